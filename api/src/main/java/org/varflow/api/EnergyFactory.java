@@ -1,0 +1,17 @@
+package org.varflow.api;
+
+/** A stateless factory of {@link Energy} parts. */
+public interface EnergyFactory extends PartFactory {
+
+    @Override
+    default PartKind kind() {
+        return PartKind.ENERGY;
+    }
+
+    /**
+     * Builds the part for one run on {@code space} (already checked against {@link #spaces()}).
+     *
+     * @throws ConfigurationException if the parameters do not fit the space, naming both
+     */
+    Energy create(Parameters parameters, Space space);
+}

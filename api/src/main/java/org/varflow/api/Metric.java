@@ -1,0 +1,95 @@
+package org.varflow.api;
+
+/**
+ * The geometry: what "steepest" means. Its core is the Onsager operator K(x) = g(x)^-1, which turns a
+ * differential (covector) into a velocity; the gradient flow is x' = -K(x) dE(x).
+ *
+ * <p>Optional structure, all with defaults: a square root of K for noise (any S with S S^T = K), the divergence
+ * of K for the Ito correction of position-dependent metrics, the Poisson operator J (zero for gradient flows)
+ * and the retraction that moves a state along a velocity.
+ *
+ * <p>Implementations are created per run and may be used by several particle blocks at once: hot methods must
+ * not keep state between calls. All methods write into caller-supplied arrays and must not allocate on the
+ * hot path; {@code out} never aliases an input.
+ */
+public interface Metric {
+
+    /** out = K(x) covector. */
+    void raise(double[] x, double[] covector, double[] out);
+
+    /**
+     * out = S(x) xi with S S^T = K(x): the factor that turns standard normal xi into noise of covariance K.
+     *
+     * <p>The default builds K column by column with {@link #raise} and takes its Cholesky factor; it allocates,
+     * so metrics used with noise should override it.
+     */
+    default void sqrtRaise(double[] x, double[] xi, double[] out) {
+        int d = xi.length;
+        double[] k = new double[d * d];
+        double[] e = new double[d];
+        double[] col = new double[d];
+        for (int j = 0; j < d; j++) {
+            e[j] = 1.0;
+            raise(x, e, col);
+            e[j] = 0.0;
+            for (int i = 0; i < d; i++) {
+                k[i * d + j] = col[i];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            double s = k[j * d + j];
+            for (int m = 0; m < j; m++) {
+                s -= k[j * d + m] * k[j * d + m];
+            }
+            if (!(s > 0)) {
+                throw new IllegalStateException("K(x) is not positive definite (pivot " + j + " = " + s + ")");
+            }
+            double l = Math.sqrt(s);
+            k[j * d + j] = l;
+            for (int i = j + 1; i < d; i++) {
+                double t = k[i * d + j];
+                for (int m = 0; m < j; m++) {
+                    t -= k[i * d + m] * k[j * d + m];
+                }
+                k[i * d + j] = t / l;
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            double s = 0;
+            for (int j = 0; j <= i; j++) {
+                s += k[i * d + j] * xi[j];
+            }
+            out[i] = s;
+        }
+    }
+
+    /** Whether K does not depend on x (then {@link #divergence} is zero and noise needs no Ito correction). */
+    default boolean isConstant() {
+        return false;
+    }
+
+    /** out_i = sum_j d K_ij / d x_j, the Ito correction direction for position-dependent K. Zero by default. */
+    default void divergence(double[] x, double[] out) {
+        java.util.Arrays.fill(out, 0.0);
+    }
+
+    /** Whether the Poisson operator J is non-zero (conservative, Hamiltonian part of the flow). */
+    default boolean hasPoisson() {
+        return false;
+    }
+
+    /** out = J(x) covector, J antisymmetric. Zero by default (pure gradient flow). */
+    default void applyPoisson(double[] x, double[] covector, double[] out) {
+        java.util.Arrays.fill(out, 0.0);
+    }
+
+    /**
+     * Moves the state along a velocity: out = R_x(v). Euclidean by default, out = x + v; manifolds override this
+     * with a retraction that stays on the manifold.
+     */
+    default void retract(double[] x, double[] v, double[] out) {
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] + v[i];
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.varflow.api;
+
+/** A stateless factory of {@link Metric} parts. */
+public interface MetricFactory extends PartFactory {
+
+    @Override
+    default PartKind kind() {
+        return PartKind.METRIC;
+    }
+
+    /**
+     * Builds the part for one run on {@code space} (already checked against {@link #spaces()}).
+     *
+     * @throws ConfigurationException if the parameters do not fit the space, naming both
+     */
+    Metric create(Parameters parameters, Space space);
+}

@@ -1,0 +1,134 @@
+package org.varflow.api;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The validated, typed parameter values of one part, defaults filled in.
+ *
+ * <p>Built by {@link #resolve(String, List, Map)} from a part's descriptors and the raw values the user gave, so
+ * every value a factory reads is present (unless optional), of the declared type and within its range. Arrays
+ * are copied on the way out.
+ */
+public final class Parameters {
+    private static final Parameters EMPTY = new Parameters(Map.of());
+
+    private final Map<String, Object> values;
+
+    private Parameters(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    /** No parameters. */
+    public static Parameters empty() {
+        return EMPTY;
+    }
+
+    /**
+     * Validates {@code raw} against {@code descriptors} and fills in defaults.
+     *
+     * @param owner       how to name the part in messages, e.g. {@code "energy 'quadratic'"}
+     * @param descriptors the part's declared parameters
+     * @param raw         the given values (text, numbers, booleans or lists), keyed by name
+     * @throws ConfigurationException for an unknown key (with the nearest valid keys) or an invalid value
+     */
+    public static Parameters resolve(String owner, List<Parameter> descriptors, Map<String, ?> raw) {
+        Map<String, Parameter> byName = new LinkedHashMap<>();
+        for (Parameter p : descriptors) {
+            byName.put(p.name(), p);
+        }
+        Map<String, ?> given = raw == null ? Map.of() : raw;
+        for (String key : given.keySet()) {
+            if (!byName.containsKey(key)) {
+                String tail = byName.isEmpty() ? "; it takes no parameters"
+                        : Names.suggestion(key, byName.keySet());
+                throw new ConfigurationException(owner + " has no parameter '" + key + "'" + tail);
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Parameter p : descriptors) {
+            Object value = given.containsKey(p.name()) ? given.get(p.name()) : p.defaultValue();
+            if (value == null) {
+                continue; // optional, absent
+            }
+            try {
+                values.put(p.name(), p.parse(value));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(owner + ": " + e.getMessage());
+            }
+        }
+        return new Parameters(Collections.unmodifiableMap(values));
+    }
+
+    /** Whether the value is present (always true for parameters with a default). */
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    public double real(String name) {
+        return (Double) require(name);
+    }
+
+    public long integer(String name) {
+        return (Long) require(name);
+    }
+
+    public boolean bool(String name) {
+        return (Boolean) require(name);
+    }
+
+    public String text(String name) {
+        return (String) require(name);
+    }
+
+    /** A copy of a vector value. */
+    public double[] vector(String name) {
+        return ((double[]) require(name)).clone();
+    }
+
+    /** A deep copy of a matrix value, by rows. */
+    public double[][] matrix(String name) {
+        double[][] m = (double[][]) require(name);
+        double[][] copy = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            copy[i] = m[i].clone();
+        }
+        return copy;
+    }
+
+    /**
+     * The values for display and provenance: numbers, booleans and words as they are, vectors as lists and
+     * matrices as lists of lists.
+     */
+    public Map<String, Object> asMap() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, plain(v)));
+        return out;
+    }
+
+    private static Object plain(Object v) {
+        if (v instanceof double[] a) {
+            return java.util.Arrays.stream(a).boxed().toList();
+        }
+        if (v instanceof double[][] m) {
+            return java.util.Arrays.stream(m).map(Parameters::plain).toList();
+        }
+        return v;
+    }
+
+    private Object require(String name) {
+        Object v = values.get(Objects.requireNonNull(name));
+        if (v == null) {
+            throw new IllegalStateException("parameter '" + name + "' is not declared or has no value");
+        }
+        return v;
+    }
+
+    @Override
+    public String toString() {
+        return asMap().toString();
+    }
+}

@@ -1,0 +1,32 @@
+package org.varflow.api;
+
+/**
+ * A time discretisation: explicit Euler, Euler-Maruyama, minimizing movement, adaptive Runge-Kutta, leapfrog...
+ *
+ * <p>The scheme itself is created per run; {@link #stepper(Flow)} is called once per particle block and the
+ * returned stepper owns that block's scratch, so steppers never share mutable state.
+ */
+public interface Scheme {
+
+    /** Creates the stepper of one particle block. */
+    Stepper stepper(Flow flow);
+
+    /** Whether the scheme integrates the noise term (a deterministic scheme rejects flows with noise). */
+    default boolean acceptsNoise() {
+        return false;
+    }
+
+    /** Advances one state of a flow by one step. */
+    @FunctionalInterface
+    interface Stepper {
+        /**
+         * Replaces {@code x} by the state one step of length h later.
+         *
+         * @param x   the state of one particle, updated in place
+         * @param t   the time at the start of the step
+         * @param h   the step length
+         * @param rng the block's random stream (unused by deterministic schemes)
+         */
+        void step(double[] x, double t, double h, RandomStream rng);
+    }
+}
