@@ -46,7 +46,7 @@ public record Flow(Space space, Metric metric, Energy energy, Entropy entropy, N
     /**
      * Writes the velocity b(x, t) into {@code out} and dE(x) into {@code gradient}.
      *
-     * @param work scratch of length {@code x.length}
+     * @param work scratch of length at least {@code 2 * x.length}
      */
     public void drift(double[] x, double t, double[] gradient, double[] work, double[] out) {
         energy.gradient(x, gradient);

@@ -23,13 +23,17 @@ public interface Noise {
      * @param temperature beta^-1 at the start of the step
      * @param metric      the metric, for the square root of K
      * @param rng         the block's random stream
-     * @param work        scratch of length {@code x.length}, owned by the caller
+     * @param work        scratch of length at least {@code 2 * x.length}, owned by the caller
      * @param out         accumulates the increment
      */
     void addIncrement(double[] x, double h, double temperature, Metric metric, RandomStream rng, double[] work,
                       double[] out);
 
-    /** Adds the drift correction this noise needs, T div K(x), to {@code out}; nothing by default. */
+    /**
+     * Adds the drift correction this noise needs, T div K(x), to {@code out}; nothing by default.
+     *
+     * @param work scratch of length at least {@code 2 * x.length}
+     */
     default void addDriftCorrection(double[] x, double temperature, Metric metric, double[] work, double[] out) {
     }
 

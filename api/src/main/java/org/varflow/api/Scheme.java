@@ -6,15 +6,11 @@ package org.varflow.api;
  * <p>The scheme itself is created per run; {@link #stepper(Flow)} is called once per particle block and the
  * returned stepper owns that block's scratch, so steppers never share mutable state.
  */
+@FunctionalInterface
 public interface Scheme {
 
     /** Creates the stepper of one particle block. */
     Stepper stepper(Flow flow);
-
-    /** Whether the scheme integrates the noise term (a deterministic scheme rejects flows with noise). */
-    default boolean acceptsNoise() {
-        return false;
-    }
 
     /** Advances one state of a flow by one step. */
     @FunctionalInterface

@@ -9,6 +9,14 @@ public interface SchemeFactory extends PartFactory {
     }
 
     /**
+     * Whether the schemes made integrate the noise term; a deterministic scheme is rejected, before running, for a
+     * flow with noise. False by default.
+     */
+    default boolean acceptsNoise() {
+        return false;
+    }
+
+    /**
      * Builds the part for one run on {@code space} (already checked against {@link #spaces()}).
      *
      * @throws ConfigurationException if the parameters do not fit the space, naming both

@@ -1,0 +1,187 @@
+package org.varflow.core;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.varflow.api.FlowSpec;
+import org.varflow.api.Observer;
+import org.varflow.api.PartKind;
+import org.varflow.api.Plugin;
+import org.varflow.core.assembly.AssembledFlow;
+import org.varflow.core.assembly.FlowAssembler;
+import org.varflow.core.assembly.ResolvedPart;
+import org.varflow.core.discovery.DiscoveryReport;
+import org.varflow.core.discovery.PluginDiscovery;
+import org.varflow.core.observe.CsvSink;
+import org.varflow.core.observe.DissipationObserver;
+import org.varflow.core.observe.EnergyObserver;
+import org.varflow.core.observe.EnsembleStats;
+import org.varflow.core.observe.FreeEnergyObserver;
+import org.varflow.core.observe.MomentsObserver;
+import org.varflow.core.observe.Summaries;
+import org.varflow.core.registry.PartRegistry;
+import org.varflow.core.registry.PartsModule;
+import org.varflow.core.run.FlowRunner;
+import org.varflow.core.run.RunControl;
+import org.varflow.core.run.RunResult;
+
+/**
+ * The entry point for Java users: discover plugins, assemble a {@link FlowSpec} and run it with the standard
+ * observers (energy, free energy, dissipation check, moments, optional CSV), returning the result and the JSON
+ * summary as a map.
+ *
+ * <pre>{@code
+ * Varflow varflow = Varflow.discover();
+ * FlowSpec spec = varflow.registry().preset("langevin").spec().withSeed(7);
+ * Varflow.Outcome out = varflow.run(spec, RunControl.defaults(), null);
+ * }</pre>
+ */
+public final class Varflow {
+    /** The version of varflow itself, for provenance. */
+    public static final String VERSION = versionOf(Varflow.class);
+
+    private final PartRegistry registry;
+    private final FlowAssembler assembler;
+
+    @Inject
+    public Varflow(PartRegistry registry, FlowAssembler assembler) {
+        this.registry = registry;
+        this.assembler = assembler;
+    }
+
+    /** Discovers plugins on the context class loader (or this class's loader) and wires the registry. */
+    public static Varflow discover() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return discover(loader == null ? Varflow.class.getClassLoader() : loader);
+    }
+
+    /** Discovers plugins visible to {@code loader}. */
+    public static Varflow discover(ClassLoader loader) {
+        return wire(PluginDiscovery.discover(loader));
+    }
+
+    /** Uses exactly these plugins, without looking at the classpath. */
+    public static Varflow of(Collection<? extends Plugin> plugins) {
+        return wire(PluginDiscovery.of(plugins));
+    }
+
+    /** Builds the root injector for a discovery report. */
+    public static Varflow wire(DiscoveryReport report) {
+        Injector injector = Guice.createInjector(new PartsModule(report));
+        return injector.getInstance(Varflow.class);
+    }
+
+    public PartRegistry registry() {
+        return registry;
+    }
+
+    /** Resolves and checks a spec without running it. */
+    public AssembledFlow assemble(FlowSpec spec) {
+        return assembler.assemble(spec);
+    }
+
+    /**
+     * Assembles and runs {@code spec}.
+     *
+     * @param csv where to write the per-observation CSV, or null; it appears only if the run completes
+     */
+    public Outcome run(FlowSpec spec, RunControl control, Path csv) {
+        AssembledFlow assembled = assemble(spec);
+        EnsembleStats stats = new EnsembleStats(assembled.flow().dimension());
+        EnergyObserver energy = new EnergyObserver(stats);
+        FreeEnergyObserver free = new FreeEnergyObserver(stats);
+        DissipationObserver dissipation = new DissipationObserver(stats);
+        MomentsObserver moments = new MomentsObserver(stats);
+        List<Observer> observers = new ArrayList<>(List.of(energy, free, dissipation, moments));
+        CsvSink sink = csv == null ? null : new CsvSink(csv, stats, free);
+        try {
+            if (sink != null) {
+                observers.add(sink);
+            }
+            RunResult result = new FlowRunner().run(assembled, observers, control);
+            if (sink != null) {
+                sink.commit();
+            }
+            return new Outcome(assembled, result, summary(assembled, result, energy, free, dissipation, moments));
+        } finally {
+            if (sink != null) {
+                sink.close();
+            }
+        }
+    }
+
+    private static Map<String, Object> summary(AssembledFlow assembled, RunResult result, EnergyObserver energy,
+                                               FreeEnergyObserver free, DissipationObserver dissipation,
+                                               MomentsObserver moments) {
+        FlowSpec spec = assembled.spec();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("preset", spec.preset());
+        Map<String, Object> parts = new LinkedHashMap<>();
+        for (PartKind kind : PartKind.values()) {
+            ResolvedPart p = assembled.part(kind);
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("id", p.id());
+            part.put("params", p.parameters().asMap());
+            parts.put(kind.label(), part);
+        }
+        m.put("parts", parts);
+        m.put("steps", result.stepsTaken());
+        m.put("dt", spec.dt());
+        m.put("seed", spec.seed());
+        m.put("particles", spec.particles());
+        m.put("time", result.time());
+        m.putAll(energy.summary());
+        m.putAll(free.summary());
+        m.putAll(moments.summary());
+        Map<String, Object> diagnostics = new LinkedHashMap<>();
+        boolean finite = isFinite(result.states());
+        diagnostics.put("finite", finite);
+        diagnostics.putAll(dissipation.summary());
+        diagnostics.put("energyIncreases", energy.summary().get("energyIncreases"));
+        diagnostics.put("stoppedEarly", result.stopped());
+        m.put("diagnostics", diagnostics);
+        m.remove("energyIncreases");
+        Map<String, Object> provenance = new LinkedHashMap<>();
+        provenance.put("varflow", VERSION);
+        Map<String, Object> plugins = new LinkedHashMap<>();
+        for (PartKind kind : PartKind.values()) {
+            ResolvedPart p = assembled.part(kind);
+            plugins.put(p.plugin(), p.pluginVersion());
+        }
+        provenance.put("plugins", plugins);
+        m.put("provenance", provenance);
+        m.put("wallSeconds", Summaries.number(result.wallSeconds()));
+        return m;
+    }
+
+    private static boolean isFinite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String versionOf(Class<?> c) {
+        Package p = c.getPackage();
+        String v = p == null ? null : p.getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+
+    /**
+     * A finished run.
+     *
+     * @param assembled what ran
+     * @param result    the final states and timing
+     * @param summary   the JSON summary as an ordered map
+     */
+    public record Outcome(AssembledFlow assembled, RunResult result, Map<String, Object> summary) {
+    }
+}

@@ -1,0 +1,31 @@
+package org.varflow.core.discovery;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.varflow.api.PartFactory;
+import org.varflow.api.PartKind;
+import org.varflow.api.Preset;
+
+/**
+ * One plugin as accepted by discovery: its factories and presets, minus any whose id was already taken.
+ *
+ * @param id        the plugin id
+ * @param version   the plugin version
+ * @param source    the jar or directory it was loaded from
+ * @param factories accepted factories by part kind
+ * @param presets   accepted presets
+ */
+public record LoadedPlugin(String id, String version, String source, Map<PartKind, List<PartFactory>> factories,
+                           List<Preset> presets) {
+    public LoadedPlugin {
+        Objects.requireNonNull(id, "id");
+        factories = Map.copyOf(factories);
+        presets = List.copyOf(presets);
+    }
+
+    /** Accepted factories of one kind (empty if none). */
+    public List<PartFactory> factories(PartKind kind) {
+        return factories.getOrDefault(kind, List.of());
+    }
+}

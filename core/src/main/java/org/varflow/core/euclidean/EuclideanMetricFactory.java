@@ -1,0 +1,56 @@
+package org.varflow.core.euclidean;
+
+import java.util.Set;
+import org.varflow.api.Metric;
+import org.varflow.api.MetricFactory;
+import org.varflow.api.Parameters;
+import org.varflow.api.Space;
+
+/** The Euclidean metric g = I, so K = I and the gradient flow is x' = -grad E(x). */
+public final class EuclideanMetricFactory implements MetricFactory {
+
+    @Override
+    public String id() {
+        return "euclidean";
+    }
+
+    @Override
+    public String summary() {
+        return "the flat metric g = I: steepest descent in the usual sense";
+    }
+
+    @Override
+    public String formula() {
+        return "K(x) = I,  K^{1/2} = I,  div K = 0,  J = 0";
+    }
+
+    @Override
+    public Set<String> spaces() {
+        return Set.of(Space.EUCLIDEAN);
+    }
+
+    @Override
+    public Metric create(Parameters parameters, Space space) {
+        return EuclideanMetric.INSTANCE;
+    }
+
+    /** K = I. */
+    public enum EuclideanMetric implements Metric {
+        INSTANCE;
+
+        @Override
+        public void raise(double[] x, double[] covector, double[] out) {
+            System.arraycopy(covector, 0, out, 0, covector.length);
+        }
+
+        @Override
+        public void sqrtRaise(double[] x, double[] xi, double[] out) {
+            System.arraycopy(xi, 0, out, 0, xi.length);
+        }
+
+        @Override
+        public boolean isConstant() {
+            return true;
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.varflow.core.registry;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.varflow.api.ConfigurationException;
+import org.varflow.api.EnergyFactory;
+import org.varflow.api.EntropyFactory;
+import org.varflow.api.MetricFactory;
+import org.varflow.api.Names;
+import org.varflow.api.NoiseFactory;
+import org.varflow.api.PartFactory;
+import org.varflow.api.PartKind;
+import org.varflow.api.Preset;
+import org.varflow.api.SchemeFactory;
+import org.varflow.api.SpaceFactory;
+import org.varflow.core.discovery.DiscoveryReport;
+import org.varflow.core.discovery.LoadedPlugin;
+
+/**
+ * Every registered part factory and preset, by kind and id, as filled in by the {@link PartsModule} map binders.
+ * Unknown ids get a message with the nearest registered ids.
+ */
+@Singleton
+public final class PartRegistry {
+    private final Map<PartKind, Map<String, PartFactory>> factories = new EnumMap<>(PartKind.class);
+    private final Map<String, Preset> presets;
+    private final DiscoveryReport report;
+
+    @Inject
+    public PartRegistry(Map<String, SpaceFactory> spaces, Map<String, MetricFactory> metrics,
+                        Map<String, EnergyFactory> energies, Map<String, EntropyFactory> entropies,
+                        Map<String, NoiseFactory> noises, Map<String, SchemeFactory> schemes,
+                        Map<String, Preset> presets, DiscoveryReport report) {
+        factories.put(PartKind.SPACE, sorted(spaces));
+        factories.put(PartKind.METRIC, sorted(metrics));
+        factories.put(PartKind.ENERGY, sorted(energies));
+        factories.put(PartKind.ENTROPY, sorted(entropies));
+        factories.put(PartKind.NOISE, sorted(noises));
+        factories.put(PartKind.SCHEME, sorted(schemes));
+        this.presets = Collections.unmodifiableMap(new TreeMap<>(presets));
+        this.report = report;
+    }
+
+    private static Map<String, PartFactory> sorted(Map<String, ? extends PartFactory> map) {
+        return Collections.unmodifiableMap(new TreeMap<>(map));
+    }
+
+    /** The factories of one kind, sorted by id. */
+    public Map<String, PartFactory> factories(PartKind kind) {
+        return factories.get(kind);
+    }
+
+    /** The factory with this id, or a {@link ConfigurationException} naming the nearest ids. */
+    public PartFactory factory(PartKind kind, String id) {
+        PartFactory f = factories.get(kind).get(id);
+        if (f == null) {
+            throw new ConfigurationException("unknown " + kind + " '" + id + "'"
+                    + Names.suggestion(id, factories.get(kind).keySet()));
+        }
+        return f;
+    }
+
+    /** The presets, sorted by id. */
+    public Map<String, Preset> presets() {
+        return presets;
+    }
+
+    /** The preset with this id, or a {@link ConfigurationException} naming the nearest ids. */
+    public Preset preset(String id) {
+        Preset p = presets.get(id);
+        if (p == null) {
+            String tail = Names.suggestion(id, presets.keySet());
+            if (findPart(id).isPresent()) {
+                tail = "; '" + id + "' is a " + findPart(id).get().kind() + ", not a preset" + tail;
+            }
+            throw new ConfigurationException("unknown preset '" + id + "'" + tail);
+        }
+        return p;
+    }
+
+    /** Any part with this id, searching the kinds in order. */
+    public Optional<PartFactory> findPart(String id) {
+        for (PartKind kind : PartKind.values()) {
+            PartFactory f = factories.get(kind).get(id);
+            if (f != null) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The plugin that provides a part (for provenance). */
+    public Optional<LoadedPlugin> pluginOf(PartKind kind, String id) {
+        return report.plugins().stream().filter(p -> p.factories(kind).stream().anyMatch(f -> f.id().equals(id)))
+                .findFirst();
+    }
+
+    /** What discovery reported. */
+    public DiscoveryReport discovery() {
+        return report;
+    }
+}

@@ -1,0 +1,296 @@
+package org.varflow.core.run;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.varflow.api.Flow;
+import org.varflow.api.NumericalException;
+import org.varflow.api.Observer;
+import org.varflow.api.PartKind;
+import org.varflow.api.RandomStream;
+import org.varflow.api.RunInfo;
+import org.varflow.api.Scheme;
+import org.varflow.api.Snapshot;
+import org.varflow.core.assembly.AssembledFlow;
+import org.varflow.core.random.BlockStreams;
+
+/**
+ * Runs an assembled flow: N independent copies (particles) split into fixed blocks of {@value #BLOCK_SIZE}, each
+ * block with its own stepper (scratch) and its own random stream, stepped in parallel. Within a block the loop is
+ * step-major (all particles advance one step, then the next), so the random numbers a particle receives depend
+ * only on the seed and its block, not on the thread count nor on how often observers look.
+ *
+ * <p>After every step each state is checked: a coordinate that is NaN, infinite or above 1e154 in magnitude
+ * (its square would overflow) stops the run with a {@link NumericalException} naming the step, the time, the
+ * particle, the part to blame and a smaller dt to try.
+ */
+public final class FlowRunner {
+    /** Particles per block; part of the reproducibility contract (changing it changes random streams). */
+    public static final int BLOCK_SIZE = 256;
+    /** Records an automatic observation interval aims for. */
+    public static final int TARGET_RECORDS = 1000;
+    private static final double OVERFLOW = 1e154;
+
+    /** Runs {@code assembled}, calling {@code observers} at step 0, every {@code every} steps and at the end. */
+    public RunResult run(AssembledFlow assembled, List<? extends Observer> observers, RunControl control) {
+        long start = System.nanoTime();
+        var spec = assembled.spec();
+        Flow flow = assembled.flow();
+        int n = spec.particles();
+        int d = flow.dimension();
+        long steps = spec.stepCount();
+        double h = spec.dt();
+        int every = spec.every() != null ? spec.every() : (int) Math.max(1, Math.min(Integer.MAX_VALUE,
+                steps / TARGET_RECORDS));
+
+        double[] states = new double[n * d];
+        double[] x0 = flow.space().initialState();
+        for (int p = 0; p < n; p++) {
+            System.arraycopy(x0, 0, states, p * d, d);
+        }
+        int blockCount = (n + BLOCK_SIZE - 1) / BLOCK_SIZE;
+        Block[] blocks = new Block[blockCount];
+        for (int b = 0; b < blockCount; b++) {
+            blocks[b] = new Block(assembled, states, b * BLOCK_SIZE, Math.min(n, (b + 1) * BLOCK_SIZE), d,
+                    BlockStreams.forBlock(spec.seed(), b));
+        }
+        LiveSnapshot snapshot = new LiveSnapshot(flow, states, n, d);
+        RunInfo info = new RunInfo(spec, flow, n, steps, h);
+        for (Observer o : observers) {
+            o.start(info);
+        }
+        for (Observer o : observers) {
+            o.observe(snapshot);
+        }
+
+        int threads = Math.min(control.threads(), blockCount);
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
+        long done = 0;
+        boolean stopped = false;
+        try {
+            while (done < steps) {
+                if (control.stopRequested()) {
+                    stopped = true;
+                    break;
+                }
+                long chunk = Math.min(every - (done % every), steps - done);
+                advance(blocks, pool, done, chunk, h);
+                done += chunk;
+                snapshot.moveTo(done, done * h);
+                Divergence first = null;
+                for (Block block : blocks) {
+                    if (block.divergence != null && (first == null || block.divergence.step < first.step)) {
+                        first = block.divergence;
+                    }
+                }
+                if (first != null) {
+                    throw first.toException(assembled, h);
+                }
+                for (Observer o : observers) {
+                    o.observe(snapshot);
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        for (Observer o : observers) {
+            o.finish(snapshot);
+        }
+        double wall = (System.nanoTime() - start) * 1e-9;
+        return new RunResult(done, done * h, n, d, states, stopped, wall);
+    }
+
+    private static void advance(Block[] blocks, ExecutorService pool, long first, long count, double h) {
+        if (pool == null) {
+            for (Block b : blocks) {
+                b.advance(first, count, h);
+            }
+            return;
+        }
+        List<Callable<Void>> tasks = new ArrayList<>(blocks.length);
+        for (Block b : blocks) {
+            tasks.add(() -> {
+                b.advance(first, count, h);
+                return null;
+            });
+        }
+        try {
+            for (Future<Void> f : pool.invokeAll(tasks)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("run interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "varflow-block");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Where and how a block first went wrong. */
+    private record Divergence(long step, int particle, String cause, boolean energyBlamed, double[] before) {
+        NumericalException toException(AssembledFlow assembled, double h) {
+            double t = step * h;
+            String part = energyBlamed ? assembled.part(PartKind.ENERGY).label() + " (its gradient is not finite"
+                    + " there)" : assembled.part(PartKind.SCHEME).label();
+            StringBuilder m = new StringBuilder("the run diverged at step ").append(step + 1).append(" (t = ")
+                    .append(fmt(t)).append(" -> ").append(fmt(t + h)).append("): ").append(cause)
+                    .append(" for particle ").append(particle).append(", in ").append(part).append(" with dt = ")
+                    .append(fmt(h)).append(". Try a smaller dt, e.g. --dt ").append(fmt(h / 10));
+            if (before != null && before.length <= 8) {
+                m.append(". Last finite state: ").append(java.util.Arrays.toString(before));
+            }
+            return new NumericalException(m.toString());
+        }
+
+        private static String fmt(double v) {
+            return String.format(java.util.Locale.ROOT, "%.6g", v);
+        }
+    }
+
+    /** One block of particles with its stepper, random stream and scratch. */
+    private static final class Block {
+        private final Scheme.Stepper stepper;
+        private final RandomStream rng;
+        private final Flow flow;
+        private final double[] states;
+        private final int from;
+        private final int to;
+        private final int d;
+        private final double[] x;
+        private Divergence divergence;
+
+        Block(AssembledFlow assembled, double[] states, int from, int to, int d, RandomStream rng) {
+            this.flow = assembled.flow();
+            this.stepper = assembled.scheme().stepper(flow);
+            this.rng = rng;
+            this.states = states;
+            this.from = from;
+            this.to = to;
+            this.d = d;
+            this.x = new double[d];
+        }
+
+        void advance(long first, long count, double h) {
+            if (divergence != null) {
+                return;
+            }
+            for (long k = first; k < first + count; k++) {
+                double t = k * h;
+                for (int p = from; p < to; p++) {
+                    int off = p * d;
+                    System.arraycopy(states, off, x, 0, d);
+                    try {
+                        stepper.step(x, t, h, rng);
+                    } catch (NumericalException e) {
+                        divergence = new Divergence(k, p, e.getMessage(), false, before(off));
+                        return;
+                    }
+                    for (int i = 0; i < d; i++) {
+                        double v = x[i];
+                        if (!(Math.abs(v) <= OVERFLOW)) {
+                            String what = Double.isNaN(v) ? "coordinate " + flow.space().coordinateName(i)
+                                    + " became NaN" : "coordinate " + flow.space().coordinateName(i) + " overflowed ("
+                                    + v + ")";
+                            divergence = new Divergence(k, p, what, gradientNotFinite(off), before(off));
+                            return;
+                        }
+                    }
+                    System.arraycopy(x, 0, states, off, d);
+                }
+            }
+        }
+
+        private double[] before(int off) {
+            return java.util.Arrays.copyOfRange(states, off, off + d);
+        }
+
+        private boolean gradientNotFinite(int off) {
+            double[] y = before(off);
+            double[] g = new double[d];
+            try {
+                flow.energy().gradient(y, g);
+            } catch (RuntimeException e) {
+                return true;
+            }
+            for (double v : g) {
+                if (!Double.isFinite(v)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** The live view observers receive. */
+    private static final class LiveSnapshot implements Snapshot {
+        private final Flow flow;
+        private final double[] states;
+        private final int n;
+        private final int d;
+        private long step;
+        private double time;
+
+        LiveSnapshot(Flow flow, double[] states, int n, int d) {
+            this.flow = flow;
+            this.states = states;
+            this.n = n;
+            this.d = d;
+        }
+
+        void moveTo(long step, double time) {
+            this.step = step;
+            this.time = time;
+        }
+
+        @Override
+        public long step() {
+            return step;
+        }
+
+        @Override
+        public double time() {
+            return time;
+        }
+
+        @Override
+        public int particles() {
+            return n;
+        }
+
+        @Override
+        public int dimension() {
+            return d;
+        }
+
+        @Override
+        public double[] states() {
+            return states;
+        }
+
+        @Override
+        public Flow flow() {
+            return flow;
+        }
+    }
+}

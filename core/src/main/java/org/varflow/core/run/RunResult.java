@@ -1,0 +1,29 @@
+package org.varflow.core.run;
+
+/**
+ * What a run produced.
+ *
+ * @param stepsTaken  steps actually taken (fewer than planned when stopped)
+ * @param time        the time reached
+ * @param particles   N
+ * @param dimension   d
+ * @param states      final states, row-major N x d (a copy)
+ * @param stopped     whether the run was stopped early on request
+ * @param wallSeconds elapsed wall-clock time
+ */
+public record RunResult(long stepsTaken, double time, int particles, int dimension, double[] states,
+                        boolean stopped, double wallSeconds) {
+    public RunResult {
+        states = states.clone();
+    }
+
+    @Override
+    public double[] states() {
+        return states.clone();
+    }
+
+    /** Coordinates of particle p (a copy). */
+    public double[] particle(int p) {
+        return java.util.Arrays.copyOfRange(states, p * dimension, (p + 1) * dimension);
+    }
+}

@@ -1,0 +1,115 @@
+package org.varflow.core.scheme;
+
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.math3.exception.MathIllegalStateException;
+import org.apache.commons.math3.ode.FirstOrderDifferentialEquations;
+import org.apache.commons.math3.ode.nonstiff.DormandPrince853Integrator;
+import org.varflow.api.ConfigurationException;
+import org.varflow.api.Flow;
+import org.varflow.api.NumericalException;
+import org.varflow.api.Parameter;
+import org.varflow.api.Parameters;
+import org.varflow.api.RandomStream;
+import org.varflow.api.Scheme;
+import org.varflow.api.SchemeFactory;
+import org.varflow.api.Space;
+
+/**
+ * Adaptive Dormand-Prince 8(5,3) (Commons Math {@link DormandPrince853Integrator}) for the deterministic flow
+ * x' = -K(x) dE(x) + J(x) dE(x) in coordinates. Each outer step of length h is integrated with as many inner steps
+ * as the local error control needs: the error estimate per inner step is kept below
+ * absoluteTolerance + relativeTolerance |x|. Only for flows without noise, on flat coordinates.
+ */
+public final class DormandPrinceFactory implements SchemeFactory {
+
+    @Override
+    public String id() {
+        return "dormand-prince";
+    }
+
+    @Override
+    public String summary() {
+        return "adaptive Runge-Kutta (Dormand-Prince 8(5,3), Commons Math) for deterministic flows";
+    }
+
+    @Override
+    public String formula() {
+        return "x' = -K(x) dE(x) + J(x) dE(x), local error <= atol + rtol |x| per inner step";
+    }
+
+    @Override
+    public Set<String> spaces() {
+        return Set.of(Space.EUCLIDEAN);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.real("relativeTolerance", 1e-11, 1e-15, 1e-1, "relative local error per inner step"),
+                Parameter.real("absoluteTolerance", 1e-13, 1e-300, 1e-1, "absolute local error per inner step"),
+                Parameter.real("minStep", 1e-14, 1e-300, 1.0, "smallest inner step before giving up"));
+    }
+
+    @Override
+    public Scheme create(Parameters parameters, Space space) {
+        double rtol = parameters.real("relativeTolerance");
+        double atol = parameters.real("absoluteTolerance");
+        double minStep = parameters.real("minStep");
+        if (space.dimension() > 1_000_000) {
+            throw new ConfigurationException("scheme 'dormand-prince' keeps 13 stage vectors; the space dimension "
+                    + space.dimension() + " is above 1000000");
+        }
+        return flow -> new AdaptiveStepper(flow, rtol, atol, minStep);
+    }
+
+    /** One integrator per block: Commons Math integrators are stateful. */
+    private static final class AdaptiveStepper implements Scheme.Stepper, FirstOrderDifferentialEquations {
+        private final Flow flow;
+        private final double rtol;
+        private final double atol;
+        private final double minStep;
+        private final double[] gradient;
+        private final double[] work;
+        private final double[] out;
+        private DormandPrince853Integrator integrator;
+        private double maxStep = Double.NaN;
+
+        AdaptiveStepper(Flow flow, double rtol, double atol, double minStep) {
+            this.flow = flow;
+            this.rtol = rtol;
+            this.atol = atol;
+            this.minStep = minStep;
+            int d = flow.dimension();
+            this.gradient = new double[d];
+            this.work = new double[2 * d];
+            this.out = new double[d];
+        }
+
+        @Override
+        public int getDimension() {
+            return flow.dimension();
+        }
+
+        @Override
+        public void computeDerivatives(double t, double[] y, double[] yDot) {
+            flow.drift(y, t, gradient, work, yDot);
+        }
+
+        @Override
+        public void step(double[] x, double t, double h, RandomStream rng) {
+            if (integrator == null || maxStep != h) {
+                maxStep = h;
+                integrator = new DormandPrince853Integrator(Math.min(minStep, h), h, atol, rtol);
+            }
+            try {
+                integrator.integrate(this, t, x, t + h, out);
+            } catch (MathIllegalStateException e) {
+                throw new NumericalException("dormand-prince: " + e.getMessage()
+                        + "; the flow is too stiff or blows up here: loosen the tolerances or use scheme"
+                        + " 'minimizing-movement'", e);
+            }
+            System.arraycopy(out, 0, x, 0, x.length);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.varflow.core.scheme;
+
+import org.varflow.api.Flow;
+import org.varflow.api.Metric;
+import org.varflow.api.Parameters;
+import org.varflow.api.RandomStream;
+import org.varflow.api.Scheme;
+import org.varflow.api.SchemeFactory;
+import org.varflow.api.Space;
+
+/**
+ * Explicit Euler for the deterministic flow: x_{k+1} = R_{x_k}(h b(x_k, t_k)), with b = -K dE + J dE and R the
+ * metric's retraction (x + v in flat space). First order: the global error is O(h).
+ */
+public final class EulerFactory implements SchemeFactory {
+
+    @Override
+    public String id() {
+        return "euler";
+    }
+
+    @Override
+    public String summary() {
+        return "explicit Euler: one drift evaluation per step, first order";
+    }
+
+    @Override
+    public String formula() {
+        return "x_{k+1} = x_k + h (-K(x_k) dE(x_k) + J(x_k) dE(x_k))";
+    }
+
+    @Override
+    public Scheme create(Parameters parameters, Space space) {
+        return flow -> new EulerStepper(flow, false);
+    }
+
+    /** Euler's step, optionally with the noise increment of one step (Euler-Maruyama). */
+    static final class EulerStepper implements Scheme.Stepper {
+        private final Flow flow;
+        private final Metric metric;
+        private final boolean withNoise;
+        private final double[] gradient;
+        private final double[] work;
+        private final double[] velocity;
+        private final double[] next;
+
+        EulerStepper(Flow flow, boolean withNoise) {
+            this.flow = flow;
+            this.metric = flow.metric();
+            this.withNoise = withNoise && !flow.isDeterministic();
+            int d = flow.dimension();
+            this.gradient = new double[d];
+            this.work = new double[2 * d];
+            this.velocity = new double[d];
+            this.next = new double[d];
+        }
+
+        @Override
+        public void step(double[] x, double t, double h, RandomStream rng) {
+            flow.drift(x, t, gradient, work, velocity);
+            for (int i = 0; i < velocity.length; i++) {
+                velocity[i] *= h;
+            }
+            if (withNoise) {
+                flow.noise().addIncrement(x, h, flow.temperature(t), metric, rng, work, velocity);
+            }
+            metric.retract(x, velocity, next);
+            System.arraycopy(next, 0, x, 0, next.length);
+        }
+    }
+}
