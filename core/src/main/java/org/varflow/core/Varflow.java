@@ -92,7 +92,11 @@ public final class Varflow {
      * @param csv where to write the per-observation CSV, or null; it appears only if the run completes
      */
     public Outcome run(FlowSpec spec, RunControl control, Path csv) {
-        AssembledFlow assembled = assemble(spec);
+        return run(assemble(spec), control, csv);
+    }
+
+    /** Runs an already assembled (and checked) flow. */
+    public Outcome run(AssembledFlow assembled, RunControl control, Path csv) {
         EnsembleStats stats = new EnsembleStats(assembled.flow().dimension());
         EnergyObserver energy = new EnergyObserver(stats);
         FreeEnergyObserver free = new FreeEnergyObserver(stats);
