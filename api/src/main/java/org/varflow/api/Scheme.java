@@ -12,6 +12,15 @@ public interface Scheme {
     /** Creates the stepper of one particle block. */
     Stepper stepper(Flow flow);
 
+    /**
+     * Coordinates of auxiliary state the scheme keeps per particle besides x (e.g. Adam's moment estimates), zero
+     * by default. The runner owns it (so it is checkpointed and independent of threads), starts it at zero and
+     * hands it to every {@link Stepper#step} call for that particle.
+     */
+    default int auxiliaryDimension(Flow flow) {
+        return 0;
+    }
+
     /** Advances one state of a flow by one step. */
     @FunctionalInterface
     interface Stepper {
@@ -19,10 +28,12 @@ public interface Scheme {
          * Replaces {@code x} by the state one step of length h later.
          *
          * @param x   the state of one particle, updated in place
+         * @param aux the particle's auxiliary state ({@link #auxiliaryDimension} long, empty by default),
+         *            updated in place
          * @param t   the time at the start of the step
          * @param h   the step length
          * @param rng the block's random stream (unused by deterministic schemes)
          */
-        void step(double[] x, double t, double h, RandomStream rng);
+        void step(double[] x, double[] aux, double t, double h, RandomStream rng);
     }
 }

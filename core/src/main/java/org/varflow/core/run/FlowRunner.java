@@ -178,6 +178,9 @@ public final class FlowRunner {
         private final int to;
         private final int d;
         private final double[] x;
+        private final double[] auxiliary;
+        private final double[] aux;
+        private final int a;
         private Divergence divergence;
 
         Block(AssembledFlow assembled, double[] states, int from, int to, int d, RandomStream rng) {
@@ -189,6 +192,9 @@ public final class FlowRunner {
             this.to = to;
             this.d = d;
             this.x = new double[d];
+            this.a = assembled.scheme().auxiliaryDimension(flow);
+            this.aux = new double[a];
+            this.auxiliary = new double[(to - from) * a];
         }
 
         void advance(long first, long count, double h) {
@@ -200,8 +206,10 @@ public final class FlowRunner {
                 for (int p = from; p < to; p++) {
                     int off = p * d;
                     System.arraycopy(states, off, x, 0, d);
+                    int auxOff = (p - from) * a;
+                    System.arraycopy(auxiliary, auxOff, aux, 0, a);
                     try {
-                        stepper.step(x, t, h, rng);
+                        stepper.step(x, aux, t, h, rng);
                     } catch (NumericalException e) {
                         divergence = new Divergence(k, p, e.getMessage(), false, before(off));
                         return;
@@ -217,6 +225,7 @@ public final class FlowRunner {
                         }
                     }
                     System.arraycopy(x, 0, states, off, d);
+                    System.arraycopy(aux, 0, auxiliary, auxOff, a);
                 }
             }
         }

@@ -97,7 +97,7 @@ public final class DormandPrinceFactory implements SchemeFactory {
         }
 
         @Override
-        public void step(double[] x, double t, double h, RandomStream rng) {
+        public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
             if (integrator == null || maxStep != h) {
                 maxStep = h;
                 integrator = new DormandPrince853Integrator(Math.min(minStep, h), h, atol, rtol);

@@ -56,7 +56,7 @@ public final class EulerFactory implements SchemeFactory {
         }
 
         @Override
-        public void step(double[] x, double t, double h, RandomStream rng) {
+        public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
             flow.drift(x, t, gradient, work, velocity);
             for (int i = 0; i < velocity.length; i++) {
                 velocity[i] *= h;

@@ -109,7 +109,7 @@ public final class MinimizingMovementFactory implements SchemeFactory {
         }
 
         @Override
-        public void step(double[] x, double t, double h, RandomStream rng) {
+        public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
             loadK(x);
             System.arraycopy(x, 0, y, 0, d);
             double scale = 1.0;
