@@ -19,6 +19,20 @@ public interface Space {
     /** A fresh copy of the starting state. */
     double[] initialState();
 
+    /**
+     * The space energies are written on, when this space is built over another; null (the default) when energies
+     * are written on this space itself. Phase space (q, p) over R^n is the example: the energy E(q) is chosen and
+     * parameterised on R^n and {@link #lift lifted} to the Hamiltonian H(q, p) = E(q) + |p|^2 / 2m.
+     */
+    default Space base() {
+        return null;
+    }
+
+    /** Turns an energy on {@link #base()} into one on this space; the identity by default. */
+    default Energy lift(Energy baseEnergy) {
+        return baseEnergy;
+    }
+
     /** Name of coordinate {@code i} for tables and CSV headers; {@code x1, x2, ...} by default. */
     default String coordinateName(int i) {
         return "x" + (i + 1);

@@ -55,8 +55,9 @@ public final class FlowAssembler {
 
         var metric = build(resolved.get(PartKind.METRIC), () -> ((MetricFactory) resolved.get(PartKind.METRIC)
                 .factory()).create(resolved.get(PartKind.METRIC).parameters(), space));
-        var energy = build(resolved.get(PartKind.ENERGY), () -> ((EnergyFactory) resolved.get(PartKind.ENERGY)
-                .factory()).create(resolved.get(PartKind.ENERGY).parameters(), space));
+        Space energySpace = space.base() == null ? space : space.base();
+        var energy = build(resolved.get(PartKind.ENERGY), () -> space.lift(((EnergyFactory) resolved
+                .get(PartKind.ENERGY).factory()).create(resolved.get(PartKind.ENERGY).parameters(), energySpace)));
         var entropy = build(resolved.get(PartKind.ENTROPY), () -> ((EntropyFactory) resolved.get(PartKind.ENTROPY)
                 .factory()).create(resolved.get(PartKind.ENTROPY).parameters(), space));
         var noise = build(resolved.get(PartKind.NOISE), () -> ((NoiseFactory) resolved.get(PartKind.NOISE)
@@ -85,12 +86,23 @@ public final class FlowAssembler {
         return new AssembledFlow(spec, flow, scheme, resolved);
     }
 
-    private static void checkSupport(Map<PartKind, ResolvedPart> resolved, Space space) {
+    /**
+     * Every part must support the space's kind; the energy is checked against the base space when the space is
+     * built over one (energies on R^n lifted to phase space).
+     */
+    private void checkSupport(Map<PartKind, ResolvedPart> resolved, Space space) {
         for (ResolvedPart part : resolved.values()) {
-            if (part.kind() != PartKind.SPACE && !part.factory().supports(space.kind())) {
+            if (part.kind() == PartKind.SPACE) {
+                continue;
+            }
+            Space target = part.kind() == PartKind.ENERGY && space.base() != null ? space.base() : space;
+            if (!part.factory().supports(target.kind())) {
+                List<String> fits = registry.factories(part.kind()).values().stream()
+                        .filter(f -> f.supports(target.kind())).map(PartFactory::id).toList();
                 throw new ConfigurationException(part.label() + " does not work on space '"
-                        + resolved.get(PartKind.SPACE).id() + "' (kind " + space.kind() + "); it supports "
-                        + part.factory().spaces() + ". Choose another space, or another " + part.kind());
+                        + resolved.get(PartKind.SPACE).id() + "' (" + (target == space ? "kind " : "energies on its"
+                        + " base, kind ") + target.kind() + "); it supports " + part.factory().spaces() + ". "
+                        + part.kind() + " parts that fit: " + fits);
             }
         }
     }

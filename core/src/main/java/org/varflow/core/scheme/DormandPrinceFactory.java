@@ -94,6 +94,25 @@ public final class DormandPrinceFactory implements SchemeFactory {
         @Override
         public void computeDerivatives(double t, double[] y, double[] yDot) {
             flow.drift(y, t, gradient, work, yDot);
+            // Commons Math accepts a step whose error estimate is NaN (its loop runs while error >= 1) and then
+            // continues with a NaN step size, forever: stop at the first non-finite velocity instead.
+            for (int i = 0; i < yDot.length; i++) {
+                if (!Double.isFinite(yDot[i])) {
+                    throw new NumericalException("dormand-prince: the velocity is not finite at an inner stage (t = "
+                            + t + (y.length <= 8 ? ", x = " + java.util.Arrays.toString(y) : "") + ") because "
+                            + (isFinite(gradient) ? "the drift overflowed" : "the energy's gradient is not finite"
+                            + " there"));
+                }
+            }
+        }
+
+        private static boolean isFinite(double[] v) {
+            for (double x : v) {
+                if (!Double.isFinite(x)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
