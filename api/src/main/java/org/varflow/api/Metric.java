@@ -10,7 +10,8 @@ package org.varflow.api;
  *
  * <p>Implementations are created per run and may be used by several particle blocks at once: hot methods must
  * not keep state between calls. All methods write into caller-supplied arrays and must not allocate on the
- * hot path; {@code out} never aliases an input.
+ * hot path; {@code out} never aliases an input. Every method takes the dimension d from {@code x.length} and reads
+ * and writes only the first d entries of the other arrays, which may be longer (callers pass scratch of 2d).
  */
 public interface Metric {
 

@@ -24,7 +24,7 @@ public interface Noise {
      * @param metric      the metric, for the square root of K
      * @param rng         the block's random stream
      * @param work        scratch of length at least {@code 2 * x.length}, owned by the caller
-     * @param out         accumulates the increment
+     * @param out         accumulates the increment; length d, never the same array as {@code x}
      */
     void addIncrement(double[] x, double h, double temperature, Metric metric, RandomStream rng, double[] work,
                       double[] out);

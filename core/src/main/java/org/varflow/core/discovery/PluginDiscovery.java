@@ -68,7 +68,7 @@ public final class PluginDiscovery {
 
     private static DiscoveryReport check(List<Plugin> found, List<PluginProblem> problems) {
         List<LoadedPlugin> accepted = new ArrayList<>();
-        Map<String, String> pluginIds = new HashMap<>();
+        Map<String, String> pluginIds = new HashMap<>(); // id -> "class from source"
         Map<PartKind, Map<String, String>> owners = new EnumMap<>(PartKind.class);
         Map<String, String> presetOwners = new HashMap<>();
         for (Plugin plugin : found) {
@@ -86,8 +86,8 @@ public final class PluginDiscovery {
                 continue;
             }
             if (pluginIds.containsKey(id)) {
-                problems.add(new PluginProblem(id, source, "duplicate plugin id, already provided by "
-                        + pluginIds.get(id) + "; ignored"));
+                problems.add(new PluginProblem(id, source, "duplicate plugin id: " + plugin.getClass().getName()
+                        + " claims it, but " + pluginIds.get(id) + " already has it; ignored"));
                 continue;
             }
             String version = safe(plugin::version, "unversioned");
@@ -140,7 +140,7 @@ public final class PluginDiscovery {
                     presets.add(p);
                 }
             }
-            pluginIds.put(id, source);
+            pluginIds.put(id, plugin.getClass().getName() + " from " + source);
             accepted.add(new LoadedPlugin(id, version, source, factories, presets));
             LOG.log(Level.DEBUG, () -> "found plugin " + id + " " + version + " in " + source);
         }

@@ -18,12 +18,14 @@ public final class AtomicFile implements AutoCloseable {
     private final Path target;
     private final Path temporary;
     private final BufferedWriter writer;
+    private final Path createdDirectory;
     private boolean committed;
 
     public AtomicFile(Path target) {
         this.target = target.toAbsolutePath();
         try {
             Path dir = this.target.getParent();
+            this.createdDirectory = Files.isDirectory(dir) ? null : dir;
             Files.createDirectories(dir);
             this.temporary = Files.createTempFile(dir, "." + this.target.getFileName(), ".partial");
             this.writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
@@ -76,6 +78,13 @@ public final class AtomicFile implements AutoCloseable {
             }
             try {
                 Files.deleteIfExists(temporary);
+                if (createdDirectory != null) {
+                    try (var left = Files.list(createdDirectory)) {
+                        if (left.findAny().isEmpty()) {
+                            Files.delete(createdDirectory); // we made it for this file: leave no trace
+                        }
+                    }
+                }
             } catch (IOException ignored) {
                 // nothing more to do
             }
