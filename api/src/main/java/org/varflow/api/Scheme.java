@@ -35,5 +35,20 @@ public interface Scheme {
          * @param rng the block's random stream (unused by deterministic schemes)
          */
         void step(double[] x, double[] aux, double t, double h, RandomStream rng);
+
+        /**
+         * Adds this block's counters (e.g. Metropolis proposals and acceptances) into {@code totals}, summing with
+         * what other blocks added. Called once per block at the end of a run; nothing by default.
+         */
+        default void addStatistics(java.util.Map<String, Double> totals) {
+        }
+    }
+
+    /**
+     * What the run summary reports under {@code "scheme"} from the summed block counters, e.g. an acceptance
+     * rate computed from proposals and acceptances; the totals themselves by default.
+     */
+    default java.util.Map<String, Object> report(java.util.Map<String, Double> totals) {
+        return new java.util.TreeMap<>(totals);
     }
 }

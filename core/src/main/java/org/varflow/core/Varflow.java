@@ -150,6 +150,9 @@ public final class Varflow {
         diagnostics.put("energyIncreases", energy.summary().get("energyIncreases"));
         diagnostics.put("stoppedEarly", result.stopped());
         m.put("diagnostics", diagnostics);
+        if (!result.schemeStatistics().isEmpty()) {
+            m.put("scheme", result.schemeStatistics());
+        }
         m.remove("energyIncreases");
         Map<String, Object> provenance = new LinkedHashMap<>();
         provenance.put("varflow", VERSION);

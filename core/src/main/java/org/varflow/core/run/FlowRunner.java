@@ -102,8 +102,12 @@ public final class FlowRunner {
         for (Observer o : observers) {
             o.finish(snapshot);
         }
+        java.util.Map<String, Double> totals = new java.util.TreeMap<>();
+        for (Block block : blocks) { // in block order: sums are the same for any thread count
+            block.stepper.addStatistics(totals);
+        }
         double wall = (System.nanoTime() - start) * 1e-9;
-        return new RunResult(done, done * h, n, d, states, stopped, wall);
+        return new RunResult(done, done * h, n, d, states, stopped, wall, assembled.scheme().report(totals));
     }
 
     private static void advance(Block[] blocks, ExecutorService pool, long first, long count, double h) {

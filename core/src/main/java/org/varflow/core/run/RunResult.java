@@ -10,11 +10,13 @@ package org.varflow.core.run;
  * @param states      final states, row-major N x d (a copy)
  * @param stopped     whether the run was stopped early on request
  * @param wallSeconds elapsed wall-clock time
+ * @param schemeStatistics the scheme's report from its summed block counters (empty for most schemes)
  */
 public record RunResult(long stepsTaken, double time, int particles, int dimension, double[] states,
-                        boolean stopped, double wallSeconds) {
+                        boolean stopped, double wallSeconds, java.util.Map<String, Object> schemeStatistics) {
     public RunResult {
         states = states.clone();
+        schemeStatistics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(schemeStatistics));
     }
 
     @Override
