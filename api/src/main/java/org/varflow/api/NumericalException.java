@@ -10,11 +10,25 @@ package org.varflow.api;
 public class NumericalException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** The part to blame, or null when the thrower cannot tell (the runner then decides). */
+    private final PartKind blame;
+
     public NumericalException(String message) {
+        this(message, (PartKind) null);
+    }
+
+    public NumericalException(String message, PartKind blame) {
         super(message);
+        this.blame = blame;
     }
 
     public NumericalException(String message, Throwable cause) {
         super(message, cause);
+        this.blame = null;
+    }
+
+    /** The part to blame (e.g. {@link PartKind#ENERGY} for a non-finite gradient), or null when unknown. */
+    public PartKind blame() {
+        return blame;
     }
 }

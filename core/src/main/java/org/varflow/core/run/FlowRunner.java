@@ -215,7 +215,9 @@ public final class FlowRunner {
                     try {
                         stepper.step(x, aux, t, h, rng);
                     } catch (NumericalException e) {
-                        divergence = new Divergence(k, p, e.getMessage(), false, before(off));
+                        boolean energy = e.blame() == PartKind.ENERGY
+                                || (e.blame() == null && gradientNotFinite(off));
+                        divergence = new Divergence(k, p, e.getMessage(), energy, before(off));
                         return;
                     }
                     for (int i = 0; i < d; i++) {

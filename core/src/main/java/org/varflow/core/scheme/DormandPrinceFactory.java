@@ -98,10 +98,11 @@ public final class DormandPrinceFactory implements SchemeFactory {
             // continues with a NaN step size, forever: stop at the first non-finite velocity instead.
             for (int i = 0; i < yDot.length; i++) {
                 if (!Double.isFinite(yDot[i])) {
+                    boolean energy = !isFinite(gradient);
                     throw new NumericalException("dormand-prince: the velocity is not finite at an inner stage (t = "
                             + t + (y.length <= 8 ? ", x = " + java.util.Arrays.toString(y) : "") + ") because "
-                            + (isFinite(gradient) ? "the drift overflowed" : "the energy's gradient is not finite"
-                            + " there"));
+                            + (energy ? "the energy's gradient is not finite there" : "the drift overflowed"),
+                            energy ? org.varflow.api.PartKind.ENERGY : org.varflow.api.PartKind.SCHEME);
                 }
             }
         }

@@ -89,6 +89,7 @@ public final class MinimizingMovementFactory implements SchemeFactory {
         private final double[] kg;
         private final double[] unit;
         private boolean kCached;
+        private boolean gradientBroken;
 
         ProximalStepper(Flow flow, double tolerance, int maxIterations) {
             this.energy = flow.energy();
@@ -122,6 +123,11 @@ public final class MinimizingMovementFactory implements SchemeFactory {
                 if (norm <= limit) {
                     System.arraycopy(y, 0, x, 0, d);
                     return;
+                }
+                if (gradientBroken) {
+                    throw new NumericalException("minimizing movement: the energy's gradient is not finite at a Newton"
+                            + " iterate" + (d <= 8 ? " " + java.util.Arrays.toString(y) : ""),
+                            org.varflow.api.PartKind.ENERGY);
                 }
                 if (it == maxIterations || !Double.isFinite(norm)) {
                     throw new NumericalException("minimizing movement: the inner Newton solve stopped after " + it
@@ -158,6 +164,11 @@ public final class MinimizingMovementFactory implements SchemeFactory {
                     }
                     step *= 0.5;
                 }
+                if (!(next < norm) && gradientBroken) {
+                    throw new NumericalException("minimizing movement: the energy's gradient is not finite along the"
+                            + " Newton direction from " + (d <= 8 ? java.util.Arrays.toString(y) : "the iterate"),
+                            org.varflow.api.PartKind.ENERGY);
+                }
                 if (!(next < norm)) {
                     throw new NumericalException("minimizing movement: no decrease of the optimality residual "
                             + norm + " along the Newton direction; take a smaller dt (now " + h + ")");
@@ -171,6 +182,12 @@ public final class MinimizingMovementFactory implements SchemeFactory {
         /** out = y - x + h K dE(y); returns its max norm. */
         private double residual(double[] x, double[] yy, double h, double[] out) {
             energy.gradient(yy, grad);
+            gradientBroken = false;
+            for (int i = 0; i < d; i++) {
+                if (!Double.isFinite(grad[i])) {
+                    gradientBroken = true;
+                }
+            }
             double norm = 0;
             for (int i = 0; i < d; i++) {
                 double s = 0;
