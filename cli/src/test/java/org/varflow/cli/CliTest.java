@@ -291,4 +291,20 @@ class CliTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) b).remove("wallSeconds");
         assertThat(a).isEqualTo(b);
     }
+
+    @Test
+    void aSummaryFileRepeatsItsRun(@TempDir Path dir) throws Exception {
+        Path first = dir.resolve("first.json");
+        CliRunner r = CliRunner.run("run", "langevin", "--energy", "double-well", "--set", "energy.tilt=0.1",
+                "--particles", "700", "--time", "0.5", "--seed", "9", "--summary", first.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        CliRunner again = CliRunner.run("run", "--spec", first.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        JsonNode a = JSON.readTree(Files.readString(first));
+        JsonNode b = JSON.readTree(again.out());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("wallSeconds");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) b).remove("wallSeconds");
+        assertThat(b).isEqualTo(a);
+        assertThat(a.get("spec").get("parts").get("energy").get("params").get("tilt").asDouble()).isEqualTo(0.1);
+    }
 }

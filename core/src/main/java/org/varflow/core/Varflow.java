@@ -163,7 +163,32 @@ public final class Varflow {
         }
         provenance.put("plugins", plugins);
         m.put("provenance", provenance);
+        m.put("spec", specOf(spec, parts));
         m.put("wallSeconds", Summaries.number(result.wallSeconds()));
+        return m;
+    }
+
+    /**
+     * The run's spec in spec-file form with every parameter explicit, so that {@code varflow run --spec} on a
+     * summary file repeats the run.
+     */
+    private static Map<String, Object> specOf(FlowSpec spec, Map<String, Object> parts) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (spec.preset() != null) {
+            m.put("preset", spec.preset());
+        }
+        m.put("parts", parts);
+        if (spec.steps() != null) {
+            m.put("steps", spec.steps());
+        } else {
+            m.put("time", spec.time());
+        }
+        m.put("dt", spec.dt());
+        m.put("seed", spec.seed());
+        m.put("particles", spec.particles());
+        if (spec.every() != null) {
+            m.put("every", spec.every());
+        }
         return m;
     }
 

@@ -45,7 +45,8 @@ import org.varflow.core.registry.PartRegistry;
  *
  * A part given with the same id as the preset's keeps the preset's parameters and overrides only those listed.
  * Spec files name registered ids only, never class names, and are read without polymorphic typing. Errors name the
- * file and, for syntax errors, the line and column.
+ * file and, for syntax errors, the line and column. A run summary (it has {@code provenance} and {@code spec}) is
+ * accepted too: its recorded {@code spec}, with every parameter explicit, repeats the run.
  */
 public final class SpecFiles {
     /** Largest spec file read. */
@@ -107,6 +108,15 @@ public final class SpecFiles {
         if (root == null || !root.isObject()) {
             throw new ConfigurationException("spec file " + name + ": expected a mapping of keys " + sorted(TOP_KEYS)
                     + " at the top, found " + kindOf(root));
+        }
+        if (root.has("provenance") && root.has("spec")) {
+            // a run summary: repeat the run it records
+            JsonNode recorded = root.get("spec");
+            if (!recorded.isObject()) {
+                throw new ConfigurationException("spec file " + name + " looks like a run summary but its 'spec' is "
+                        + kindOf(recorded));
+            }
+            return apply(name, (ObjectNode) recorded, registry, base);
         }
         return apply(name, (ObjectNode) root, registry, base);
     }
