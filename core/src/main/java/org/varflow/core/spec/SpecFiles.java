@@ -101,10 +101,15 @@ public final class SpecFiles {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw new ConfigurationException("spec file " + name + where + ": " + firstLine(e.getOriginalMessage()));
+            String why = firstLine(e.getOriginalMessage());
+            if (why.contains("nesting depth")) {
+                why = "nested deeper than 64 levels; a spec file is a flat mapping (see docs/README.md)";
+            }
+            throw new ConfigurationException("spec file " + name + where + ": " + why);
         } catch (RuntimeException e) {
             throw new ConfigurationException("spec file " + name + ": cannot be parsed: " + firstLine(e.getMessage()));
         }
+        // (nesting deeper than 64 levels, strings over 1 MiB and numbers over 100 digits are refused while parsing)
         if (root == null || !root.isObject()) {
             throw new ConfigurationException("spec file " + name + ": expected a mapping of keys " + sorted(TOP_KEYS)
                     + " at the top, found " + kindOf(root));
