@@ -24,7 +24,10 @@ import org.varflow.core.observe.EnergyObserver;
 import org.varflow.core.observe.EnsembleStats;
 import org.varflow.core.observe.FreeEnergyObserver;
 import org.varflow.core.observe.MomentsObserver;
+import org.varflow.core.observe.StatefulObserver;
 import org.varflow.core.observe.Summaries;
+import org.varflow.core.checkpoint.Checkpoint;
+import org.varflow.core.spec.SpecFiles;
 import org.varflow.core.registry.PartRegistry;
 import org.varflow.core.registry.PartsModule;
 import org.varflow.core.run.FlowRunner;
@@ -97,6 +100,30 @@ public final class Varflow {
 
     /** Runs an already assembled (and checked) flow. */
     public Outcome run(AssembledFlow assembled, RunControl control, Path csv) {
+        return run(assembled, control, csv, null, 0);
+    }
+
+    /**
+     * Runs an assembled flow, writing a {@link Checkpoint} to {@code checkpoint} every {@code checkpointEvery}
+     * steps (when {@code checkpoint} is not null). The checkpoint is removed when the run completes.
+     */
+    public Outcome run(AssembledFlow assembled, RunControl control, Path csv, Path checkpoint, long checkpointEvery) {
+        return execute(assembled, control, csv, checkpoint, checkpointEvery, null);
+    }
+
+    /**
+     * Continues the run saved in {@code checkpoint}: same spec, same random streams, same observer state, so the
+     * outcome is bitwise-identical to the uninterrupted run (the wall time aside). Keeps checkpointing there every
+     * {@code checkpointEvery} steps if that is positive.
+     */
+    public Outcome resume(Path checkpoint, RunControl control, Path csv, long checkpointEvery) {
+        Checkpoint saved = Checkpoint.read(checkpoint);
+        FlowSpec spec = SpecFiles.parse(checkpoint + " (recorded spec)", saved.specJson(), false, registry, null);
+        return execute(assemble(spec), control, csv, checkpoint, checkpointEvery, saved);
+    }
+
+    private Outcome execute(AssembledFlow assembled, RunControl control, Path csv, Path checkpoint,
+                            long checkpointEvery, Checkpoint resume) {
         EnsembleStats stats = new EnsembleStats(assembled.flow().dimension());
         EnergyObserver energy = new EnergyObserver(stats);
         FreeEnergyObserver free = new FreeEnergyObserver(stats);
@@ -108,9 +135,26 @@ public final class Varflow {
             if (sink != null) {
                 observers.add(sink);
             }
-            RunResult result = new FlowRunner().run(assembled, observers, control);
+            List<StatefulObserver> stateful = observers.stream().filter(StatefulObserver.class::isInstance)
+                    .map(StatefulObserver.class::cast).toList();
+            if (checkpoint != null && checkpointEvery > 0) {
+                String specJson = json(specOf(assembled));
+                var also = control.checkpointer(); // e.g. a test's: called after the file is safely written
+                control.checkpointEvery(checkpointEvery, state -> {
+                    new Checkpoint(specJson, state, saveAll(stateful)).write(checkpoint);
+                    if (also != null) {
+                        also.accept(state);
+                    }
+                });
+            }
+            Runnable restore = resume == null ? null : () -> restoreAll(stateful, resume);
+            RunResult result = new FlowRunner().run(assembled, observers, control,
+                    resume == null ? null : resume.state(), restore);
             if (sink != null) {
                 sink.commit();
+            }
+            if (checkpoint != null && !result.stopped()) {
+                deleteQuietly(checkpoint);
             }
             return new Outcome(assembled, result, summary(assembled, result, energy, free, dissipation, moments));
         } finally {
@@ -118,6 +162,66 @@ public final class Varflow {
                 sink.close();
             }
         }
+    }
+
+    private static List<byte[]> saveAll(List<StatefulObserver> observers) {
+        List<byte[]> out = new ArrayList<>();
+        try {
+            for (StatefulObserver o : observers) {
+                var buffer = Checkpoint.buffer();
+                try (var data = new java.io.DataOutputStream(buffer)) {
+                    o.save(data);
+                }
+                out.add(buffer.toByteArray());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot save observer state: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static void restoreAll(List<StatefulObserver> observers, Checkpoint saved) {
+        if (saved.observers().size() != observers.size()) {
+            throw new org.varflow.api.ConfigurationException("the checkpoint holds " + saved.observers().size()
+                    + " observer states but this run has " + observers.size() + " (was it written with --out DIR,"
+                    + " and is it resumed with the same outputs?)");
+        }
+        try {
+            for (int i = 0; i < observers.size(); i++) {
+                observers.get(i).restore(Checkpoint.input(saved.observers().get(i)));
+            }
+        } catch (java.io.IOException e) {
+            throw new org.varflow.api.ConfigurationException("the checkpoint's observer state is damaged: "
+                    + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException ignored) {
+            // a stale checkpoint is harmless: resume refuses a finished run's state only if its spec differs
+        }
+    }
+
+    private static String json(Map<String, Object> map) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(map);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> specOf(AssembledFlow assembled) {
+        Map<String, Object> parts = new LinkedHashMap<>();
+        for (PartKind kind : PartKind.values()) {
+            ResolvedPart p = assembled.part(kind);
+            Map<String, Object> part = new LinkedHashMap<>();
+            part.put("id", p.id());
+            part.put("params", p.parameters().asMap());
+            parts.put(kind.label(), part);
+        }
+        return specOf(assembled.spec(), parts);
     }
 
     private static Map<String, Object> summary(AssembledFlow assembled, RunResult result, EnergyObserver energy,

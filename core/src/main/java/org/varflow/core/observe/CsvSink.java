@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import org.varflow.api.Observer;
 import org.varflow.api.RunInfo;
 import org.varflow.api.Snapshot;
 import org.varflow.core.output.AtomicFile;
@@ -14,7 +13,7 @@ import org.varflow.core.output.AtomicFile;
  * state: the coordinates of a single particle, or the ensemble mean and variance of each coordinate (at most
  * {@value #MAX_COLUMNS} coordinates). The file appears only when {@link #commit()} is called after a complete run.
  */
-public final class CsvSink implements Observer, AutoCloseable {
+public final class CsvSink implements StatefulObserver, AutoCloseable {
     /** Coordinates written at most. */
     public static final int MAX_COLUMNS = 64;
 
@@ -89,6 +88,20 @@ public final class CsvSink implements Observer, AutoCloseable {
 
     private static String num(double v) {
         return Double.isFinite(v) ? Double.toString(v) : "";
+    }
+
+    @Override
+    public void save(java.io.DataOutput out) throws IOException {
+        byte[] content = file.contentSoFar();
+        out.writeInt(content.length);
+        out.write(content);
+    }
+
+    @Override
+    public void restore(java.io.DataInput in) throws IOException {
+        byte[] content = new byte[in.readInt()];
+        in.readFully(content);
+        file.replaceContent(content);
     }
 
     /** Renames the completed file into place. */

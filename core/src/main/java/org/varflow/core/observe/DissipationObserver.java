@@ -15,7 +15,7 @@ import org.varflow.api.Snapshot;
  * Intervals where the prediction is below rounding (|predicted| &lt;= 1e-10 (1 + |E|)) are skipped. Not defined for
  * stochastic flows (null).
  */
-public final class DissipationObserver implements Observer {
+public final class DissipationObserver implements StatefulObserver {
     private final EnsembleStats stats;
     private boolean active;
     private double lastEnergy;
@@ -66,5 +66,23 @@ public final class DissipationObserver implements Observer {
         m.put("maxDissipationViolation", active ? Summaries.number(maxViolation) : null);
         m.put("dissipationIntervalsChecked", active ? checked : null);
         return m;
+    }
+
+    @Override
+    public void save(java.io.DataOutput out) throws java.io.IOException {
+        out.writeDouble(lastEnergy);
+        out.writeDouble(lastRate);
+        out.writeDouble(lastTime);
+        out.writeDouble(maxViolation);
+        out.writeLong(checked);
+    }
+
+    @Override
+    public void restore(java.io.DataInput in) throws java.io.IOException {
+        lastEnergy = in.readDouble();
+        lastRate = in.readDouble();
+        lastTime = in.readDouble();
+        maxViolation = in.readDouble();
+        checked = in.readLong();
     }
 }

@@ -9,7 +9,7 @@ import org.varflow.api.Snapshot;
  * Tracks the (ensemble mean) energy E: its initial and final values, and for deterministic flows how often it
  * increased between observations (a gradient flow never increases E; a discrete step that does is too large).
  */
-public final class EnergyObserver implements Observer {
+public final class EnergyObserver implements StatefulObserver {
     private final EnsembleStats stats;
     private double initial = Double.NaN;
     private double last = Double.NaN;
@@ -48,5 +48,19 @@ public final class EnergyObserver implements Observer {
         m.put("energyInitial", Summaries.number(initial));
         m.put("energyIncreases", deterministic ? increases : null);
         return m;
+    }
+
+    @Override
+    public void save(java.io.DataOutput out) throws java.io.IOException {
+        out.writeDouble(initial);
+        out.writeDouble(last);
+        out.writeLong(increases);
+    }
+
+    @Override
+    public void restore(java.io.DataInput in) throws java.io.IOException {
+        initial = in.readDouble();
+        last = in.readDouble();
+        increases = in.readLong();
     }
 }

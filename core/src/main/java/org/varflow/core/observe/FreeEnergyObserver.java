@@ -12,7 +12,7 @@ import org.varflow.api.Snapshot;
  * one, H is estimated by the entropy of the Gaussian with the ensemble covariance (exact for Gaussian laws such
  * as Ornstein-Uhlenbeck); F is undefined (null) for a single particle.
  */
-public final class FreeEnergyObserver implements Observer {
+public final class FreeEnergyObserver implements StatefulObserver {
     private final EnsembleStats stats;
     private double temperature;
     private boolean noEntropy;
@@ -54,5 +54,17 @@ public final class FreeEnergyObserver implements Observer {
         m.put("freeEnergyInitial", Summaries.number(initial));
         m.put("freeEnergyMethod", method);
         return m;
+    }
+
+    @Override
+    public void save(java.io.DataOutput out) throws java.io.IOException {
+        out.writeDouble(initial);
+        out.writeDouble(last);
+    }
+
+    @Override
+    public void restore(java.io.DataInput in) throws java.io.IOException {
+        initial = in.readDouble();
+        last = in.readDouble();
     }
 }

@@ -17,7 +17,7 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicFile implements AutoCloseable {
     private final Path target;
     private final Path temporary;
-    private final BufferedWriter writer;
+    private BufferedWriter writer;
     private final Path createdDirectory;
     private boolean committed;
 
@@ -46,6 +46,19 @@ public final class AtomicFile implements AutoCloseable {
 
     public Writer writer() {
         return writer;
+    }
+
+    /** What has been written so far (flushed first). */
+    public byte[] contentSoFar() throws IOException {
+        writer.flush();
+        return Files.readAllBytes(temporary);
+    }
+
+    /** Replaces what has been written so far by {@code content}; writing continues after it. */
+    public void replaceContent(byte[] content) throws IOException {
+        writer.close();
+        Files.write(temporary, content);
+        writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
     }
 
     public Path target() {

@@ -1,6 +1,7 @@
 package org.varflow.core.random;
 
-import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.RestorableUniformRandomProvider;
+import org.apache.commons.rng.core.RandomProviderDefaultState;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.apache.commons.rng.simple.RandomSource;
 import org.varflow.api.RandomStream;
@@ -15,15 +16,14 @@ public final class BlockStreams {
     }
 
     /** The stream of block {@code block} of a run seeded with {@code seed}. */
-    public static RandomStream forBlock(long seed, long block) {
+    public static BlockStream forBlock(long seed, long block) {
         long state = mix(seed ^ 0x5DEECE66DL) + mix(block + 0x632BE59BD9B4E019L);
         long[] words = new long[4];
         for (int i = 0; i < words.length; i++) {
             state += 0x9E3779B97F4A7C15L;
             words[i] = mix(state);
         }
-        UniformRandomProvider rng = RandomSource.XO_SHI_RO_256_PP.create(words);
-        return new ZigguratStream(rng);
+        return new BlockStream(RandomSource.XO_SHI_RO_256_PP.create(words));
     }
 
     /** The SplitMix64 finaliser (Stafford variant 13). */
@@ -33,12 +33,15 @@ public final class BlockStreams {
         return z ^ (z >>> 31);
     }
 
-    /** Commons RNG provider plus ziggurat Gaussian sampler. */
-    private static final class ZigguratStream implements RandomStream {
-        private final UniformRandomProvider rng;
+    /**
+     * A block's stream: a Commons RNG provider plus the ziggurat Gaussian sampler (which keeps no state of its own),
+     * whose state can be saved and restored exactly for checkpoints.
+     */
+    public static final class BlockStream implements RandomStream {
+        private final RestorableUniformRandomProvider rng;
         private final ZigguratSampler.NormalizedGaussian gaussian;
 
-        ZigguratStream(UniformRandomProvider rng) {
+        BlockStream(RestorableUniformRandomProvider rng) {
             this.rng = rng;
             this.gaussian = ZigguratSampler.NormalizedGaussian.of(rng);
         }
@@ -51,6 +54,16 @@ public final class BlockStreams {
         @Override
         public double nextDouble() {
             return rng.nextDouble();
+        }
+
+        /** The generator's complete state. */
+        public byte[] saveState() {
+            return ((RandomProviderDefaultState) rng.saveState()).getState();
+        }
+
+        /** Continues from a state returned by {@link #saveState()}. */
+        public void restoreState(byte[] state) {
+            rng.restoreState(new RandomProviderDefaultState(state));
         }
     }
 }

@@ -11,7 +11,6 @@ import org.varflow.api.Flow;
 import org.varflow.api.NumericalException;
 import org.varflow.api.Observer;
 import org.varflow.api.PartKind;
-import org.varflow.api.RandomStream;
 import org.varflow.api.RunInfo;
 import org.varflow.api.Scheme;
 import org.varflow.api.Snapshot;
@@ -31,21 +30,39 @@ import org.varflow.core.random.BlockStreams;
 public final class FlowRunner {
     /** Particles per block; part of the reproducibility contract (changing it changes random streams). */
     public static final int BLOCK_SIZE = 256;
+    /** Most halvings of dt allowed by {@link RunControl.OnDivergence#HALVE}. */
+    public static final int MAX_HALVINGS = 20;
     /** Records an automatic observation interval aims for. */
     public static final int TARGET_RECORDS = 1000;
     private static final double OVERFLOW = 1e154;
 
     /** Runs {@code assembled}, calling {@code observers} at step 0, every {@code every} steps and at the end. */
     public RunResult run(AssembledFlow assembled, List<? extends Observer> observers, RunControl control) {
+        return run(assembled, observers, control, null, null);
+    }
+
+    /**
+     * Runs {@code assembled}, or continues it from {@code resume} (a {@link RunState} handed to a checkpointer by an
+     * earlier run of the same spec). {@code restoreObservers} is called after the observers' {@code start}, to bring
+     * them back to the checkpoint's step.
+     */
+    public RunResult run(AssembledFlow assembled, List<? extends Observer> observers, RunControl control,
+                         RunState resume, Runnable restoreObservers) {
         long start = System.nanoTime();
         var spec = assembled.spec();
         Flow flow = assembled.flow();
         int n = spec.particles();
         int d = flow.dimension();
-        long steps = spec.stepCount();
-        double h = spec.dt();
+        long planned = spec.stepCount();
+        double endTime = planned * spec.dt();
         int every = spec.every() != null ? spec.every() : (int) Math.max(1, Math.min(Integer.MAX_VALUE,
-                steps / TARGET_RECORDS));
+                planned / TARGET_RECORDS));
+        boolean halve = control.onDivergence() == RunControl.OnDivergence.HALVE;
+        if (halve && !flow.isDeterministic()) {
+            throw new org.varflow.api.ConfigurationException("--on-divergence halve retries steps, which only"
+                    + " deterministic flows allow; this flow has noise '" + assembled.part(PartKind.NOISE).id()
+                    + "'. Use --on-divergence stop, or a smaller --dt");
+        }
 
         double[] states = new double[n * d];
         double[] x0 = flow.space().initialState();
@@ -58,29 +75,57 @@ public final class FlowRunner {
             blocks[b] = new Block(assembled, states, b * BLOCK_SIZE, Math.min(n, (b + 1) * BLOCK_SIZE), d,
                     BlockStreams.forBlock(spec.seed(), b));
         }
+        long done = 0;
+        double time = 0;
+        double h = spec.dt();
+        int halvings = 0;
+        if (resume != null) {
+            restore(resume, states, blocks, n, d);
+            done = resume.step();
+            time = resume.time();
+            h = resume.dt();
+            halvings = resume.halvings();
+        }
         LiveSnapshot snapshot = new LiveSnapshot(flow, states, n, d);
-        RunInfo info = new RunInfo(spec, flow, n, steps, h);
+        snapshot.moveTo(done, time);
+        RunInfo info = new RunInfo(spec, flow, n, planned, spec.dt());
         for (Observer o : observers) {
             o.start(info);
         }
-        for (Observer o : observers) {
-            o.observe(snapshot);
+        if (resume == null) {
+            for (Observer o : observers) {
+                o.observe(snapshot);
+            }
+        } else if (restoreObservers != null) {
+            restoreObservers.run();
         }
 
         int threads = Math.min(control.threads(), blockCount);
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
-        long done = 0;
+        long checkpointEvery = control.checkpointEvery();
+        double[] savedStates = halve ? new double[states.length] : null;
         boolean stopped = false;
         try {
-            while (done < steps) {
+            while (true) {
+                long remaining = Math.round((endTime - time) / h);
+                if (remaining <= 0) {
+                    break;
+                }
                 if (control.stopRequested()) {
                     stopped = true;
                     break;
                 }
-                long chunk = Math.min(every - (done % every), steps - done);
-                advance(blocks, pool, done, chunk, h);
-                done += chunk;
-                snapshot.moveTo(done, done * h);
+                long chunk = Math.min(every - (done % every), remaining);
+                if (checkpointEvery > 0) {
+                    chunk = Math.min(chunk, checkpointEvery - (done % checkpointEvery));
+                }
+                if (halve) {
+                    System.arraycopy(states, 0, savedStates, 0, states.length);
+                    for (Block b : blocks) {
+                        b.saveAuxiliary();
+                    }
+                }
+                advance(blocks, pool, done, chunk, time, h);
                 Divergence first = null;
                 for (Block block : blocks) {
                     if (block.divergence != null && (first == null || block.divergence.step < first.step)) {
@@ -88,10 +133,28 @@ public final class FlowRunner {
                     }
                 }
                 if (first != null) {
-                    throw first.toException(assembled, h);
+                    if (!halve || halvings == MAX_HALVINGS) {
+                        throw first.toException(assembled, h, time + (first.step - done) * h, halvings);
+                    }
+                    System.arraycopy(savedStates, 0, states, 0, states.length);
+                    for (Block b : blocks) {
+                        b.restoreAuxiliary();
+                        b.divergence = null;
+                    }
+                    h *= 0.5;
+                    halvings++;
+                    continue;
                 }
-                for (Observer o : observers) {
-                    o.observe(snapshot);
+                done += chunk;
+                time = chunk == remaining ? endTime : time + chunk * h;
+                snapshot.moveTo(done, time);
+                if (done % every == 0 || time == endTime) {
+                    for (Observer o : observers) {
+                        o.observe(snapshot);
+                    }
+                }
+                if (checkpointEvery > 0 && done % checkpointEvery == 0 && time < endTime) {
+                    control.checkpointer().accept(state(done, time, h, halvings, states, blocks, n));
                 }
             }
         } finally {
@@ -106,21 +169,54 @@ public final class FlowRunner {
         for (Block block : blocks) { // in block order: sums are the same for any thread count
             block.stepper.addStatistics(totals);
         }
+        if (halvings > 0) {
+            totals.put("dtHalvings", (double) halvings);
+            totals.put("finalDt", h);
+        }
         double wall = (System.nanoTime() - start) * 1e-9;
-        return new RunResult(done, done * h, n, d, states, stopped, wall, assembled.scheme().report(totals));
+        return new RunResult(done, time, n, d, states, stopped, wall, assembled.scheme().report(totals));
     }
 
-    private static void advance(Block[] blocks, ExecutorService pool, long first, long count, double h) {
+    private static RunState state(long done, double time, double h, int halvings, double[] states, Block[] blocks,
+                                  int n) {
+        int a = blocks[0].a;
+        double[] aux = new double[n * a];
+        byte[][] streams = new byte[blocks.length][];
+        for (int b = 0; b < blocks.length; b++) {
+            System.arraycopy(blocks[b].auxiliary, 0, aux, blocks[b].from * a, blocks[b].auxiliary.length);
+            streams[b] = blocks[b].rng.saveState();
+        }
+        return new RunState(done, time, h, halvings, states, aux, streams);
+    }
+
+    private static void restore(RunState resume, double[] states, Block[] blocks, int n, int d) {
+        int a = blocks[0].a;
+        if (resume.states().length != n * d || resume.auxiliary().length != n * a
+                || resume.streams().length != blocks.length) {
+            throw new org.varflow.api.ConfigurationException("the checkpoint does not match this run: it holds "
+                    + resume.states().length + " state values and " + resume.streams().length + " streams, the run"
+                    + " needs " + (long) n * d + " and " + blocks.length);
+        }
+        System.arraycopy(resume.states(), 0, states, 0, states.length);
+        for (int b = 0; b < blocks.length; b++) {
+            System.arraycopy(resume.auxiliary(), blocks[b].from * a, blocks[b].auxiliary, 0,
+                    blocks[b].auxiliary.length);
+            blocks[b].rng.restoreState(resume.streams()[b]);
+        }
+    }
+
+    private static void advance(Block[] blocks, ExecutorService pool, long first, long count, double t0,
+                                double h) {
         if (pool == null) {
             for (Block b : blocks) {
-                b.advance(first, count, h);
+                b.advance(first, count, t0, h);
             }
             return;
         }
         List<Callable<Void>> tasks = new ArrayList<>(blocks.length);
         for (Block b : blocks) {
             tasks.add(() -> {
-                b.advance(first, count, h);
+                b.advance(first, count, t0, h);
                 return null;
             });
         }
@@ -153,14 +249,14 @@ public final class FlowRunner {
 
     /** Where and how a block first went wrong. */
     private record Divergence(long step, int particle, String cause, boolean energyBlamed, double[] before) {
-        NumericalException toException(AssembledFlow assembled, double h) {
-            double t = step * h;
+        NumericalException toException(AssembledFlow assembled, double h, double t, int halvings) {
             String part = energyBlamed ? assembled.part(PartKind.ENERGY).label() + " (its gradient is not finite"
                     + " there)" : assembled.part(PartKind.SCHEME).label();
             StringBuilder m = new StringBuilder("the run diverged at step ").append(step + 1).append(" (t = ")
                     .append(fmt(t)).append(" -> ").append(fmt(t + h)).append("): ").append(cause)
                     .append(" for particle ").append(particle).append(", in ").append(part).append(" with dt = ")
-                    .append(fmt(h)).append(". Try a smaller dt, e.g. --dt ").append(fmt(h / 10));
+                    .append(fmt(h)).append(halvings > 0 ? " (after " + halvings + " halvings)" : "")
+                    .append(". Try a smaller dt, e.g. --dt ").append(fmt(h / 10));
             if (before != null && before.length <= 8) {
                 m.append(". Last finite state: ").append(java.util.Arrays.toString(before));
             }
@@ -175,7 +271,7 @@ public final class FlowRunner {
     /** One block of particles with its stepper, random stream and scratch. */
     private static final class Block {
         private final Scheme.Stepper stepper;
-        private final RandomStream rng;
+        private final BlockStreams.BlockStream rng;
         private final Flow flow;
         private final double[] states;
         private final int from;
@@ -183,11 +279,12 @@ public final class FlowRunner {
         private final int d;
         private final double[] x;
         private final double[] auxiliary;
+        private final double[] savedAuxiliary;
         private final double[] aux;
         private final int a;
         private Divergence divergence;
 
-        Block(AssembledFlow assembled, double[] states, int from, int to, int d, RandomStream rng) {
+        Block(AssembledFlow assembled, double[] states, int from, int to, int d, BlockStreams.BlockStream rng) {
             this.flow = assembled.flow();
             this.stepper = assembled.scheme().stepper(flow);
             this.rng = rng;
@@ -199,14 +296,23 @@ public final class FlowRunner {
             this.a = assembled.scheme().auxiliaryDimension(flow);
             this.aux = new double[a];
             this.auxiliary = new double[(to - from) * a];
+            this.savedAuxiliary = new double[auxiliary.length];
         }
 
-        void advance(long first, long count, double h) {
+        void saveAuxiliary() {
+            System.arraycopy(auxiliary, 0, savedAuxiliary, 0, auxiliary.length);
+        }
+
+        void restoreAuxiliary() {
+            System.arraycopy(savedAuxiliary, 0, auxiliary, 0, auxiliary.length);
+        }
+
+        void advance(long first, long count, double t0, double h) {
             if (divergence != null) {
                 return;
             }
             for (long k = first; k < first + count; k++) {
-                double t = k * h;
+                double t = t0 + (k - first) * h;
                 for (int p = from; p < to; p++) {
                     int off = p * d;
                     System.arraycopy(states, off, x, 0, d);

@@ -1,19 +1,35 @@
 package org.varflow.core.run;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.varflow.api.ConfigurationException;
 
 /**
- * How a run is executed (not what it computes): the number of threads and a stop request. Results do not
- * depend on either, beyond where a stopped run ends.
+ * How a run is executed: threads, a stop request, checkpoints and what to do when a deterministic run diverges.
+ * Results do not depend on the threads, the stop point or the checkpoints; {@link OnDivergence#HALVE} changes them
+ * only where the run would otherwise have failed.
  */
 public final class RunControl {
+    /** What to do when a step produces NaN, infinity or overflow. */
+    public enum OnDivergence {
+        /** Stop with a message naming the step, time, part and a smaller dt. */
+        STOP,
+        /**
+         * Deterministic flows only: go back to the last observed state, halve dt for the rest of the run, and try
+         * again (at most {@value FlowRunner#MAX_HALVINGS} times).
+         */
+        HALVE
+    }
+
     private final int threads;
     private final AtomicBoolean stop = new AtomicBoolean();
+    private OnDivergence onDivergence = OnDivergence.STOP;
+    private long checkpointEvery;
+    private Consumer<RunState> checkpointer;
 
     public RunControl(int threads) {
         if (threads < 1) {
-            throw new org.varflow.api.ConfigurationException("threads = " + threads
-                    + " is not valid; expected a whole number >= 1");
+            throw new ConfigurationException("threads = " + threads + " is not valid; expected a whole number >= 1");
         }
         this.threads = threads;
     }
@@ -25,6 +41,35 @@ public final class RunControl {
 
     public int threads() {
         return threads;
+    }
+
+    public RunControl onDivergence(OnDivergence policy) {
+        this.onDivergence = policy;
+        return this;
+    }
+
+    public OnDivergence onDivergence() {
+        return onDivergence;
+    }
+
+    /** Hands the complete run state to {@code checkpointer} every {@code steps} steps. */
+    public RunControl checkpointEvery(long steps, Consumer<RunState> checkpointer) {
+        if (steps < 1) {
+            throw new ConfigurationException("checkpoint interval = " + steps + " is not valid; expected >= 1");
+        }
+        this.checkpointEvery = steps;
+        this.checkpointer = checkpointer;
+        return this;
+    }
+
+    /** Steps between checkpoints, 0 when none are taken. */
+    public long checkpointEvery() {
+        return checkpointEvery;
+    }
+
+    /** Who receives the checkpoints, or null. */
+    public Consumer<RunState> checkpointer() {
+        return checkpointer;
     }
 
     /** Asks the run to stop after the current step; what was computed is kept and reported. */

@@ -147,7 +147,7 @@ public final class SpecFiles {
                         + " (space, metric, energy, entropy, noise, scheme) to an id or {id, params}; found "
                         + kindOf(node));
             }
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 PartKind kind;
@@ -253,7 +253,7 @@ public final class SpecFiles {
                 throw new ConfigurationException("spec file " + name + ": '" + path + ".params' must be a mapping"
                         + " from parameter name to value; found " + kindOf(p));
             }
-            Iterator<Map.Entry<String, JsonNode>> it = p.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = p.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 params.put(e.getKey(), raw(name, path + ".params." + e.getKey(), e.getValue(), 0));
