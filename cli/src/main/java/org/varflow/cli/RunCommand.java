@@ -93,6 +93,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "write trajectory.csv and summary.json into DIR")
     Path outDir;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N",
+            description = "save the full run state to DIR/checkpoint.bin every N steps (needs --out DIR);"
+                    + " continue a killed run with 'varflow resume DIR'")
+    Long checkpointEvery;
+
+    @Option(names = "--on-divergence", paramLabel = "POLICY", defaultValue = "stop",
+            description = "stop (default) or halve: for deterministic flows, retry from the last observed state"
+                    + " with half the step, for the rest of the run")
+    RunControl.OnDivergence onDivergence;
+
     @Option(names = "--summary", paramLabel = "FILE", description = "write the JSON summary to FILE, not stdout")
     Path summaryFile;
 
@@ -105,15 +115,35 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FlowSpec spec = buildSpec();
-        checkWritable();
+        checkWritable(outDir, summaryFile);
+        if (checkpointEvery != null && (checkpointEvery < 1 || outDir == null)) {
+            throw new ConfigurationException("--checkpoint-every " + checkpointEvery + " needs a whole number >= 1"
+                    + " and --out DIR (the checkpoint is DIR/checkpoint.bin)");
+        }
         var assembled = varflow.assemble(spec);
         checkMemory(spec, assembled.flow().dimension());
-        RunControl control = threads == null ? RunControl.defaults() : new RunControl(threads);
-        Path csv = outDir == null ? null : outDir.resolve("trajectory.csv");
-        Varflow.Outcome outcome = varflow.run(assembled, control, csv);
+        RunControl control = (threads == null ? RunControl.defaults() : new RunControl(threads))
+                .onDivergence(onDivergence);
+        Path csv = outDir == null ? null : outDir.resolve(TRAJECTORY);
+        return Interruptible.run(control, () -> {
+            Varflow.Outcome outcome = varflow.run(assembled, control, csv,
+                    checkpointEvery == null ? null : outDir.resolve(CHECKPOINT),
+                    checkpointEvery == null ? 0 : checkpointEvery);
+            writeSummary(outcome, outDir, summaryFile, out);
+            return 0;
+        });
+    }
+
+    static final String TRAJECTORY = "trajectory.csv";
+    static final String SUMMARY = "summary.json";
+    static final String CHECKPOINT = "checkpoint.bin";
+
+    /** Writes the summary into DIR/summary.json (if DIR), to FILE if given, else to stdout. */
+    static void writeSummary(Varflow.Outcome outcome, Path outDir, Path summaryFile, PrintWriter out)
+            throws Exception {
         String json = json(outcome.summary());
         if (outDir != null) {
-            AtomicFile.write(outDir.resolve("summary.json"), json);
+            AtomicFile.write(outDir.resolve(SUMMARY), json);
         }
         if (summaryFile != null) {
             AtomicFile.write(summaryFile, json);
@@ -121,7 +151,6 @@ final class RunCommand implements Callable<Integer> {
             out.print(json);
             out.flush();
         }
-        return 0;
     }
 
     /** The preset, then the spec file, then the command-line options, each overriding the one before. */
@@ -191,7 +220,7 @@ final class RunCommand implements Callable<Integer> {
         return spec.withParam(kind, name, value);
     }
 
-    private void checkWritable() {
+    static void checkWritable(Path outDir, Path summaryFile) {
         if (outDir != null && Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new ConfigurationException("--out " + outDir + " exists and is not a directory");
         }
