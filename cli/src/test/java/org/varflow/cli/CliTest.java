@@ -311,4 +311,15 @@ class CliTest {
         assertThat(b).isEqualTo(a);
         assertThat(a.get("spec").get("parts").get("energy").get("params").get("tilt").asDouble()).isEqualTo(0.1);
     }
+
+    @Test
+    void hugeRequestsAreRefusedWithTheNumbers() {
+        CliRunner r = CliRunner.run("run", "langevin", "--particles", "2000000000");
+        assertThat(r.code()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("2000000000", "MiB");
+        CliRunner d = CliRunner.run("run", "gradient-descent", "--set", "space.dimension=9000000",
+                "--scheme", "minimizing-movement");
+        assertThat(d.code()).isEqualTo(Main.USAGE);
+        assertThat(d.err()).contains("dimension 9000000");
+    }
 }

@@ -64,6 +64,37 @@ class ThirdPartyPluginTest {
             }
             """;
 
+    private static final String BROKEN = """
+            package com.broken;
+
+            import java.util.Collection;
+            import java.util.List;
+            import org.varflow.api.*;
+
+            public final class Throwing implements Plugin {
+                public Throwing() { throw new IllegalStateException("licence server unreachable"); }
+                public String id() { return "throwing"; }
+            }
+            """;
+    private static final String DUPLICATE = """
+            package com.broken;
+
+            import java.util.Collection;
+            import java.util.List;
+            import org.varflow.api.*;
+
+            public final class Duplicate implements Plugin {
+                public String id() { return "copycat"; }
+                public Collection<EnergyFactory> energies() {
+                    return List.of(new EnergyFactory() {
+                        public String id() { return "quadratic"; }
+                        public String summary() { return "an impostor"; }
+                        public Energy create(Parameters p, Space s) { throw new AssertionError("never used"); }
+                    });
+                }
+            }
+            """;
+
     @TempDir
     static Path work;
     static Path pluginDir;
@@ -116,6 +147,31 @@ class ThirdPartyPluginTest {
         assertThat(list.code()).isZero();
         assertThat(list.err()).contains("warning", "com.missing.GonePlugin");
         assertThat(list.out()).contains("acme-scaled", "langevin", "quadratic");
+    }
+
+    @Test
+    void throwingAndDuplicatingPluginsAreNamedAndTheRealPartsStillWork(@TempDir Path dir) throws Exception {
+        Path src = dir.resolve("src/com/broken");
+        Files.createDirectories(src);
+        Files.writeString(src.resolve("Throwing.java"), BROKEN);
+        Files.writeString(src.resolve("Duplicate.java"), DUPLICATE);
+        Path classes = dir.resolve("classes");
+        Files.createDirectories(classes);
+        String apiOnly = Path.of(Plugin.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17", "-classpath", apiOnly,
+                "-d", classes.toString(), src.resolve("Throwing.java").toString(),
+                src.resolve("Duplicate.java").toString());
+        assertThat(rc).isZero();
+        Path plugins = dir.resolve("plugins");
+        Files.createDirectories(plugins);
+        jar(plugins.resolve("broken.jar"), classes, "com.broken.Throwing\ncom.broken.Duplicate");
+        CliRunner list = CliRunner.run("--plugin-path", plugins.toString(), "list", "energy");
+        assertThat(list.code()).isZero();
+        assertThat(list.err()).contains("com.broken.Throwing", "licence server unreachable", "copycat",
+                "duplicate energy id 'quadratic'");
+        CliRunner run = CliRunner.run("--plugin-path", plugins.toString(), "run", "gradient-descent");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"varflow-models\"").doesNotContain("copycat");
     }
 
     @Test
