@@ -45,6 +45,11 @@ public interface Plugin {
         return List.of();
     }
 
+    /** Diagnostics attached automatically to the runs they apply to. */
+    default Collection<ObserverFactory> observers() {
+        return List.of();
+    }
+
     /** Named compositions (methods). */
     default Collection<Preset> presets() {
         return List.of();

@@ -66,6 +66,11 @@ final class ListCommand implements Callable<Integer> {
                 }
             }
         }
+        if (wanted == null && !registry.observers().isEmpty()) {
+            out.println();
+            out.println("observers (attached automatically where they apply)");
+            registry.observers().values().forEach(o -> out.printf(Locale.ROOT, "  %-24s %s%n", o.id(), o.summary()));
+        }
         for (PluginProblem p : registry.discovery().problems()) {
             err.println("warning: " + p);
         }

@@ -130,6 +130,13 @@ public final class Varflow {
         DissipationObserver dissipation = new DissipationObserver(stats);
         MomentsObserver moments = new MomentsObserver(stats);
         List<Observer> observers = new ArrayList<>(List.of(energy, free, dissipation, moments));
+        Map<String, Observer> contributed = new LinkedHashMap<>();
+        for (var factory : registry.observers().values()) {
+            if (factory.appliesTo(assembled.flow())) {
+                contributed.put(factory.id(), factory.create(assembled.flow()));
+            }
+        }
+        observers.addAll(contributed.values());
         CsvSink sink = csv == null ? null : new CsvSink(csv, stats, free);
         try {
             if (sink != null) {
@@ -156,7 +163,13 @@ public final class Varflow {
             if (checkpoint != null && !result.stopped()) {
                 deleteQuietly(checkpoint);
             }
-            return new Outcome(assembled, result, summary(assembled, result, energy, free, dissipation, moments));
+            Map<String, Object> summary = summary(assembled, result, energy, free, dissipation, moments);
+            if (!contributed.isEmpty()) {
+                Map<String, Object> reports = new LinkedHashMap<>();
+                contributed.forEach((id, o) -> reports.put(id, o.summary()));
+                summary.put("observers", reports);
+            }
+            return new Outcome(assembled, result, summary);
         } finally {
             if (sink != null) {
                 sink.close();

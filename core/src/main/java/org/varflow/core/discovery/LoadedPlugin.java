@@ -15,13 +15,15 @@ import org.varflow.api.Preset;
  * @param source    the jar or directory it was loaded from
  * @param factories accepted factories by part kind
  * @param presets   accepted presets
+ * @param observers accepted observer factories
  */
 public record LoadedPlugin(String id, String version, String source, Map<PartKind, List<PartFactory>> factories,
-                           List<Preset> presets) {
+                           List<Preset> presets, List<org.varflow.api.ObserverFactory> observers) {
     public LoadedPlugin {
         Objects.requireNonNull(id, "id");
         factories = Map.copyOf(factories);
         presets = List.copyOf(presets);
+        observers = List.copyOf(observers);
     }
 
     /** Accepted factories of one kind (empty if none). */

@@ -71,6 +71,7 @@ public final class PluginDiscovery {
         Map<String, String> pluginIds = new HashMap<>(); // id -> "class from source"
         Map<PartKind, Map<String, String>> owners = new EnumMap<>(PartKind.class);
         Map<String, String> presetOwners = new HashMap<>();
+        Map<String, String> observerOwners = new HashMap<>();
         for (Plugin plugin : found) {
             String source = sourceOf(plugin.getClass());
             String id;
@@ -140,8 +141,28 @@ public final class PluginDiscovery {
                     presets.add(p);
                 }
             }
+            List<org.varflow.api.ObserverFactory> observers = new ArrayList<>();
+            Collection<org.varflow.api.ObserverFactory> offeredObservers;
+            try {
+                offeredObservers = plugin.observers();
+            } catch (RuntimeException | LinkageError e) {
+                problems.add(new PluginProblem(id, source, "its observers could not be listed: " + rootMessage(e)));
+                offeredObservers = List.of();
+            }
+            for (var o : offeredObservers == null ? List.<org.varflow.api.ObserverFactory>of() : offeredObservers) {
+                String oid = o == null ? null : safe(o::id, null);
+                if (oid == null || !oid.matches(ID_PATTERN)) {
+                    problems.add(new PluginProblem(id, source, "offers an observer with an invalid id; ignored"));
+                } else if (observerOwners.containsKey(oid)) {
+                    problems.add(new PluginProblem(id, source, "duplicate observer id '" + oid
+                            + "', already provided by plugin " + observerOwners.get(oid) + "; this one is ignored"));
+                } else {
+                    observerOwners.put(oid, id);
+                    observers.add(o);
+                }
+            }
             pluginIds.put(id, plugin.getClass().getName() + " from " + source);
-            accepted.add(new LoadedPlugin(id, version, source, factories, presets));
+            accepted.add(new LoadedPlugin(id, version, source, factories, presets, observers));
             LOG.log(Level.DEBUG, () -> "found plugin " + id + " " + version + " in " + source);
         }
         for (PluginProblem p : problems) {

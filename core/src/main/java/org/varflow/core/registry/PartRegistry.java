@@ -13,6 +13,7 @@ import org.varflow.api.EntropyFactory;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Names;
 import org.varflow.api.NoiseFactory;
+import org.varflow.api.ObserverFactory;
 import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
 import org.varflow.api.Preset;
@@ -29,13 +30,15 @@ import org.varflow.core.discovery.LoadedPlugin;
 public final class PartRegistry {
     private final Map<PartKind, Map<String, PartFactory>> factories = new EnumMap<>(PartKind.class);
     private final Map<String, Preset> presets;
+    private final Map<String, ObserverFactory> observers;
     private final DiscoveryReport report;
 
     @Inject
     public PartRegistry(Map<String, SpaceFactory> spaces, Map<String, MetricFactory> metrics,
                         Map<String, EnergyFactory> energies, Map<String, EntropyFactory> entropies,
                         Map<String, NoiseFactory> noises, Map<String, SchemeFactory> schemes,
-                        Map<String, Preset> presets, DiscoveryReport report) {
+                        Map<String, Preset> presets, Map<String, ObserverFactory> observers,
+                        DiscoveryReport report) {
         factories.put(PartKind.SPACE, sorted(spaces));
         factories.put(PartKind.METRIC, sorted(metrics));
         factories.put(PartKind.ENERGY, sorted(energies));
@@ -43,6 +46,7 @@ public final class PartRegistry {
         factories.put(PartKind.NOISE, sorted(noises));
         factories.put(PartKind.SCHEME, sorted(schemes));
         this.presets = Collections.unmodifiableMap(new TreeMap<>(presets));
+        this.observers = Collections.unmodifiableMap(new TreeMap<>(observers));
         this.report = report;
     }
 
@@ -63,6 +67,11 @@ public final class PartRegistry {
                     + Names.suggestion(id, factories.get(kind).keySet()));
         }
         return f;
+    }
+
+    /** The plugins' observer factories, sorted by id. */
+    public Map<String, ObserverFactory> observers() {
+        return observers;
     }
 
     /** The presets, sorted by id. */

@@ -3,6 +3,7 @@ package org.varflow.core.registry;
 import com.google.inject.AbstractModule;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
+import org.varflow.api.ObserverFactory;
 import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
 import org.varflow.api.Preset;
@@ -28,6 +29,8 @@ public final class PartsModule extends AbstractModule {
             binder(kind); // an empty map is still a map
         }
         MapBinder<String, Preset> presets = MapBinder.newMapBinder(binder(), String.class, Preset.class);
+        MapBinder<String, ObserverFactory> observers = MapBinder.newMapBinder(binder(), String.class,
+                ObserverFactory.class);
         for (LoadedPlugin plugin : report.plugins()) {
             for (PartKind kind : PartKind.values()) {
                 MapBinder<String, PartFactory> map = binder(kind);
@@ -37,6 +40,9 @@ public final class PartsModule extends AbstractModule {
             }
             for (Preset p : plugin.presets()) {
                 presets.addBinding(p.id()).toInstance(p);
+            }
+            for (ObserverFactory o : plugin.observers()) {
+                observers.addBinding(o.id()).toInstance(o);
             }
         }
     }
