@@ -21,6 +21,9 @@ public final class EnsembleStats {
     private double dissipation;
     private double[] mean;
     private double[] covariance;
+    private double[] covarianceStore;
+    private Snapshot snapshot;
+    private long momentsStep = -1;
 
     public EnsembleStats(int dimension) {
         this.gradient = new double[dimension];
@@ -33,6 +36,8 @@ public final class EnsembleStats {
         if (s.step() == step && (withDissipation || !needDissipation)) {
             return this;
         }
+        snapshot = s;
+        momentsStep = -1;
         Flow flow = s.flow();
         int n = s.particles();
         int d = s.dimension();
@@ -56,7 +61,23 @@ public final class EnsembleStats {
         energy = e / n;
         dissipation = needDissipation ? diss / n : Double.NaN;
         withDissipation = needDissipation;
-        mean = new double[d];
+        step = s.step();
+        return this;
+    }
+
+    /** Mean and covariance of the last updated snapshot, computed on first use (O(N d^2)). */
+    private void moments() {
+        Snapshot s = snapshot;
+        if (momentsStep == step) {
+            return;
+        }
+        int n = s.particles();
+        int d = s.dimension();
+        double[] states = s.states();
+        if (mean == null || mean.length != d) {
+            mean = new double[d];
+        }
+        java.util.Arrays.fill(mean, 0.0);
         for (int p = 0; p < n; p++) {
             for (int i = 0; i < d; i++) {
                 mean[i] += states[p * d + i];
@@ -67,7 +88,11 @@ public final class EnsembleStats {
         }
         covariance = null;
         if (n > 1 && d <= MAX_COVARIANCE_DIMENSION) {
-            covariance = new double[d * d];
+            if (covarianceStore == null) {
+                covarianceStore = new double[d * d];
+            }
+            covariance = covarianceStore;
+            java.util.Arrays.fill(covariance, 0.0);
             for (int p = 0; p < n; p++) {
                 int off = p * d;
                 for (int i = 0; i < d; i++) {
@@ -85,8 +110,7 @@ public final class EnsembleStats {
                 }
             }
         }
-        step = s.step();
-        return this;
+        momentsStep = step;
     }
 
     /** Mean energy over the particles. */
@@ -101,11 +125,13 @@ public final class EnsembleStats {
 
     /** Mean of the particles (shared array: do not modify). */
     public double[] mean() {
+        moments();
         return mean;
     }
 
     /** Unbiased sample covariance, row-major d x d, or null (one particle, or d too large). */
     public double[] covariance() {
+        moments();
         return covariance;
     }
 
@@ -115,7 +141,7 @@ public final class EnsembleStats {
      * positive definite. Exact for Gaussian ensembles such as Ornstein-Uhlenbeck; an estimate otherwise.
      */
     public double gaussianEntropy(int d) {
-        if (covariance == null) {
+        if (covariance() == null) {
             return Double.NaN;
         }
         double[] l = covariance.clone();

@@ -32,8 +32,10 @@ public final class FlowRunner {
     public static final int BLOCK_SIZE = 256;
     /** Most halvings of dt allowed by {@link RunControl.OnDivergence#HALVE}. */
     public static final int MAX_HALVINGS = 20;
-    /** Records an automatic observation interval aims for. */
+    /** Records an automatic observation interval aims for (one particle). */
     public static final int TARGET_RECORDS = 1000;
+    /** Records an automatic observation interval aims for (ensembles). */
+    public static final int TARGET_ENSEMBLE_RECORDS = 50;
     private static final double OVERFLOW = 1e154;
 
     /** Runs {@code assembled}, calling {@code observers} at step 0, every {@code every} steps and at the end. */
@@ -55,8 +57,7 @@ public final class FlowRunner {
         int d = flow.dimension();
         long planned = spec.stepCount();
         double endTime = planned * spec.dt();
-        int every = spec.every() != null ? spec.every() : (int) Math.max(1, Math.min(Integer.MAX_VALUE,
-                planned / TARGET_RECORDS));
+        int every = spec.every() != null ? spec.every() : automaticInterval(planned, n);
         boolean halve = control.onDivergence() == RunControl.OnDivergence.HALVE;
         if (halve && !flow.isDeterministic()) {
             throw new org.varflow.api.ConfigurationException("--on-divergence halve retries steps, which only"
@@ -175,6 +176,15 @@ public final class FlowRunner {
         }
         double wall = (System.nanoTime() - start) * 1e-9;
         return new RunResult(done, time, n, d, states, stopped, wall, assembled.scheme().report(totals));
+    }
+
+    /**
+     * About {@value #TARGET_RECORDS} observations for a single point; for ensembles, whose every observation costs
+     * O(N d^2), about {@value #TARGET_ENSEMBLE_RECORDS}.
+     */
+    static int automaticInterval(long steps, int particles) {
+        long records = particles > 1 ? TARGET_ENSEMBLE_RECORDS : TARGET_RECORDS;
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / records));
     }
 
     private static RunState state(long done, double time, double h, int halvings, double[] states, Block[] blocks,
