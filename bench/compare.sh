@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Side-by-side timing of the benchmark workloads in varflow and in NumPy / POT, written to docs/PERFORMANCE.md.
+#   bench/compare.sh          full sizes (about 5 minutes on 2 cores)
+#   bench/compare.sh quick    fewer sizes and repeats
+# A peer that is missing (no numpy, no POT) is skipped and said so; nothing else changes.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+mode="${1:-full}"
+cd "$here"
+mvn -B -q -DskipTests install >&2
+jar="$here/bench/target/benchmarks.jar"
+
+py=""
+for cand in python3 /usr/bin/python3; do
+  if command -v "$cand" >/dev/null 2>&1 && "$cand" -c 'import numpy, ot' >/dev/null 2>&1; then py="$cand"; break; fi
+done
+if [ -z "$py" ]; then
+  for cand in python3 /usr/bin/python3; do
+    if command -v "$cand" >/dev/null 2>&1 && "$cand" -c 'import numpy' >/dev/null 2>&1; then py="$cand"; break; fi
+  done
+fi
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+echo "running varflow workloads..." >&2
+java -cp "$jar" org.varflow.bench.Compare "$([ "$mode" = quick ] && echo quick || echo full)" > "$tmp/java.txt"
+if [ -n "$py" ]; then
+  echo "running NumPy/POT workloads with $py..." >&2
+  OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 \
+    "$py" "$here/bench/numpy_workloads.py" "$([ "$mode" = quick ] && echo quick || echo full)" > "$tmp/py.txt" \
+    2> "$tmp/py.err" || true
+else
+  echo "# no python3 with numpy: NumPy and POT peers skipped" > "$tmp/py.err"
+  : > "$tmp/py.txt"
+fi
+
+peer() { awk -v w="$1" -v n="$2" '$1 == w && $2 == n { print $4 }' "$tmp/py.txt"; }
+ours() { awk -v w="$1" -v n="$2" -v t="$3" '$1 == w && $2 == n && $3 == t { print $4 }' "$tmp/java.txt"; }
+ratio() { if [ -n "$1" ] && [ -n "$2" ]; then awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2fx", a / b }'; else echo "n/a"; fi; }
+
+out="$here/docs/PERFORMANCE.md"
+{
+  echo "# Performance"
+  echo
+  echo "Written by \`bench/compare.sh $mode\` on $(date -u +%Y-%m-%d). Best of several runs after a warm-up;"
+  echo "single thread unless stated. Ratio = peer time / varflow time (above 1: varflow is faster)."
+  echo
+  echo "## Machine and versions"
+  echo
+  echo "- CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //') ($(nproc) cores), $(free -g | awk '/Mem:/ {print $2}') GiB"
+  echo "- Java: $(java -version 2>&1 | head -1)"
+  if [ -n "$py" ]; then
+    echo "- Python: $("$py" --version 2>&1), NumPy $("$py" -c 'import numpy; print(numpy.__version__)')$("$py" -c 'import ot; print(", POT", ot.__version__)' 2>/dev/null || echo ', POT not installed')"
+  fi
+  echo "- Command: \`bench/compare.sh $mode\` (varflow: \`java -cp bench/target/benchmarks.jar org.varflow.bench.Compare\`; peers: \`bench/numpy_workloads.py\`)"
+  echo
+  echo "## Results"
+  echo
+  echo "| workload | size | varflow 1 thread (s) | varflow 2 threads (s) | peer | peer (s) | ratio (1 thread) |"
+  echo "|---|---|---|---|---|---|---|"
+  for n in $(awk '$1 == "W1" && $3 == 1 { print $2 }' "$tmp/java.txt"); do
+    o1=$(ours W1 "$n" 1); o2=$(ours W1 "$n" 2); p=$(peer W1-numpy "$n")
+    echo "| W1 Langevin ensemble, d = 10, 200 steps | $n | $o1 | $o2 | NumPy | ${p:-skipped} | $(ratio "$p" "$o1") |"
+  done
+  o=$(ours W2 1000 1)
+  echo "| W2 Sinkhorn log-domain, eps = 0.01, 500 it. | 1000 x 1000 | $o | | NumPy log-domain | $(peer W2-numpy-log 1000) | $(ratio "$(peer W2-numpy-log 1000)" "$o") |"
+  echo "| W2 Sinkhorn (peer: plain, not log-stable) | 1000 x 1000 | $o | | POT ot.sinkhorn | $(peer W2-pot 1000) | $(ratio "$(peer W2-pot 1000)" "$o") |"
+  o=$(ours W3 1000 1)
+  echo "| W3 exact OT, uniform weights | 1000 x 1000 | $o | | POT ot.emd2 | $(peer W3-pot 1000) | $(ratio "$(peer W3-pot 1000)" "$o") |"
+  echo
+  if [ -s "$tmp/py.err" ]; then echo "Peer notes:"; echo; sed 's/^/    /' "$tmp/py.err"; echo; fi
+  echo "Raw lines (workload size threads seconds checksum):"
+  echo
+  sed 's/^/    /' "$tmp/java.txt" "$tmp/py.txt"
+  if [ -f "$here/docs/PERFORMANCE.notes.md" ]; then echo; cat "$here/docs/PERFORMANCE.notes.md"; fi
+} > "$out"
+cat "$out"

@@ -1,0 +1,89 @@
+"""The NumPy / POT half of bench/compare.sh: the same workloads as org.varflow.bench.Workloads.
+
+Prints one line per measurement: workload size threads seconds checksum (best of several runs).
+W1: Langevin ensemble (Euler-Maruyama, double well sum (x^2-1)^2/4, d = 10, h = 0.01, beta = 1, 200 steps).
+W2: Sinkhorn, n = m = 1000 points in 2-D, squared Euclidean cost, eps = 0.01, 500 iterations:
+    POT's plain ot.sinkhorn (not log-stable) and a NumPy log-domain version (scipy-free logsumexp).
+W3: exact OT, n = m = 1000, uniform weights: POT's ot.emd2 (C++ network simplex).
+"""
+import sys
+import time
+
+import numpy as np
+
+try:
+    import ot  # POT, Debian's python3-pot
+except ImportError:  # pragma: no cover - the peer is optional
+    ot = None
+
+
+def best_of(fn, repeats):
+    fn()
+    best, value = float("inf"), None
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        value = fn()
+        best = min(best, time.perf_counter() - t0)
+    return best, value
+
+
+def langevin(n, d=10, steps=200, h=0.01, beta=1.0, seed=1):
+    rng = np.random.default_rng(seed)
+    x = np.full((n, d), 0.5)
+    s = np.sqrt(2 * h / beta)
+    for _ in range(steps):
+        grad = x * (x * x - 1.0)
+        x += -h * grad + s * rng.standard_normal((n, d))
+    return float(np.mean(np.sum((x * x - 1.0) ** 2 / 4.0, axis=1)))
+
+
+def cloud(n, seed, shift):
+    rng = np.random.default_rng(seed)
+    return rng.random((n, 2)) + shift
+
+
+def cost_matrix(n):
+    x, y = cloud(n, 1, 0.0), cloud(n, 2, 0.25)
+    return ((x[:, None, :] - y[None, :, :]) ** 2).sum(axis=2)
+
+
+def sinkhorn_log(n, iterations=500, eps=0.01):
+    c = cost_matrix(n)
+    a = np.full(n, 1.0 / n)
+    b = np.full(n, 1.0 / n)
+    f = np.zeros(n)
+    g = np.zeros(n)
+    la, lb = np.log(a), np.log(b)
+    for _ in range(iterations):
+        m = (g[None, :] - c) / eps + lb[None, :]
+        mx = m.max(axis=1)
+        f = -eps * (mx + np.log(np.exp(m - mx[:, None]).sum(axis=1)))
+        m = (f[:, None] - c) / eps + la[:, None]
+        mx = m.max(axis=0)
+        g = -eps * (mx + np.log(np.exp(m - mx[None, :]).sum(axis=0)))
+    p = np.exp((f[:, None] + g[None, :] - c) / eps) * a[:, None] * b[None, :]
+    return float((p * c).sum())
+
+
+def main():
+    quick = len(sys.argv) > 1 and sys.argv[1] == "quick"
+    repeats = 2 if quick else 3
+    sizes = [10_000, 100_000] if quick else [12_500, 25_000, 50_000, 100_000]
+    for n in sizes:
+        t, v = best_of(lambda: langevin(n), repeats)
+        print(f"W1-numpy {n} 1 {t:.4f} {v:.6g}")
+    t, v = best_of(lambda: sinkhorn_log(1000), repeats)
+    print(f"W2-numpy-log {1000} 1 {t:.4f} {v:.6g}")
+    if ot is None:
+        print("# POT not installed: W2-pot and W3-pot skipped", file=sys.stderr)
+        return
+    c = cost_matrix(1000)
+    a = np.full(1000, 1e-3)
+    t, v = best_of(lambda: float((ot.sinkhorn(a, a, c, 0.01, numItermax=500, stopThr=0) * c).sum()), repeats)
+    print(f"W2-pot {1000} 1 {t:.4f} {v:.6g}")
+    t, v = best_of(lambda: float(ot.emd2(a, a, c)), repeats)
+    print(f"W3-pot {1000} 1 {t:.4f} {v:.6g}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+package org.varflow.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleSupplier;
+import org.varflow.core.Varflow;
+
+/**
+ * The varflow half of {@code bench/compare.sh}: times each workload (best of several runs after warm-up) and
+ * prints one line per measurement, {@code workload size threads seconds checksum}, for the script to join with the
+ * NumPy/POT numbers.
+ *
+ * <pre>java -cp bench/target/benchmarks.jar org.varflow.bench.Compare [quick]</pre>
+ */
+public final class Compare {
+    private Compare() {
+    }
+
+    public static void main(String[] args) {
+        boolean quick = args.length > 0 && args[0].equals("quick");
+        int repeats = quick ? 2 : 3;
+        Varflow varflow = Varflow.discover();
+        List<String> lines = new ArrayList<>();
+        int[] sizes = quick ? new int[] {10_000, 100_000} : new int[] {12_500, 25_000, 50_000, 100_000};
+        for (int threads : new int[] {1, 2}) {
+            for (int n : sizes) {
+                lines.add(time("W1", n, threads, repeats, () -> Workloads.langevin(varflow, n, 10, 200, threads)));
+            }
+        }
+        lines.add(time("W2", 1000, 1, repeats, () -> Workloads.sinkhorn(1000, 500, 0.01)));
+        lines.add(time("W3", 1000, 1, repeats, () -> Workloads.exactOt(1000)));
+        lines.forEach(System.out::println);
+    }
+
+    private static String time(String workload, int size, int threads, int repeats, DoubleSupplier run) {
+        run.getAsDouble(); // warm-up (JIT)
+        double best = Double.POSITIVE_INFINITY;
+        double checksum = 0;
+        for (int r = 0; r < repeats; r++) {
+            long t0 = System.nanoTime();
+            checksum = run.getAsDouble();
+            best = Math.min(best, (System.nanoTime() - t0) * 1e-9);
+        }
+        return String.format(Locale.ROOT, "%s %d %d %.4f %.6g", workload, size, threads, best, checksum);
+    }
+
+}
