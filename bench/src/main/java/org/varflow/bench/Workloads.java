@@ -1,7 +1,6 @@
 package org.varflow.bench;
 
 import java.util.Locale;
-import java.util.SplittableRandom;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartKind;
 import org.varflow.core.Varflow;
@@ -36,28 +35,36 @@ public final class Workloads {
         return (Double) outcome.summary().get("energy");
     }
 
-    /** n points in 2-D, uniform in [0,1]^2 (x) and shifted Gaussian-ish cloud (y), deterministic in n and seed. */
-    public static double[] cloud(int n, long seed, double shift) {
-        SplittableRandom rnd = new SplittableRandom(seed);
+    /**
+     * n points in 2-D from the Kronecker sequence frac((i + 1) alpha) with alpha = (sqrt 2, sqrt 3) for the source
+     * and (sqrt 5, sqrt 7) shifted by 0.25 for the target: the same points in bench/numpy_workloads.py.
+     */
+    public static double[] cloud(int n, boolean target) {
+        double a1 = target ? Math.sqrt(5) : Math.sqrt(2);
+        double a2 = target ? Math.sqrt(7) : Math.sqrt(3);
+        double shift = target ? 0.25 : 0.0;
         double[] p = new double[2 * n];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = rnd.nextDouble() + shift;
+        for (int i = 0; i < n; i++) {
+            double u = (i + 1) * a1;
+            double w = (i + 1) * a2;
+            p[2 * i] = u - Math.floor(u) + shift;
+            p[2 * i + 1] = w - Math.floor(w) + shift;
         }
         return p;
     }
 
     /** W2: log-domain Sinkhorn, n = m points in 2-D, squared Euclidean cost, a fixed number of iterations. */
     public static double sinkhorn(int n, int iterations, double epsilon) {
-        double[] x = cloud(n, 1, 0.0);
-        double[] y = cloud(n, 2, 0.25);
+        double[] x = cloud(n, false);
+        double[] y = cloud(n, true);
         return new Sinkhorn(epsilon).withTolerance(0).withMaxIterations(iterations).withoutScaling()
                 .squaredEuclidean(x, y, 2).cost();
     }
 
     /** W3: exact OT, n = m points in 2-D, uniform weights, squared Euclidean cost. */
     public static double exactOt(int n) {
-        double[] x = cloud(n, 1, 0.0);
-        double[] y = cloud(n, 2, 0.25);
+        double[] x = cloud(n, false);
+        double[] y = cloud(n, true);
         double[] c = org.varflow.ot.Costs.squaredEuclidean(x, y, 2);
         double[] a = new double[n];
         double[] b = new double[n];

@@ -249,4 +249,33 @@ class SinkhornTest {
         assertThatThrownBy(() -> s.squaredEuclidean(new double[] {0, 1}, new double[] {0, Double.NaN}, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y[1] = NaN");
     }
+
+    @Test
+    void stabilisedScalingFollowsTheLogDomainIterates() {
+        // Both run the same Sinkhorn iterations (scaling form between absorptions is algebraically the log-domain
+        // update); after 300 iterations at eps = 1e-3 (many absorptions) they agree to rounding.
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(99);
+        int n = 60;
+        int m = 45;
+        double[] x = new double[2 * n];
+        double[] y = new double[2 * m];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rnd.nextDouble();
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = rnd.nextDouble() + 0.3;
+        }
+        for (double eps : new double[] {1e-1, 1e-2, 1e-3}) {
+            Sinkhorn base = new Sinkhorn(eps).withTolerance(0).withMaxIterations(300).withoutScaling();
+            SinkhornResult fast = base.squaredEuclidean(x, y, 2);
+            SinkhornResult slow = base.logDomainOnly().squaredEuclidean(x, y, 2);
+            assertThat(fast.iterations()).isEqualTo(slow.iterations());
+            assertThat(fast.cost()).isCloseTo(slow.cost(), org.assertj.core.api.Assertions.within(1e-10));
+            double[] p = fast.plan();
+            double[] q = slow.plan();
+            for (int k = 0; k < p.length; k++) {
+                assertThat(p[k]).isCloseTo(q[k], org.assertj.core.api.Assertions.within(1e-10));
+            }
+        }
+    }
 }
