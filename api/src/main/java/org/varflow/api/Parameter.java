@@ -80,6 +80,11 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
                 List.of(), meaning);
     }
 
+    /** A free-text parameter (e.g. a file path); {@code defaultValue} may be null (optional, absent). */
+    public static Parameter text(String name, String defaultValue, String meaning) {
+        return new Parameter(name, ParameterType.TEXT, defaultValue, 0, false, 0, List.of(), meaning);
+    }
+
     /** An optional matrix parameter (no default). */
     public static Parameter matrix(String name, String meaning) {
         return new Parameter(name, ParameterType.MATRIX, null, -Double.MAX_VALUE, false, Double.MAX_VALUE,
@@ -100,6 +105,7 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
             case CHOICE -> "one of " + choices;
             case VECTOR -> "a comma-separated list of finite reals, e.g. 1,2,3";
             case MATRIX -> "a matrix given by rows, e.g. 2,0;0,1 (or a list of lists in a spec file)";
+            case TEXT -> "text of at most 4096 characters, e.g. a file path";
         };
     }
 
@@ -135,7 +141,18 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
             case CHOICE -> toChoice(raw);
             case VECTOR -> toVector(raw);
             case MATRIX -> toMatrix(raw);
+            case TEXT -> toText(raw);
         };
+    }
+
+    private String toText(Object raw) {
+        if (raw instanceof String || raw instanceof Number || raw instanceof Boolean) {
+            String s = raw.toString();
+            if (!s.isEmpty() && s.length() <= 4096 && s.indexOf('\0') < 0) {
+                return s;
+            }
+        }
+        throw invalid(raw instanceof String s && s.isEmpty() ? "an empty text" : describe(raw));
     }
 
     private double toReal(Object raw) {

@@ -13,7 +13,9 @@ public enum ParameterType {
     /** A list of reals, e.g. {@code 1,2,3} (a single number is broadcast by the part). Java type {@code double[]}. */
     VECTOR("vector"),
     /** A dense matrix given by rows, e.g. {@code 2,0;0,1}. Java type {@code double[][]}. */
-    MATRIX("matrix");
+    MATRIX("matrix"),
+    /** Free text such as a file path, e.g. {@code data/train.csv}. Java type {@code String}. */
+    TEXT("text");
 
     private final String label;
 

@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.Metric;
+import org.varflow.api.MetricFactory;
+import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
+import org.varflow.api.PartFactory;
 import org.varflow.api.Plugin;
+import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
+import org.varflow.api.SpaceFactory;
 import org.varflow.geometry.diagonal.DiagonalMetricFactory;
 
 class GeometryPluginTest {
@@ -20,6 +27,60 @@ class GeometryPluginTest {
     void serviceLoaderFindsThePlugin() {
         assertThat(ServiceLoader.load(Plugin.class).stream().map(ServiceLoader.Provider::type))
                 .contains(GeometryPlugin.class);
+    }
+
+    @Test
+    void providesTheGeometries() {
+        GeometryPlugin p = new GeometryPlugin();
+        assertThat(p.spaces()).extracting(SpaceFactory::id).containsExactlyInAnyOrder("sphere", "poincare-ball",
+                "simplex", "positive-orthant", "statistical-model");
+        assertThat(p.metrics()).extracting(MetricFactory::id).containsExactlyInAnyOrder("diagonal", "sphere",
+                "spd-field", "poincare", "fisher", "mirror");
+        assertThat(p.schemes()).extracting(SchemeFactory::id).containsExactlyInAnyOrder("mirror-step", "adam",
+                "rmsprop");
+        assertThat(p.energies()).isEmpty();
+        assertThat(p.presets()).isEmpty();
+    }
+
+    /** Every part says what it is, documents its parameters and builds with its defaults on a space it supports. */
+    @Test
+    void everyPartDescribesItselfAndBuildsWithItsDefaults() {
+        GeometryPlugin p = new GeometryPlugin();
+        List<PartFactory> all = new ArrayList<>();
+        all.addAll(p.spaces());
+        all.addAll(p.metrics());
+        all.addAll(p.schemes());
+        Map<String, Space> spaces = new java.util.HashMap<>();
+        for (SpaceFactory f : p.spaces()) {
+            Space s = f.create(Parameters.resolve(f.id(), f.parameters(), Map.of()));
+            spaces.putIfAbsent(s.kind(), s);
+            assertThat(s.initialState()).hasSize(s.dimension());
+        }
+        spaces.put(Space.EUCLIDEAN, new org.varflow.geometry.internal.Vectors.SimpleSpace(Space.EUCLIDEAN, 2,
+                new double[] {1, 1}));
+        for (PartFactory f : all) {
+            assertThat(f.id()).matches("[a-z][a-z0-9-]*");
+            assertThat(f.summary()).as(f.id()).isNotBlank();
+            assertThat(f.formula()).as(f.id()).isNotBlank();
+            for (Parameter par : f.parameters()) {
+                assertThat(par.meaning()).as(f.id() + "." + par.name()).isNotBlank();
+            }
+            if (f instanceof MetricFactory m && !m.id().equals("fisher")) {
+                // at least one supported kind works with the defaults (mirror's default potential needs a simplex or
+                // orthant, not R^d)
+                int built = 0;
+                for (String kind : new java.util.TreeSet<>(m.spaces())) {
+                    try {
+                        assertThat(m.create(Parameters.resolve(m.id(), m.parameters(), Map.of()), spaces.get(kind)))
+                                .as(m.id()).isNotNull();
+                        built++;
+                    } catch (ConfigurationException e) {
+                        assertThat(e.getMessage()).as(m.id()).contains(m.id());
+                    }
+                }
+                assertThat(built).as(m.id() + " builds with its defaults on some space").isPositive();
+            }
+        }
     }
 
     @Test

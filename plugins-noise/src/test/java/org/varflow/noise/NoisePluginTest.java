@@ -13,6 +13,7 @@ import org.varflow.api.Parameters;
 import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
 import org.varflow.api.Plugin;
+import org.varflow.api.SchemeFactory;
 
 class NoisePluginTest {
 
@@ -27,10 +28,13 @@ class NoisePluginTest {
     @Test
     void providesTheEntropiesAndNoises() {
         NoisePlugin plugin = new NoisePlugin();
-        assertThat(plugin.entropies()).extracting(EntropyFactory::id).containsExactlyInAnyOrder("none", "boltzmann");
+        assertThat(plugin.entropies()).extracting(EntropyFactory::id)
+                .containsExactlyInAnyOrder("none", "boltzmann", "annealed");
         assertThat(plugin.noises()).extracting(NoiseFactory::id).containsExactlyInAnyOrder("none", "thermal");
         assertThat(plugin.entropies()).extracting(PartFactory::kind).containsOnly(PartKind.ENTROPY);
         assertThat(plugin.noises()).extracting(PartFactory::kind).containsOnly(PartKind.NOISE);
+        assertThat(plugin.schemes()).extracting(SchemeFactory::id).containsExactlyInAnyOrder("mala", "minibatch");
+        assertThat(plugin.schemes()).allSatisfy(f -> assertThat(f.acceptsNoise()).isTrue());
         assertThat(plugin.energies()).isEmpty();
         assertThat(plugin.presets()).isEmpty();
     }
@@ -47,6 +51,15 @@ class NoisePluginTest {
                 assertThat(p.meaning()).isNotBlank();
             }
         });
+        for (SchemeFactory f : plugin.schemes()) {
+            assertThat(f.summary()).isNotBlank();
+            assertThat(f.formula()).as(f.id()).isNotBlank();
+            for (Parameter p : f.parameters()) {
+                assertThat(p.meaning()).isNotBlank();
+            }
+            assertThat(f.create(Parameters.resolve("scheme '" + f.id() + "'", f.parameters(), Map.of()),
+                    new TestSpace(2))).isNotNull();
+        }
         for (EntropyFactory f : plugin.entropies()) {
             assertThat(f.create(Parameters.resolve("entropy '" + f.id() + "'", f.parameters(), Map.of()),
                     new TestSpace(2))).isNotNull();

@@ -1,0 +1,64 @@
+package org.varflow.geometry.symplectic;
+
+import java.util.Arrays;
+import java.util.List;
+import org.varflow.api.ConfigurationException;
+import org.varflow.api.Parameter;
+import org.varflow.api.Parameters;
+import org.varflow.api.Space;
+import org.varflow.api.SpaceFactory;
+
+/** Phase space (q, p) over R^n; energies are chosen on R^n and lifted to H(q, p) = E(q) + |p|^2 / 2m. */
+public final class PhaseSpaceFactory implements SpaceFactory {
+    static final String OWNER = "space 'phase-space'";
+    /** Largest number of degrees of freedom n. */
+    public static final long MAX_DEGREES = 5_000_000L;
+
+    @Override
+    public String id() {
+        return PhaseSpace.KIND;
+    }
+
+    @Override
+    public String summary() {
+        return "phase space (q, p) over R^n: energies E(q) are lifted to H(q, p) = E(q) + |p|^2 / 2m";
+    }
+
+    @Override
+    public String formula() {
+        return "x = (q_1..q_n, p_1..p_n) in R^2n,  H(q, p) = E(q) + |p|^2 / 2m;  energies live on the base R^n";
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.integer("dimension", 1, 1, MAX_DEGREES,
+                        "degrees of freedom n (positions); the state has 2n coordinates q1..qn, p1..pn"),
+                Parameter.vector("q0", "1", "starting positions (one number is used for every coordinate)"),
+                Parameter.vector("p0", "0", "starting momenta (one number is used for every coordinate)"),
+                Parameter.positive("mass", 1.0, "the mass m in the kinetic energy |p|^2 / 2m"));
+    }
+
+    @Override
+    public Space create(Parameters parameters) {
+        int n = (int) parameters.integer("dimension");
+        double[] q0 = broadcast(OWNER, "q0", parameters.vector("q0"), n);
+        double[] p0 = broadcast(OWNER, "p0", parameters.vector("p0"), n);
+        return new PhaseSpace(q0, p0, parameters.real("mass"));
+    }
+
+    /** A vector of length 1 broadcast to n, or of length n as it is; anything else is refused by name. */
+    static double[] broadcast(String owner, String name, double[] v, int n) {
+        if (v.length == n) {
+            return v.clone();
+        }
+        if (v.length == 1) {
+            double[] out = new double[n];
+            Arrays.fill(out, v[0]);
+            return out;
+        }
+        throw new ConfigurationException(owner + ": parameter '" + name + "' has " + v.length
+                + " entries but the space has " + n + " degrees of freedom (dimension = " + n + "); give 1 or " + n
+                + " entries");
+    }
+}

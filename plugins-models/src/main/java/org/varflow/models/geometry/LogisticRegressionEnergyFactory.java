@@ -1,0 +1,223 @@
+package org.varflow.models.geometry;
+
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.varflow.api.Energy;
+import org.varflow.api.EnergyFactory;
+import org.varflow.api.FiniteSumEnergy;
+import org.varflow.api.FisherInformation;
+import org.varflow.api.Parameter;
+import org.varflow.api.Parameters;
+import org.varflow.api.Space;
+
+/**
+ * L2-regularised logistic regression (no intercept) on a synthetic data set generated deterministically from a seed:
+ *
+ * <pre>
+ *   E(w) = (1/n) sum_i [ log(1 + e^{z_i}) - y_i z_i ] + (lambda/2) |w|^2,    z_i = a_i . w
+ *   dE(w) = (1/n) sum_i (sigma(z_i) - y_i) a_i + lambda w
+ *   F(w) = X^T W X / n,   W = diag(sigma(z_i)(1 - sigma(z_i)))      (Fisher information of the likelihood)
+ *   Hess E(w) = F(w) + lambda I
+ * </pre>
+ *
+ * A finite sum (E = r + sum_i f_i with f_i the i-th loss / n, r = lambda |w|^2 / 2) that also knows its Fisher
+ * information: with the canonical link, Fisher and Hessian of the loss coincide, so natural gradient with damping
+ * lambda is Newton's method (one step of length h = 1 per Newton step).
+ *
+ * <p>Data: feature j of example i is a_ij = s_j g_ij with g_ij ~ N(0, 1) and scales s_j = spread^{-j/(d-1)}
+ * (from 1 down to 1/spread, so the Hessian's condition number is about spread^2); labels y_i = 1 with probability
+ * sigma(z*_i), z*_i = signal sum_j g_ij (the true weights are w*_j = signal / s_j). Everything is drawn from one
+ * {@link Random} seeded with {@code seed}, in the order g_i1..g_id, u_i per example, so the data set is the same on
+ * every JVM.
+ */
+public final class LogisticRegressionEnergyFactory implements EnergyFactory {
+
+    @Override
+    public String id() {
+        return "logistic-regression";
+    }
+
+    @Override
+    public String summary() {
+        return "L2-regularised logistic regression on seeded synthetic data; knows its Fisher X^T W X / n";
+    }
+
+    @Override
+    public String formula() {
+        return "E(w) = (1/n) sum_i [log(1 + exp(a_i.w)) - y_i a_i.w] + (lambda/2)|w|^2,"
+                + "  F(w) = X^T W X / n, W = diag(p_i (1 - p_i))";
+    }
+
+    @Override
+    public Set<String> spaces() {
+        return Set.of(Kinds.EUCLIDEAN);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.integer("n", 200, 1, 10_000_000, "number of examples"),
+                Parameter.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE, "seed of the synthetic data set"),
+                Parameter.real("spread", 10, 1, 1e6, "ratio of the largest to the smallest feature scale (the"
+                        + " Hessian's condition number is about spread^2)"),
+                Parameter.real("signal", 1, 0, 1e3, "true logit z* = signal * (sum of the standardised features)"),
+                Parameter.real("lambda", 1e-3, 0, 1e6, "L2 weight lambda (> 0 keeps the minimiser finite on"
+                        + " separable data)"));
+    }
+
+    @Override
+    public Energy create(Parameters parameters, Space space) {
+        int d = space.dimension();
+        int n = (int) parameters.integer("n");
+        if ((long) n * d > 50_000_000L) {
+            throw new org.varflow.api.ConfigurationException("energy 'logistic-regression': n x d = " + n + " x " + d
+                    + " features are too many (at most 5e7)");
+        }
+        double spread = parameters.real("spread");
+        double signal = parameters.real("signal");
+        Random rnd = new Random(parameters.integer("seed"));
+        double[] a = new double[n * d];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double z = 0;
+            for (int j = 0; j < d; j++) {
+                double g = rnd.nextGaussian();
+                double s = d == 1 ? 1.0 : Math.pow(spread, -(double) j / (d - 1));
+                a[i * d + j] = s * g;
+                z += signal * g;
+            }
+            y[i] = rnd.nextDouble() < sigmoid(z) ? 1.0 : 0.0;
+        }
+        return new LogisticRegression(a, y, n, d, parameters.real("lambda"));
+    }
+
+    static double sigmoid(double z) {
+        return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+    }
+
+    /** log(1 + e^z), without overflow. */
+    static double softplus(double z) {
+        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+    }
+
+    /** The data set and lambda; stateless evaluation. */
+    public static final class LogisticRegression implements FiniteSumEnergy, FisherInformation {
+        private final double[] a;
+        private final double[] y;
+        private final int n;
+        private final int d;
+        private final double lambda;
+
+        LogisticRegression(double[] a, double[] y, int n, int d, double lambda) {
+            this.a = a;
+            this.y = y;
+            this.n = n;
+            this.d = d;
+            this.lambda = lambda;
+        }
+
+        /** The features, row-major n x d (a copy). */
+        public double[] features() {
+            return a.clone();
+        }
+
+        /** The labels in {0, 1} (a copy). */
+        public double[] labels() {
+            return y.clone();
+        }
+
+        /** The L2 weight. */
+        public double lambda() {
+            return lambda;
+        }
+
+        private double logit(int i, double[] w) {
+            double z = 0;
+            int r = i * d;
+            for (int j = 0; j < d; j++) {
+                z += a[r + j] * w[j];
+            }
+            return z;
+        }
+
+        @Override
+        public int terms() {
+            return n;
+        }
+
+        @Override
+        public double termValue(int i, double[] w) {
+            double z = logit(i, w);
+            return (softplus(z) - y[i] * z) / n;
+        }
+
+        @Override
+        public void addTermGradient(int i, double[] w, double scale, double[] out) {
+            double z = logit(i, w);
+            double k = scale * (sigmoid(z) - y[i]) / n;
+            int r = i * d;
+            for (int j = 0; j < d; j++) {
+                out[j] += k * a[r + j];
+            }
+        }
+
+        @Override
+        public void regularizerGradient(double[] w, double[] out) {
+            for (int j = 0; j < d; j++) {
+                out[j] = lambda * w[j];
+            }
+        }
+
+        @Override
+        public double value(double[] w) {
+            double e = 0;
+            for (int i = 0; i < n; i++) {
+                double z = logit(i, w);
+                e += softplus(z) - y[i] * z;
+            }
+            double ww = 0;
+            for (int j = 0; j < d; j++) {
+                ww += w[j] * w[j];
+            }
+            return e / n + 0.5 * lambda * ww;
+        }
+
+        @Override
+        public void gradient(double[] w, double[] out) {
+            regularizerGradient(w, out);
+            for (int i = 0; i < n; i++) {
+                addTermGradient(i, w, 1.0, out);
+            }
+        }
+
+        @Override
+        public void fisher(double[] w, double[] out) {
+            java.util.Arrays.fill(out, 0, d * d, 0.0);
+            for (int i = 0; i < n; i++) {
+                double p = sigmoid(logit(i, w));
+                double k = p * (1 - p) / n;
+                int r = i * d;
+                for (int j = 0; j < d; j++) {
+                    double kj = k * a[r + j];
+                    for (int m = 0; m <= j; m++) {
+                        out[j * d + m] += kj * a[r + m];
+                    }
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                for (int m = 0; m < j; m++) {
+                    out[m * d + j] = out[j * d + m];
+                }
+            }
+        }
+
+        @Override
+        public void hessian(double[] w, double[] out) {
+            fisher(w, out);
+            for (int j = 0; j < d; j++) {
+                out[j * d + j] += lambda;
+            }
+        }
+    }
+}
