@@ -117,6 +117,9 @@ final class ExplainCommand implements Callable<Integer> {
         out.println(UNIFYING);
         out.println();
         out.println("try: varflow run " + p.id() + "   (swap a part: --energy ID, --scheme ID; --set PART.PARAM=VALUE)");
+        out.println("     varflow run " + p.id() + " --out DIR --plot   (charts; --report DIR for one HTML page)");
+        out.println("     varflow spec --example " + p.id() + " > flow.yaml   (every parameter explicit: edit, then"
+                + " run --spec flow.yaml)");
     }
 
     private void explainPart(PartFactory f) {

@@ -14,6 +14,11 @@ import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.Names;
 import org.varflow.api.PartKind;
+import org.varflow.api.Preset;
+import org.varflow.cli.plot.PlotFiles;
+import org.varflow.cli.plot.PlotSize;
+import org.varflow.cli.plot.RunPlots;
+import org.varflow.cli.report.RunReport;
 import org.varflow.core.Varflow;
 import org.varflow.core.output.AtomicFile;
 import org.varflow.core.run.RunControl;
@@ -34,10 +39,13 @@ import picocli.CommandLine.Parameters;
             "  varflow run langevin --set entropy.beta=4 --particles 20000 --time 10",
             "  varflow run gradient-descent --energy rosenbrock --scheme dormand-prince --steps 2000",
             "  varflow run --spec my-flow.yaml --out results/",
+            "  varflow run gradient-descent --energy rosenbrock --out gd --plot      # PNG and SVG charts in gd/",
+            "  varflow run langevin --energy double-well --report report/         # one HTML page",
             "", "Exit codes: 0 success, 2 bad input, 3 numerical failure (NaN, overflow), 1 internal error."})
 final class RunCommand implements Callable<Integer> {
     private final Varflow varflow;
     private final PrintWriter out;
+    private final PrintWriter err;
 
     @Parameters(arity = "0..1", paramLabel = "PRESET", description = "a preset id (see 'varflow list presets')")
     String preset;
@@ -106,15 +114,41 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE", description = "write the JSON summary to FILE, not stdout")
     Path summaryFile;
 
+    @Option(names = "--plot", description = "also write charts (PNG and SVG) into --out DIR: energy and free energy"
+            + " against time, paths over level sets (2-D), phase portraits, particle histograms against the target")
+    boolean plot;
+
+    @Option(names = "--plot-size", paramLabel = "WxH", description = "chart size in pixels (default: 800x560)")
+    String plotSize;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "write DIR/report.html: one self-contained page"
+            + " with the decomposition, equation, summary and plots (also writes the run's files there when --out"
+            + " is not given)")
+    Path reportDir;
+
+    @Option(names = {"-q", "--quiet"}, description = "no progress bar and no notes on stderr (errors only)")
+    boolean quiet;
+
     @Inject
-    RunCommand(Varflow varflow, @Stdout PrintWriter out) {
+    RunCommand(Varflow varflow, @Stdout PrintWriter out, @Stderr PrintWriter err) {
         this.varflow = varflow;
         this.out = out;
+        this.err = err;
     }
 
     @Override
     public Integer call() throws Exception {
         FlowSpec spec = buildSpec();
+        if (plot && outDir == null) {
+            throw new ConfigurationException("--plot writes its charts into the --out DIR; give --out DIR");
+        }
+        PlotSize size = plotSize == null ? PlotSize.DEFAULT : PlotSize.parse(plotSize);
+        if (reportDir != null) {
+            checkWritable(reportDir, null);
+            if (outDir == null) {
+                outDir = reportDir;
+            }
+        }
         checkWritable(outDir, summaryFile);
         if (checkpointEvery != null && (checkpointEvery < 1 || outDir == null)) {
             throw new ConfigurationException("--checkpoint-every " + checkpointEvery + " needs a whole number >= 1"
@@ -125,13 +159,59 @@ final class RunCommand implements Callable<Integer> {
         RunControl control = (threads == null ? RunControl.defaults() : new RunControl(threads))
                 .onDivergence(onDivergence);
         Path csv = outDir == null ? null : outDir.resolve(TRAJECTORY);
+        String label = label(spec, specFile);
         return Interruptible.run(control, () -> {
-            Varflow.Outcome outcome = varflow.run(assembled, control, csv,
-                    checkpointEvery == null ? null : outDir.resolve(CHECKPOINT),
-                    checkpointEvery == null ? 0 : checkpointEvery);
+            Varflow.Outcome outcome;
+            Progress bar = Progress.start(control::progress, spec.stepCount(), label, err, Progress.wanted(quiet));
+            try {
+                outcome = varflow.run(assembled, control, csv,
+                        checkpointEvery == null ? null : outDir.resolve(CHECKPOINT),
+                        checkpointEvery == null ? 0 : checkpointEvery);
+            } finally {
+                bar.close();
+            }
             writeSummary(outcome, outDir, summaryFile, out);
+            if (plot || reportDir != null) {
+                List<RunPlots.Named> charts = RunPlots.charts(RunPlots.RunData.of(label, outcome, csv), size);
+                if (plot) {
+                    for (RunPlots.Named c : charts) {
+                        PlotFiles.write(c.chart(), outDir, c.name());
+                    }
+                }
+                if (reportDir != null) {
+                    Path page = reportDir.resolve(REPORT);
+                    AtomicFile.write(page, RunReport.html(page(varflow, label, outcome, charts)));
+                    if (!quiet) {
+                        err.println("varflow: report written to " + page);
+                    }
+                }
+            }
             return 0;
         });
+    }
+
+    static final String REPORT = "report.html";
+
+    /** How a run is named in titles: its preset, else its spec file's name, else "run". */
+    static String label(FlowSpec spec, Path specFile) {
+        if (spec.preset() != null) {
+            return spec.preset();
+        }
+        if (specFile != null && specFile.getFileName() != null) {
+            String name = specFile.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            return dot > 0 ? name.substring(0, dot) : name;
+        }
+        return "run";
+    }
+
+    /** The content of a run's report page. */
+    static RunReport.Page page(Varflow varflow, String label, Varflow.Outcome outcome, List<RunPlots.Named> charts)
+            throws Exception {
+        String presetId = outcome.assembled().spec().preset();
+        Preset preset = presetId == null ? null : varflow.registry().presets().get(presetId);
+        return new RunReport.Page(label, outcome.assembled(), preset, outcome.summary(), json(outcome.summary()),
+                ExplainCommand.UNIFYING, charts);
     }
 
     static final String TRAJECTORY = "trajectory.csv";

@@ -147,6 +147,7 @@ public final class FlowRunner {
                     continue;
                 }
                 done += chunk;
+                control.stepsDone = done;
                 time = chunk == remaining ? endTime : time + chunk * h;
                 snapshot.moveTo(done, time);
                 if (done % every == 0 || time == endTime) {

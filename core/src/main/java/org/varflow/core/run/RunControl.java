@@ -26,6 +26,8 @@ public final class RunControl {
     private OnDivergence onDivergence = OnDivergence.STOP;
     private long checkpointEvery;
     private Consumer<RunState> checkpointer;
+    /** Steps completed by the run using this control, updated by the runner once per chunk; for progress displays. */
+    volatile long stepsDone;
 
     public RunControl(int threads) {
         if (threads < 1) {
@@ -79,5 +81,10 @@ public final class RunControl {
 
     public boolean stopRequested() {
         return stop.get();
+    }
+
+    /** Steps completed so far by the run using this control (updated once per observation interval). */
+    public long progress() {
+        return stepsDone;
     }
 }
