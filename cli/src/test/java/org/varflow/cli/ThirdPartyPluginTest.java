@@ -37,6 +37,15 @@ class ThirdPartyPluginTest {
             public final class AcmePlugin implements Plugin {
                 public String id() { return "acme"; }
                 public Collection<MetricFactory> metrics() { return List.of(new Scaled()); }
+                public Collection<Preset> presets() {
+                    FlowSpec spec = new FlowSpec("acme-descent", java.util.Map.of(
+                            PartKind.SPACE, PartChoice.of("euclidean"), PartKind.METRIC, PartChoice.of("acme-scaled"),
+                            PartKind.ENERGY, PartChoice.of("quadratic"), PartKind.ENTROPY, PartChoice.of("none"),
+                            PartKind.NOISE, PartChoice.of("none"), PartKind.SCHEME, PartChoice.of("euler")),
+                            100L, null, 0.05, 1L, 1, null);
+                    return List.of(new Preset("acme-descent", "gradient descent in the scaled metric",
+                            "x' = -c grad E(x)", "gradient descent with time rescaled by c", List.of(), spec));
+                }
 
                 /** K = c I: gradient descent with its time rescaled by c. */
                 static final class Scaled implements MetricFactory {
@@ -135,6 +144,16 @@ class ThirdPartyPluginTest {
 
         CliRunner explain = CliRunner.run("--plugin-path", pluginDir.toString(), "explain", "acme-scaled");
         assertThat(explain.out()).contains("K(x) = c I", "plugin: acme");
+    }
+
+    @Test
+    void aPluginsPresetAppearsInTheDecompositionTable() {
+        CliRunner table = CliRunner.run("--plugin-path", pluginDir.toString(), "table", "--format", "markdown");
+        assertThat(table.code()).as(table.err()).isZero();
+        assertThat(table.out()).contains("| acme-descent | euclidean | quadratic | acme-scaled | none | euler |",
+                "| langevin | euclidean | quadratic + T boltzmann | euclidean | thermal | euler-maruyama |");
+        CliRunner without = CliRunner.run("table");
+        assertThat(without.out()).doesNotContain("acme-descent").contains("method", "geometry");
     }
 
     @Test

@@ -1,0 +1,119 @@
+package org.varflow.cli.demo;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.XYChart;
+import org.varflow.api.FlowSpec;
+import org.varflow.api.Preset;
+import org.varflow.cli.plot.PlotFiles;
+import org.varflow.cli.plot.PlotSize;
+import org.varflow.cli.plot.Trajectory;
+import org.varflow.core.Varflow;
+import org.varflow.core.run.RunControl;
+
+/**
+ * What a running demo uses: the varflow instance, the output directory, and the figures and files it reports.
+ * Runs are written to {@code DIR/LABEL/trajectory.csv}; plots to {@code DIR/NAME.png} and {@code .svg}.
+ */
+public final class DemoContext {
+    private final Varflow varflow;
+    private final RunControl control;
+    private final Path dir;
+    private final PlotSize size;
+    private final PrintWriter out;
+    private final List<Figure> figures = new ArrayList<>();
+    private final List<Path> written = new ArrayList<>();
+
+    public DemoContext(Varflow varflow, RunControl control, Path dir, PlotSize size, PrintWriter out) {
+        this.varflow = varflow;
+        this.control = control;
+        this.dir = dir;
+        this.size = size;
+        this.out = out;
+    }
+
+    public Varflow varflow() {
+        return varflow;
+    }
+
+    public PlotSize size() {
+        return size;
+    }
+
+    /** The registered preset's spec, e.g. to change its time or a parameter before running it. */
+    public FlowSpec preset(String id) {
+        Preset p = varflow.registry().preset(id);
+        return p.spec();
+    }
+
+    /** A finished run and its observations. */
+    public record Run(Varflow.Outcome outcome, Trajectory trajectory) {
+        /** The final states, particle-major. */
+        public double[] states() {
+            return outcome.result().states();
+        }
+    }
+
+    /** Runs {@code spec}, keeping its CSV under {@code DIR/label/}. */
+    public Run run(String label, FlowSpec spec) {
+        Path csv = dir.resolve(label).resolve("trajectory.csv");
+        Varflow.Outcome o = varflow.run(spec, control, csv);
+        if (o.result().stopped()) {
+            throw new DemoInterrupted();
+        }
+        written.add(csv);
+        return new Run(o, Files.isRegularFile(csv) ? Trajectory.read(csv) : null);
+    }
+
+    /** Records one figure and prints it. */
+    public void figure(String quantity, double value, String expected, boolean ok) {
+        figure(quantity, fmt(value), expected, ok);
+    }
+
+    /** Records one figure (value already in words) and prints it. */
+    public void figure(String quantity, String value, String expected, boolean ok) {
+        Figure f = new Figure(quantity, value, expected, ok);
+        figures.add(f);
+        out.printf(Locale.ROOT, "  %-4s %-44s %-14s %s%n", ok ? "ok" : "FAIL", quantity, value, expected);
+        out.flush();
+    }
+
+    /** A line of text between figures. */
+    public void note(String text) {
+        out.println("  " + text);
+        out.flush();
+    }
+
+    /** Writes a chart as PNG and SVG (nothing when the chart is null: no data to draw). */
+    public void plot(XYChart chart, String name) {
+        if (chart != null) {
+            written.addAll(PlotFiles.write(chart, dir, name));
+        }
+    }
+
+    public List<Figure> figures() {
+        return List.copyOf(figures);
+    }
+
+    public List<Path> written() {
+        return List.copyOf(written);
+    }
+
+    /** Four significant digits, or scientific for very small and large numbers. */
+    public static String fmt(double v) {
+        double a = Math.abs(v);
+        return a != 0 && (a < 1e-3 || a >= 1e5) ? String.format(Locale.ROOT, "%.3e", v)
+                : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    /** Thrown when Ctrl-C stops a run of the demo: the figures so far stand, the rest is skipped. */
+    static final class DemoInterrupted extends RuntimeException {
+        DemoInterrupted() {
+            super("interrupted", null, false, false);
+        }
+    }
+}
