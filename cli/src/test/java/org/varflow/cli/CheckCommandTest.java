@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.varflow.api.Metric;
 import org.varflow.api.PartKind;
 import org.varflow.api.Space;
-import org.varflow.cli.check.CheckResult;
-import org.varflow.cli.check.MetricChecks;
+import org.varflow.testkit.CheckResult;
+import org.varflow.testkit.MetricChecks;
 import org.varflow.core.Varflow;
 
 /** {@code varflow check}: every registered metric passes; deliberately broken metrics fail with exit code 4. */

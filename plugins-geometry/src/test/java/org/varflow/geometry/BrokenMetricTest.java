@@ -1,8 +1,8 @@
 package org.varflow.geometry;
+import org.varflow.testkit.MetricContract;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.Metric;
 import org.varflow.api.Space;
@@ -79,13 +79,13 @@ class BrokenMetricTest {
 
     @Test
     void indefiniteKFails() {
-        assertThatThrownBy(() -> MetricContract.checkPositive(INDEFINITE, X, 3)).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> MetricContract.checkPositive(INDEFINITE, SPHERE, X, 3)).isInstanceOf(AssertionError.class);
     }
 
     @Test
     void rankDeficiencyFails() {
         // on the sphere K has rank 2; claiming rank 3 (a full metric) must fail
-        assertThatThrownBy(() -> MetricContract.checkPositive(FLAT_ON_SPHERE, X, 3))
+        assertThatThrownBy(() -> MetricContract.checkPositive(FLAT_ON_SPHERE, SPHERE, X, 3))
                 .isInstanceOf(AssertionError.class);
     }
 
@@ -102,14 +102,14 @@ class BrokenMetricTest {
 
     @Test
     void zerothOrderRetractionFails() {
-        assertThatThrownBy(() -> MetricContract.checkRetraction(WRONG_RETRACTION, X, new Random(1)))
+        assertThatThrownBy(() -> MetricContract.checkRetraction(WRONG_RETRACTION, X, 1))
                 .isInstanceOf(AssertionError.class);
     }
 
     @Test
     void leavingTheSphereFails() {
         assertThatThrownBy(() -> {
-            for (double[] x : MetricContract.walk(FLAT_ON_SPHERE, SPHERE, 1, 20, 0.5)) {
+            for (double[] x : org.varflow.testkit.MetricChecks.walk(FLAT_ON_SPHERE, SPHERE, 1, 20, 0.5)) {
                 MetricContract.checkOnSpace(SPHERE, x);
             }
         }).isInstanceOf(AssertionError.class);

@@ -1,4 +1,5 @@
 package org.varflow.geometry;
+import org.varflow.testkit.MetricContract;
 
 import java.util.Map;
 import org.varflow.api.Metric;

@@ -18,7 +18,7 @@ import org.varflow.api.Metric;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
 import org.varflow.api.Space;
-import org.varflow.geometry.MetricContract;
+import org.varflow.testkit.MetricContract;
 import org.varflow.geometry.testing.Runs;
 import org.varflow.geometry.testing.Spaces;
 import org.varflow.geometry.testing.TestModels;

@@ -13,7 +13,7 @@ import org.varflow.api.FlowSpec;
 import org.varflow.api.Metric;
 import org.varflow.api.PartChoice;
 import org.varflow.api.Space;
-import org.varflow.geometry.MetricContract;
+import org.varflow.testkit.MetricContract;
 import org.varflow.geometry.testing.Runs;
 import org.varflow.geometry.testing.Spaces;
 

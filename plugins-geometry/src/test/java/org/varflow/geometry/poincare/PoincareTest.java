@@ -12,7 +12,7 @@ import org.varflow.api.ConfigurationException;
 import org.varflow.api.Metric;
 import org.varflow.api.PartChoice;
 import org.varflow.api.Space;
-import org.varflow.geometry.MetricContract;
+import org.varflow.testkit.MetricContract;
 import org.varflow.geometry.testing.Runs;
 import org.varflow.geometry.testing.Spaces;
 

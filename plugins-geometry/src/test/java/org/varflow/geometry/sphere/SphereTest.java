@@ -22,7 +22,7 @@ import org.varflow.api.Metric;
 import org.varflow.api.Parameters;
 import org.varflow.api.PartChoice;
 import org.varflow.api.Space;
-import org.varflow.geometry.MetricContract;
+import org.varflow.testkit.MetricContract;
 import org.varflow.geometry.testing.Runs;
 
 class SphereTest {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.Metric;
 import org.varflow.api.Space;
-import org.varflow.geometry.MetricContract;
+import org.varflow.testkit.MetricContract;
 
 /**
  * J antisymmetric, K positive semi-definite with S S^T = K, for the three phase-space metrics, computed column by
@@ -31,7 +31,7 @@ class HamiltonianMetricTest {
         }
 
         @Override
-        protected int tangentDimension() {
+        protected Integer tangentDimension() {
             return 2;
         }
     }

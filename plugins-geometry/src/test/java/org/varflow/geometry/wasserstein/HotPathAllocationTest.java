@@ -11,7 +11,7 @@ import org.varflow.api.PartKind;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
 import org.varflow.core.assembly.AssembledFlow;
-import org.varflow.geometry.MetricContract;
+import org.varflow.testkit.MetricContract;
 
 /**
  * The per-step work of the measure parts allocates nothing after warm-up: steppers of density-euler (finite volumes,

@@ -3,7 +3,7 @@ package org.varflow.geometry.wasserstein.particles;
 import org.varflow.api.Metric;
 import org.varflow.api.PartChoice;
 import org.varflow.api.Space;
-import org.varflow.geometry.MetricContract;
+import org.varflow.testkit.MetricContract;
 import org.varflow.geometry.wasserstein.MeasureRuns;
 
 /** W2 on an ensemble of 8 particles in R^3 (K = I per particle) passes the metric contract. */

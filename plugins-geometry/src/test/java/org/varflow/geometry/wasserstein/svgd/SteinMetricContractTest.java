@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.varflow.api.Metric;
 import org.varflow.api.PartKind;
 import org.varflow.api.Space;
-import org.varflow.geometry.MetricContract;
+import org.varflow.testkit.MetricContract;
 import org.varflow.geometry.wasserstein.MeasureRuns;
 import org.varflow.geometry.wasserstein.particles.EnsembleSpace;
 

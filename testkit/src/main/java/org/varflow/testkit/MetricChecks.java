@@ -1,4 +1,4 @@
-package org.varflow.cli.check;
+package org.varflow.testkit;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import org.varflow.api.Space;
  *   hot methods allocate nothing     raise, sqrtRaise, retract, 200 calls each after warm-up (WARN only)
  * </pre>
  *
- * A JUnit twin lives in plugins-geometry's tests ({@code MetricContract}).
+ * {@link MetricContract} runs the same checks as JUnit 5 tests, for a plugin's own test suite.
  */
 public final class MetricChecks {
     static final double ALGEBRA = 1e-10;
@@ -106,31 +106,30 @@ public final class MetricChecks {
                 .toArray()) : "";
     }
 
-    /** K(x) column by column. */
+    /** K(x) as a row-major matrix, column j = raise(x, e_j). */
     public static double[] matrixOfK(Metric m, double[] x) {
-        int d = x.length;
-        double[] k = new double[d * d];
-        double[] e = new double[d];
-        double[] col = new double[d];
-        for (int j = 0; j < d; j++) {
-            e[j] = 1;
-            m.raise(x, e, col);
-            e[j] = 0;
-            for (int i = 0; i < d; i++) {
-                k[i * d + j] = col[i];
-            }
-        }
-        return k;
+        return columns(x, m::raise);
     }
 
+    /** J(x) as a row-major matrix, column j = applyPoisson(x, e_j). */
     private static double[] matrixOfJ(Metric m, double[] x) {
+        return columns(x, m::applyPoisson);
+    }
+
+    /** A linear map at x, out = A(x) c, as a row-major matrix built column by column. */
+    private interface LinearAt {
+        void apply(double[] x, double[] c, double[] out);
+    }
+
+    /** The matrix of {@code a} at x: column j = a(x, e_j). */
+    private static double[] columns(double[] x, LinearAt a) {
         int d = x.length;
         double[] k = new double[d * d];
         double[] e = new double[d];
         double[] col = new double[d];
         for (int j = 0; j < d; j++) {
             e[j] = 1;
-            m.applyPoisson(x, e, col);
+            a.apply(x, e, col);
             e[j] = 0;
             for (int i = 0; i < d; i++) {
                 k[i * d + j] = col[i];
@@ -147,7 +146,7 @@ public final class MetricChecks {
         return s;
     }
 
-    private static CheckResult symmetric(Metric m, List<double[]> xs) {
+    public static CheckResult symmetric(Metric m, List<double[]> xs) {
         double worst = 0;
         String where = "";
         boolean ok = true;
@@ -170,8 +169,12 @@ public final class MetricChecks {
                 fmt(worst) + (ok ? "" : where), "1e-10 max(1,|K|)");
     }
 
-    private static CheckResult positive(Metric m, Space space, List<double[]> xs) {
-        Integer expected = SpaceConstraints.tangentDimension(space);
+    public static CheckResult positive(Metric m, Space space, List<double[]> xs) {
+        return positive(m, space, xs, SpaceConstraints.tangentDimension(space));
+    }
+
+    /** K(x) positive semi-definite with exactly {@code expected} eigenvalues above 1e-10 max|lambda| (null: any). */
+    public static CheckResult positive(Metric m, Space space, List<double[]> xs, Integer expected) {
         double worstNegative = 0;
         int rankMin = Integer.MAX_VALUE;
         int rankMax = 0;
@@ -221,24 +224,14 @@ public final class MetricChecks {
                 : CheckResult.Status.FAIL, worst, allowed);
     }
 
-    private static CheckResult squareRoot(Metric m, List<double[]> xs) {
+    public static CheckResult squareRoot(Metric m, List<double[]> xs) {
         double worst = 0;
         boolean ok = true;
         String where = "";
         for (double[] x : xs) {
             int d = x.length;
             double[] k = matrixOfK(m, x);
-            double[] s = new double[d * d];
-            double[] e = new double[d];
-            double[] col = new double[d];
-            for (int j = 0; j < d; j++) {
-                e[j] = 1;
-                m.sqrtRaise(x, e, col);
-                e[j] = 0;
-                for (int i = 0; i < d; i++) {
-                    s[i * d + j] = col[i];
-                }
-            }
+            double[] s = columns(x, m::sqrtRaise);
             double scale = Math.max(1, maxAbs(k));
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) {
@@ -259,7 +252,7 @@ public final class MetricChecks {
                 fmt(worst) + (ok ? "" : where), "1e-10 max(1,|K|)");
     }
 
-    private static CheckResult divergence(Metric m, List<double[]> xs) {
+    public static CheckResult divergence(Metric m, List<double[]> xs) {
         double worst = 0;
         boolean ok = true;
         String where = "";
@@ -312,7 +305,7 @@ public final class MetricChecks {
                 : CheckResult.Status.FAIL, fmt(worst) + note + (ok ? "" : where), "1e-6 max(1,|K|,|div K|)");
     }
 
-    private static CheckResult antisymmetric(Metric m, List<double[]> xs) {
+    public static CheckResult antisymmetric(Metric m, List<double[]> xs) {
         double worst = 0;
         boolean ok = true;
         for (double[] x : xs) {
@@ -331,7 +324,7 @@ public final class MetricChecks {
                 fmt(worst), "1e-10 max(1,|J|)");
     }
 
-    private static CheckResult retraction(Metric m, List<double[]> xs, long seed) {
+    public static CheckResult retraction(Metric m, List<double[]> xs, long seed) {
         Random rnd = new Random(seed + 7);
         double worstOrder = Double.POSITIVE_INFINITY;
         boolean ok = true;
@@ -407,7 +400,7 @@ public final class MetricChecks {
         return v;
     }
 
-    private static CheckResult staysOnSpace(Metric m, Space space, long seed) {
+    public static CheckResult staysOnSpace(Metric m, Space space, long seed) {
         List<double[]> states = walk(m, space, seed + 1, 100, 0.5);
         double worst = 0;
         for (int k = 0; k < states.size(); k++) {
@@ -423,13 +416,7 @@ public final class MetricChecks {
                 + " steps finite", SpaceConstraints.describe(space));
     }
 
-    private static CheckResult allocations(Metric m, double[] x, boolean withNoise) {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        if (!(bean instanceof com.sun.management.ThreadMXBean hs) || !hs.isThreadAllocatedMemorySupported()
-                || !hs.isThreadAllocatedMemoryEnabled()) {
-            return new CheckResult("raise, sqrtRaise, retract allocate nothing", CheckResult.Status.SKIP,
-                    "this JVM cannot count allocations", "");
-        }
+    public static CheckResult allocations(Metric m, double[] x, boolean withNoise) {
         int d = x.length;
         double[] c = new double[d];
         for (int i = 0; i < d; i++) {
@@ -441,7 +428,7 @@ public final class MetricChecks {
         for (int i = 0; i < d; i++) {
             v[i] *= 1e-3;
         }
-        Runnable work = () -> {
+        long bytes = allocatedBy(() -> {
             for (int r = 0; r < 200; r++) {
                 m.raise(x, c, out);
                 if (withNoise) {
@@ -449,7 +436,27 @@ public final class MetricChecks {
                 }
                 m.retract(x, v, out);
             }
-        };
+        });
+        if (bytes < 0) {
+            return new CheckResult("raise, sqrtRaise, retract allocate nothing", CheckResult.Status.SKIP,
+                    "this JVM cannot count allocations", "");
+        }
+        boolean ok = bytes < 200;
+        return new CheckResult("raise, sqrtRaise, retract allocate nothing", ok ? CheckResult.Status.PASS
+                : CheckResult.Status.WARN, bytes + " bytes in 200 x 3 calls", "< 200 bytes (counter overhead);"
+                + " a warning only");
+    }
+
+    /**
+     * Bytes the current thread allocates in one run of {@code work} after 20 warm-up runs (so the JIT has compiled
+     * it and escape analysis applies), or -1 where the JVM cannot count allocations.
+     */
+    public static long allocatedBy(Runnable work) {
+        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean hs) || !hs.isThreadAllocatedMemorySupported()
+                || !hs.isThreadAllocatedMemoryEnabled()) {
+            return -1;
+        }
         for (int r = 0; r < 20; r++) {
             work.run();
         }
@@ -457,11 +464,7 @@ public final class MetricChecks {
         long id = Thread.currentThread().getId();
         long before = hs.getThreadAllocatedBytes(id);
         work.run();
-        long bytes = hs.getThreadAllocatedBytes(id) - before;
-        boolean ok = bytes < 200;
-        return new CheckResult("raise, sqrtRaise, retract allocate nothing", ok ? CheckResult.Status.PASS
-                : CheckResult.Status.WARN, bytes + " bytes in 200 x 3 calls", "< 200 bytes (counter overhead);"
-                + " a warning only");
+        return hs.getThreadAllocatedBytes(id) - before;
     }
 
     /**

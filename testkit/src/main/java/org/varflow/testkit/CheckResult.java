@@ -1,4 +1,4 @@
-package org.varflow.cli.check;
+package org.varflow.testkit;
 
 import java.util.Objects;
 
