@@ -81,7 +81,7 @@ public final class MeasuresPlugin implements Plugin {
 
     @Override
     public Collection<SchemeFactory> schemes() {
-        return List.of(new DensityEulerFactory(), new JkoFactory());
+        return List.of(new DensityEulerFactory(), new JkoFactory(), new org.varflow.geometry.wasserstein.jko.EntropicJkoFactory());
     }
 
     @Override

@@ -27,6 +27,11 @@ public final class GridMetrics {
         return new Wasserstein(grid);
     }
 
+    /** Whether {@code m} is the Wasserstein operator of a grid (not Fisher-Rao, not WFR). */
+    public static boolean isWasserstein(org.varflow.api.Metric m) {
+        return m instanceof Wasserstein;
+    }
+
     /** The Fisher-Rao operator K_FR on this grid. */
     public static DensityMetric fisherRao(GridLayout grid) {
         return new FisherRao(grid);
