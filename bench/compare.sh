@@ -67,6 +67,10 @@ out="$here/docs/PERFORMANCE.md"
   echo "| W2 Sinkhorn (peer: plain, not log-stable) | 1000 x 1000 | $o | | POT ot.sinkhorn | $(peer W2-pot 1000) | $(ratio "$(peer W2-pot 1000)" "$o") |"
   o=$(ours W3 1000 1)
   echo "| W3 exact OT, uniform weights | 1000 x 1000 | $o | | POT ot.emd2 | $(peer W3-pot 1000) | $(ratio "$(peer W3-pot 1000)" "$o") |"
+  for n in $(awk '$1 == "W6" && $3 == 1 { print $2 }' "$tmp/java.txt"); do
+    o=$(ours W6 "$n" 1); p=$(peer W6-numpy "$n")
+    echo "| W6 mean-field network, 64 points, 1500 epochs | width $n | $o | | NumPy | ${p:-skipped} | $(ratio "$p" "$o") |"
+  done
   echo
   if [ -s "$tmp/py.err" ]; then echo "Peer notes:"; echo; sed 's/^/    /' "$tmp/py.err"; echo; fi
   echo "Raw lines (workload size threads seconds checksum):"

@@ -30,6 +30,9 @@ public final class Compare {
         }
         lines.add(time("W2", 1000, 1, repeats, () -> Workloads.sinkhorn(1000, 500, 0.01)));
         lines.add(time("W3", 1000, 1, repeats, () -> Workloads.exactOt(1000)));
+        for (int width : quick ? new int[] {2000} : new int[] {200, 2000}) {
+            lines.add(time("W6", width, 1, repeats, () -> Workloads.meanField(varflow, width, 64, 1500)));
+        }
         lines.forEach(System.out::println);
     }
 

@@ -55,4 +55,20 @@ public class FlowBenchmarks {
     public double w3ExactOt() {
         return Workloads.exactOt(1000);
     }
+
+    /** W6 (width 2000, 64 points, 1500 epochs). */
+    @State(Scope.Benchmark)
+    public static class MeanField {
+        Varflow varflow;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            varflow = Varflow.discover();
+        }
+    }
+
+    @Benchmark
+    public double w6MeanField(MeanField s) {
+        return Workloads.meanField(s.varflow, 2000, 64, 1500);
+    }
 }

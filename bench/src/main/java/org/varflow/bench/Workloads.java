@@ -73,6 +73,25 @@ public final class Workloads {
         return ExactOT.solve(a, b, c).cost();
     }
 
+    /**
+     * W6: the seed's mean-field network, the {@code mean-field-network} preset at another size: {@code width}
+     * neurons (a, w, b) ~ N(0, I), {@code points} equally spaced points of sin(pi x) + 0.5 sin(3 pi x) on [-1, 1],
+     * {@code epochs} full-batch Euler steps h = 0.2 of the Wasserstein gradient flow, observed at start and end only.
+     */
+    public static FlowSpec meanFieldSpec(Varflow varflow, int width, int points, int epochs) {
+        return varflow.registry().preset("mean-field-network").spec()
+                .withParam(PartKind.SPACE, "n", width)
+                .withParam(PartKind.ENERGY, "points", points)
+                .withSteps(epochs)
+                .withEvery(epochs);
+    }
+
+    /** Runs W6 and returns the final training loss R = E / m (the same number as bench/numpy_workloads.py's). */
+    public static double meanField(Varflow varflow, int width, int points, int epochs) {
+        var outcome = varflow.run(meanFieldSpec(varflow, width, points, epochs), new RunControl(1), null);
+        return ((Number) outcome.summary().get("energy")).doubleValue() / width;
+    }
+
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
     }

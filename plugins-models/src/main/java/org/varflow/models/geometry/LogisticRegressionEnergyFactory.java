@@ -40,7 +40,7 @@ public final class LogisticRegressionEnergyFactory implements EnergyFactory {
 
     @Override
     public String summary() {
-        return "L2-regularised logistic regression on seeded synthetic data; knows its Fisher X^T W X / n";
+        return "L2-regularised logistic regression on seeded synthetic data or the iris data; knows its Fisher X^T W X / n";
     }
 
     @Override
@@ -63,12 +63,21 @@ public final class LogisticRegressionEnergyFactory implements EnergyFactory {
                         + " Hessian's condition number is about spread^2)"),
                 Parameter.real("signal", 1, 0, 1e3, "true logit z* = signal * (sum of the standardised features)"),
                 Parameter.real("lambda", 1e-3, 0, 1e6, "L2 weight lambda (> 0 keeps the minimiser finite on"
-                        + " separable data)"));
+                        + " separable data)"),
+                Parameter.choice("data", List.of("synthetic", "iris"), "synthetic: seeded data from n, seed,"
+                        + " spread, signal; iris: Fisher's irises (shipped, public domain), a_i = (1, the first d - 1"
+                        + " of sepal length, sepal width, petal length, petal width, standardised), d = 2..5"),
+                Parameter.choice("classes", List.of("setosa-versicolor", "versicolor-virginica"), "iris only: the"
+                        + " two species, label 0 then label 1 (setosa-versicolor is linearly separable,"
+                        + " versicolor-virginica is not)"));
     }
 
     @Override
     public Energy create(Parameters parameters, Space space) {
         int d = space.dimension();
+        if (parameters.text("data").equals("iris")) {
+            return iris(parameters.text("classes"), d, parameters.real("lambda"));
+        }
         int n = (int) parameters.integer("n");
         if ((long) n * d > 50_000_000L) {
             throw new org.varflow.api.ConfigurationException("energy 'logistic-regression': n x d = " + n + " x " + d
@@ -90,6 +99,27 @@ public final class LogisticRegressionEnergyFactory implements EnergyFactory {
             y[i] = rnd.nextDouble() < sigmoid(z) ? 1.0 : 0.0;
         }
         return new LogisticRegression(a, y, n, d, parameters.real("lambda"));
+    }
+
+    /**
+     * Logistic regression on two iris species with an intercept: a_i = (1, z_i1, ..., z_i,d-1), z the first d - 1
+     * measurements standardised over the task's 100 flowers.
+     */
+    static LogisticRegression iris(String classes, int d, double lambda) {
+        if (d < 2 || d > 5) {
+            throw new org.varflow.api.ConfigurationException("energy 'logistic-regression': with data=iris the weights"
+                    + " are an intercept and 1 to 4 measurements, so the space needs dimension 2..5 (got " + d + ")");
+        }
+        String[] species = classes.split("-");
+        org.varflow.models.data.Iris.Binary task = org.varflow.models.data.Iris.binary(species[0], species[1], d - 1);
+        int n = task.size();
+        double[] z = task.x();
+        double[] a = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            a[i * d] = 1;
+            System.arraycopy(z, i * (d - 1), a, i * d + 1, d - 1);
+        }
+        return new LogisticRegression(a, task.y(), n, d, lambda);
     }
 
     static double sigmoid(double z) {

@@ -1,0 +1,253 @@
+package org.varflow.models.data;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.varflow.api.ConfigurationException;
+import org.varflow.api.Energy;
+import org.varflow.api.EnergyFactory;
+import org.varflow.api.FiniteSumEnergy;
+import org.varflow.api.FisherInformation;
+import org.varflow.api.Parameter;
+import org.varflow.api.Parameters;
+import org.varflow.api.Space;
+import org.varflow.models.sampling.RegressionData;
+
+/**
+ * Least-squares linear regression with an optional ridge term, one term per example:
+ *
+ * <pre>
+ *   E(w) = (1/2n) sum_i (w . phi_i - y_i)^2 + (lambda/2) |w|^2,   phi_i = (1, x_i) or x_i
+ *   dE   = (1/n) Phi^T (Phi w - y) + lambda w,   Hess E = Phi^T Phi / n + lambda I
+ *   F    = Phi^T Phi / n   (Fisher information of y ~ N(w . phi, 1) per example, in the scale of E)
+ * </pre>
+ *
+ * The minimiser solves (Phi^T Phi / n + lambda I) w = Phi^T y / n (ordinary least squares at lambda = 0). Data: a
+ * CSV file ({@code data}; the format of {@link RegressionData}: last column y), inline {@code rows}, or a shipped
+ * {@code dataset}: {@code default} (100 rows of y = 0.5 - x + noise) or {@code iris} (petal width on petal length,
+ * 150 flowers; Fisher 1936).
+ */
+public final class LinearRegressionEnergyFactory implements EnergyFactory {
+    private static final String OWNER = "energy 'linear-regression'";
+
+    @Override
+    public String id() {
+        return "linear-regression";
+    }
+
+    @Override
+    public String summary() {
+        return "least-squares linear regression (1/2n) sum (w.phi_i - y_i)^2 + lambda |w|^2/2 on CSV or shipped data;"
+                + " finite sum, Fisher Phi^T Phi / n";
+    }
+
+    @Override
+    public String formula() {
+        return "E(w) = (1/2n) sum_i (w.phi_i - y_i)^2 + (lambda/2)|w|^2,  dE = Phi^T (Phi w - y)/n + lambda w,"
+                + "  F = Phi^T Phi / n";
+    }
+
+    @Override
+    public Set<String> spaces() {
+        return Set.of(Space.EUCLIDEAN);
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(
+                Parameter.real("lambda", 0, 0, 1e12, "ridge weight lambda >= 0"),
+                Parameter.bool("intercept", true, "whether phi_i = (1, x_i) (an intercept weight w_1) or x_i"),
+                Parameter.choice("dataset", List.of("default", "iris"), "shipped data used when neither data nor"
+                        + " rows is given: default = 100 rows of y = 0.5 - x + noise; iris = petal width on petal"
+                        + " length of Fisher's 150 irises"),
+                Parameter.text("data", null, "a CSV file with columns x_1..x_k, y (the response last)"),
+                Parameter.matrix("rows", "inline data rows x_1..x_k, y"));
+    }
+
+    @Override
+    public Energy create(Parameters parameters, Space space) {
+        if (parameters.has("data") && parameters.has("rows")) {
+            throw new ConfigurationException(OWNER + ": give the data as a file (data) or inline (rows), not both");
+        }
+        RegressionData data = parameters.has("data")
+                ? RegressionData.readCsv(java.nio.file.Path.of(parameters.text("data")))
+                : parameters.has("rows") ? RegressionData.fromRows(OWNER, parameters.matrix("rows"))
+                : parameters.text("dataset").equals("iris") ? irisPetals() : RegressionData.defaultData();
+        boolean intercept = parameters.bool("intercept");
+        int needed = data.inputCount() + (intercept ? 1 : 0);
+        if (space.dimension() != needed) {
+            throw new ConfigurationException(OWNER + ": the data have " + data.inputCount() + " input column"
+                    + (data.inputCount() == 1 ? "" : "s") + (intercept ? " plus an intercept" : "") + ", so the weights"
+                    + " need dimension " + needed + " but the space has dimension " + space.dimension()
+                    + "; set the space's dimension to " + needed);
+        }
+        return new LinearRegression(data, intercept, parameters.real("lambda"));
+    }
+
+    /** Petal width (y) on petal length (x) for all 150 irises. */
+    public static RegressionData irisPetals() {
+        List<Iris.Row> rows = Iris.rows();
+        double[][] x = new double[rows.size()][];
+        double[] y = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            x[i] = new double[] {rows.get(i).feature(2)};
+            y[i] = rows.get(i).feature(3);
+        }
+        return new RegressionData(x, y);
+    }
+
+    /** The design matrix Phi (row-major n x d), the responses and lambda; stateless evaluation. */
+    public static final class LinearRegression implements FiniteSumEnergy, FisherInformation {
+        private final double[] phi;
+        private final double[] y;
+        private final int n;
+        private final int d;
+        private final double lambda;
+
+        public LinearRegression(RegressionData data, boolean intercept, double lambda) {
+            this.n = data.size();
+            int k = data.inputCount();
+            this.d = k + (intercept ? 1 : 0);
+            this.phi = new double[n * d];
+            double[][] x = data.inputs();
+            for (int i = 0; i < n; i++) {
+                int c = 0;
+                if (intercept) {
+                    phi[i * d + c++] = 1;
+                }
+                for (int j = 0; j < k; j++) {
+                    phi[i * d + c++] = x[i][j];
+                }
+            }
+            this.y = data.responses();
+            this.lambda = lambda;
+        }
+
+        private double residual(int i, double[] w) {
+            double z = -y[i];
+            int r = i * d;
+            for (int j = 0; j < d; j++) {
+                z += phi[r + j] * w[j];
+            }
+            return z;
+        }
+
+        /** The minimiser, by Cholesky on (Phi^T Phi / n + lambda I) w = Phi^T y / n. */
+        public double[] solve() {
+            double[] a = new double[d * d];
+            fisher(null, a);
+            for (int j = 0; j < d; j++) {
+                a[j * d + j] += lambda;
+            }
+            double[] b = new double[d];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < d; j++) {
+                    b[j] += phi[i * d + j] * y[i] / n;
+                }
+            }
+            for (int j = 0; j < d; j++) {
+                for (int k = 0; k < j; k++) {
+                    a[j * d + j] -= a[j * d + k] * a[j * d + k];
+                }
+                if (!(a[j * d + j] > 0)) {
+                    throw new ConfigurationException(OWNER + ": Phi^T Phi / n + lambda I is singular (collinear"
+                            + " inputs?); give lambda > 0");
+                }
+                a[j * d + j] = Math.sqrt(a[j * d + j]);
+                for (int i = j + 1; i < d; i++) {
+                    double s = a[i * d + j];
+                    for (int k = 0; k < j; k++) {
+                        s -= a[i * d + k] * a[j * d + k];
+                    }
+                    a[i * d + j] = s / a[j * d + j];
+                }
+            }
+            double[] w = b.clone();
+            for (int i = 0; i < d; i++) {
+                for (int k = 0; k < i; k++) {
+                    w[i] -= a[i * d + k] * w[k];
+                }
+                w[i] /= a[i * d + i];
+            }
+            for (int i = d - 1; i >= 0; i--) {
+                for (int k = i + 1; k < d; k++) {
+                    w[i] -= a[k * d + i] * w[k];
+                }
+                w[i] /= a[i * d + i];
+            }
+            return w;
+        }
+
+        @Override
+        public int terms() {
+            return n;
+        }
+
+        @Override
+        public double termValue(int i, double[] w) {
+            double r = residual(i, w);
+            return 0.5 * r * r / n;
+        }
+
+        @Override
+        public void addTermGradient(int i, double[] w, double scale, double[] out) {
+            double k = scale * residual(i, w) / n;
+            int r = i * d;
+            for (int j = 0; j < d; j++) {
+                out[j] += k * phi[r + j];
+            }
+        }
+
+        @Override
+        public void regularizerGradient(double[] w, double[] out) {
+            for (int j = 0; j < d; j++) {
+                out[j] = lambda * w[j];
+            }
+        }
+
+        @Override
+        public double value(double[] w) {
+            double e = 0;
+            for (int i = 0; i < n; i++) {
+                double r = residual(i, w);
+                e += r * r;
+            }
+            double ww = 0;
+            for (int j = 0; j < d; j++) {
+                ww += w[j] * w[j];
+            }
+            return 0.5 * e / n + 0.5 * lambda * ww;
+        }
+
+        @Override
+        public void gradient(double[] w, double[] out) {
+            regularizerGradient(w, out);
+            for (int i = 0; i < n; i++) {
+                addTermGradient(i, w, 1.0, out);
+            }
+        }
+
+        /** F = Phi^T Phi / n (independent of w; {@code w} may be null). */
+        @Override
+        public void fisher(double[] w, double[] out) {
+            Arrays.fill(out, 0, d * d, 0.0);
+            for (int i = 0; i < n; i++) {
+                int r = i * d;
+                for (int a = 0; a < d; a++) {
+                    double pa = phi[r + a] / n;
+                    for (int b = 0; b < d; b++) {
+                        out[a * d + b] += pa * phi[r + b];
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void hessian(double[] w, double[] out) {
+            fisher(w, out);
+            for (int j = 0; j < d; j++) {
+                out[j * d + j] += lambda;
+            }
+        }
+    }
+}
