@@ -6,6 +6,7 @@ import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.measure.MeasureKinds;
 import org.varflow.geometry.wasserstein.grid.GridMetrics;
 import org.varflow.geometry.wasserstein.grid.GridSpace;
 import org.varflow.geometry.wasserstein.particles.EnsembleSpace;

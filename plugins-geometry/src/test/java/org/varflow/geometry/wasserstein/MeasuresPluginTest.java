@@ -18,6 +18,7 @@ import org.varflow.api.Plugin;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
+import org.varflow.api.measure.MeasureBase;
 
 class MeasuresPluginTest {
 
@@ -36,7 +37,8 @@ class MeasuresPluginTest {
                 "fisher-rao-density", "wasserstein-fisher-rao", "stein");
         assertThat(p.energies()).extracting(EnergyFactory::id).containsExactly("interaction");
         assertThat(p.noises()).extracting(NoiseFactory::id).containsExactlyInAnyOrder("kde-score", "stein-repulsion");
-        assertThat(p.schemes()).extracting(SchemeFactory::id).containsExactlyInAnyOrder("density-euler", "jko");
+        assertThat(p.schemes()).extracting(SchemeFactory::id).containsExactlyInAnyOrder("density-euler", "jko",
+                "entropic-jko");
         assertThat(p.observers()).extracting(ObserverFactory::id).containsExactlyInAnyOrder("free-energy",
                 "kl-to-gibbs", "w2-to-gibbs", "mass", "measure-moments");
         assertThat(p.presets()).isEmpty();

@@ -8,11 +8,11 @@ import org.varflow.api.EnergyFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.geometry.wasserstein.EnsembleLayout;
-import org.varflow.geometry.wasserstein.GridLayout;
-import org.varflow.geometry.wasserstein.MeasureBase;
-import org.varflow.geometry.wasserstein.MeasureEnergy;
-import org.varflow.geometry.wasserstein.MeasureKinds;
+import org.varflow.api.measure.EnsembleLayout;
+import org.varflow.api.measure.GridLayout;
+import org.varflow.api.measure.MeasureBase;
+import org.varflow.api.measure.MeasureEnergy;
+import org.varflow.api.measure.MeasureKinds;
 
 /**
  * The risk of the mean-field two-layer ReLU network, a functional of the law rho of its neurons theta = (a, w, b):

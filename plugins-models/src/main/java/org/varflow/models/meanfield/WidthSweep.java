@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.varflow.geometry.wasserstein.InitialLaw;
+import org.varflow.api.measure.InitialLaw;
 
 /**
  * The seed's width sweep: the same network trained at several widths m (20, 200, 2000) from the same kind of

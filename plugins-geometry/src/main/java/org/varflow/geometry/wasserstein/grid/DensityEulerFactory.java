@@ -14,8 +14,8 @@ import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
-import org.varflow.geometry.wasserstein.GridLayout;
-import org.varflow.geometry.wasserstein.MeasureKinds;
+import org.varflow.api.measure.GridLayout;
+import org.varflow.api.measure.MeasureKinds;
 import org.varflow.geometry.wasserstein.entropy.TsallisEntropyFactory;
 
 /**

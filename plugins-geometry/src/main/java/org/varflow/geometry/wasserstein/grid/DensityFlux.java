@@ -1,6 +1,6 @@
 package org.varflow.geometry.wasserstein.grid;
 
-import org.varflow.geometry.wasserstein.GridLayout;
+import org.varflow.api.measure.GridLayout;
 
 /**
  * The discrete gradient flows of F(rho) = E(rho) + T integral U(rho) on a grid, as rates d rho/dt with their explicit

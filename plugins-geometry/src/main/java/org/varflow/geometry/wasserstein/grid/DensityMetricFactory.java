@@ -8,7 +8,7 @@ import org.varflow.api.MetricFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.geometry.wasserstein.MeasureKinds;
+import org.varflow.api.measure.MeasureKinds;
 
 /**
  * The reaction geometries of densities on grids: Fisher-Rao ({@code fisher-rao-density}: mass is reweighted, not

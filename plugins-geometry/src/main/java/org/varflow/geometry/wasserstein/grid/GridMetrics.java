@@ -1,7 +1,7 @@
 package org.varflow.geometry.wasserstein.grid;
 
 import org.varflow.api.ConfigurationException;
-import org.varflow.geometry.wasserstein.GridLayout;
+import org.varflow.api.measure.GridLayout;
 
 /**
  * The Onsager operators of densities on a grid, with the density coordinates rho_i and the covector c = dE/drho

@@ -2,9 +2,9 @@ package org.varflow.geometry.wasserstein.grid;
 
 import org.varflow.api.Energy;
 import org.varflow.api.Space;
-import org.varflow.geometry.wasserstein.GridLayout;
-import org.varflow.geometry.wasserstein.MeasureBase;
-import org.varflow.geometry.wasserstein.MeasureEnergy;
+import org.varflow.api.measure.GridLayout;
+import org.varflow.api.measure.MeasureBase;
+import org.varflow.api.measure.MeasureEnergy;
 
 /**
  * A density on a grid. Its {@link #base()} is R^1 or R^2; {@link #lift} turns an energy V on the base into the

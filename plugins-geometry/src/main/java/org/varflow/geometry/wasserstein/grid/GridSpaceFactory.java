@@ -7,9 +7,9 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
-import org.varflow.geometry.wasserstein.GridLayout;
-import org.varflow.geometry.wasserstein.InitialLaw;
-import org.varflow.geometry.wasserstein.MeasureKinds;
+import org.varflow.api.measure.GridLayout;
+import org.varflow.api.measure.InitialLaw;
+import org.varflow.api.measure.MeasureKinds;
 
 /**
  * A probability density on a uniform grid of an interval ({@code grid-1d}) or a rectangle ({@code grid-2d}): one

@@ -1,7 +1,7 @@
 package org.varflow.geometry.wasserstein.grid;
 
 import org.varflow.api.Energy;
-import org.varflow.geometry.wasserstein.GridLayout;
+import org.varflow.api.measure.GridLayout;
 import org.varflow.geometry.wasserstein.LiftedPotential;
 
 /**

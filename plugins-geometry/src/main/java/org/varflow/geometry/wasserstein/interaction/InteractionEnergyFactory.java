@@ -8,10 +8,10 @@ import org.varflow.api.EnergyFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.geometry.wasserstein.EnsembleLayout;
-import org.varflow.geometry.wasserstein.GridLayout;
-import org.varflow.geometry.wasserstein.MeasureBase;
-import org.varflow.geometry.wasserstein.MeasureEnergy;
+import org.varflow.api.measure.EnsembleLayout;
+import org.varflow.api.measure.GridLayout;
+import org.varflow.api.measure.MeasureBase;
+import org.varflow.api.measure.MeasureEnergy;
 
 /**
  * The interaction (aggregation) energy of a measure with an optional quadratic confinement,

@@ -1,7 +1,7 @@
 package org.varflow.geometry.wasserstein.interaction;
 
 import org.varflow.api.Energy;
-import org.varflow.geometry.wasserstein.GridLayout;
+import org.varflow.api.measure.GridLayout;
 
 /**
  * F(rho) = (1/2) sum_i sum_j W(c_i - c_j) rho_i rho_j |cell|^2 + (c/2) sum_i |c_i|^2 rho_i |cell| on a grid:

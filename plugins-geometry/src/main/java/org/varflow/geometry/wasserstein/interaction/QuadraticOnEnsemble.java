@@ -1,7 +1,7 @@
 package org.varflow.geometry.wasserstein.interaction;
 
 import org.varflow.api.Energy;
-import org.varflow.geometry.wasserstein.EnsembleLayout;
+import org.varflow.api.measure.EnsembleLayout;
 import org.varflow.geometry.wasserstein.particles.ParticleCurvature;
 
 /**

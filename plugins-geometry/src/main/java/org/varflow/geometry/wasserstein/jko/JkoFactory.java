@@ -15,7 +15,7 @@ import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
-import org.varflow.geometry.wasserstein.MeasureKinds;
+import org.varflow.api.measure.MeasureKinds;
 import org.varflow.geometry.wasserstein.entropy.TsallisEntropyFactory;
 import org.varflow.geometry.wasserstein.particles.EnsembleSpace;
 import org.varflow.geometry.wasserstein.particles.ParticleCurvature;

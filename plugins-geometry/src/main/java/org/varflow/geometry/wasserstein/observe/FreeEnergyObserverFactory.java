@@ -6,8 +6,8 @@ import org.varflow.api.Observer;
 import org.varflow.api.ObserverFactory;
 import org.varflow.api.RunInfo;
 import org.varflow.api.Snapshot;
-import org.varflow.geometry.wasserstein.EnsembleLayout;
-import org.varflow.geometry.wasserstein.GridLayout;
+import org.varflow.api.measure.EnsembleLayout;
+import org.varflow.api.measure.GridLayout;
 import org.varflow.geometry.wasserstein.entropy.TsallisEntropyFactory;
 import org.varflow.geometry.wasserstein.particles.KernelSums;
 

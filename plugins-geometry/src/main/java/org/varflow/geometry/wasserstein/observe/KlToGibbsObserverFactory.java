@@ -6,7 +6,7 @@ import org.varflow.api.Observer;
 import org.varflow.api.ObserverFactory;
 import org.varflow.api.RunInfo;
 import org.varflow.api.Snapshot;
-import org.varflow.geometry.wasserstein.GridLayout;
+import org.varflow.api.measure.GridLayout;
 import org.varflow.geometry.wasserstein.entropy.TsallisEntropyFactory;
 
 /**

@@ -6,7 +6,7 @@ import org.varflow.api.Flow;
 import org.varflow.api.Observer;
 import org.varflow.api.ObserverFactory;
 import org.varflow.api.Snapshot;
-import org.varflow.geometry.wasserstein.GridLayout;
+import org.varflow.api.measure.GridLayout;
 
 /**
  * Mass and positivity of a grid density: the mass sum rho_i |cell| at the start and the end, its largest drift from

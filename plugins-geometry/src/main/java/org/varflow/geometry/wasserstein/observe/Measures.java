@@ -2,10 +2,10 @@ package org.varflow.geometry.wasserstein.observe;
 
 import org.varflow.api.Energy;
 import org.varflow.api.Flow;
-import org.varflow.geometry.wasserstein.EnsembleLayout;
-import org.varflow.geometry.wasserstein.GridLayout;
-import org.varflow.geometry.wasserstein.particles.EnsembleSpace;
+import org.varflow.api.measure.EnsembleLayout;
+import org.varflow.api.measure.GridLayout;
 import org.varflow.geometry.wasserstein.grid.GridSpace;
+import org.varflow.geometry.wasserstein.particles.EnsembleSpace;
 
 /**
  * Quantities of the measures of a run, shared by the diagnostics. A run of a measure space has one state per

@@ -6,8 +6,8 @@ import org.varflow.api.Flow;
 import org.varflow.api.Observer;
 import org.varflow.api.ObserverFactory;
 import org.varflow.api.Snapshot;
-import org.varflow.geometry.wasserstein.EnsembleLayout;
-import org.varflow.geometry.wasserstein.GridLayout;
+import org.varflow.api.measure.EnsembleLayout;
+import org.varflow.api.measure.GridLayout;
 
 /**
  * The mean and covariance of the measure itself (the ensemble's particles weighted 1/N, or the grid density

@@ -2,10 +2,10 @@ package org.varflow.geometry.wasserstein.particles;
 
 import org.varflow.api.Energy;
 import org.varflow.api.Space;
-import org.varflow.geometry.wasserstein.EnsembleLayout;
-import org.varflow.geometry.wasserstein.MeasureBase;
-import org.varflow.geometry.wasserstein.MeasureEnergy;
-import org.varflow.geometry.wasserstein.MeasureKinds;
+import org.varflow.api.measure.EnsembleLayout;
+import org.varflow.api.measure.MeasureBase;
+import org.varflow.api.measure.MeasureEnergy;
+import org.varflow.api.measure.MeasureKinds;
 
 /**
  * An ensemble state: N particles in R^d. Its {@link #base()} is R^d; {@link #lift} turns an energy V on R^d into the

@@ -8,8 +8,8 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
-import org.varflow.geometry.wasserstein.EnsembleLayout;
-import org.varflow.geometry.wasserstein.InitialLaw;
+import org.varflow.api.measure.EnsembleLayout;
+import org.varflow.api.measure.InitialLaw;
 
 /**
  * An interacting particle system as one state: N particles in R^d, row-major, standing for the empirical measure

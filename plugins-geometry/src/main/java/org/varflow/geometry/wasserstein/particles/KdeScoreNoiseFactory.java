@@ -12,8 +12,8 @@ import org.varflow.api.Parameters;
 import org.varflow.api.PartKind;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Space;
-import org.varflow.geometry.wasserstein.EnsembleLayout;
-import org.varflow.geometry.wasserstein.MeasureKinds;
+import org.varflow.api.measure.EnsembleLayout;
+import org.varflow.api.measure.MeasureKinds;
 
 /**
  * The entropy of an ensemble realised deterministically, by entropic repulsion: instead of Brownian increments,

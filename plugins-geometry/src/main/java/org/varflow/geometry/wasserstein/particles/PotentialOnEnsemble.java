@@ -1,7 +1,7 @@
 package org.varflow.geometry.wasserstein.particles;
 
 import org.varflow.api.Energy;
-import org.varflow.geometry.wasserstein.EnsembleLayout;
+import org.varflow.api.measure.EnsembleLayout;
 
 /**
  * The potential energy of an ensemble, E(X) = sum_p V(x_p) = N integral V d rho_N: extensive, so that

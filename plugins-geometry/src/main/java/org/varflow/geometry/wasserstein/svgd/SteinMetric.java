@@ -2,7 +2,7 @@ package org.varflow.geometry.wasserstein.svgd;
 
 import org.varflow.api.Metric;
 import org.varflow.api.NumericalException;
-import org.varflow.geometry.wasserstein.EnsembleLayout;
+import org.varflow.api.measure.EnsembleLayout;
 
 /** K = (1/N) [k(x_p, x_q)] (x) I_d with a Gaussian kernel of fixed bandwidth; see {@link SteinMetricFactory}. */
 public final class SteinMetric implements Metric {

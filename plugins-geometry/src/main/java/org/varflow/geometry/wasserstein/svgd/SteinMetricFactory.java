@@ -8,7 +8,7 @@ import org.varflow.api.MetricFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.geometry.wasserstein.MeasureKinds;
+import org.varflow.api.measure.MeasureKinds;
 import org.varflow.geometry.wasserstein.particles.EnsembleSpace;
 
 /**

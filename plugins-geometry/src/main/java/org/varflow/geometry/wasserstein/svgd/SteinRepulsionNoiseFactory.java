@@ -10,7 +10,7 @@ import org.varflow.api.Parameters;
 import org.varflow.api.PartKind;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Space;
-import org.varflow.geometry.wasserstein.MeasureKinds;
+import org.varflow.api.measure.MeasureKinds;
 
 /**
  * The entropy of an ensemble realised deterministically under a kernelised metric: each step adds h T div K(X), the

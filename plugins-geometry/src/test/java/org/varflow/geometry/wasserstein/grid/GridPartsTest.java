@@ -14,9 +14,9 @@ import org.varflow.api.FlowSpec;
 import org.varflow.api.Metric;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
+import org.varflow.api.measure.GridLayout;
 import org.varflow.core.Varflow;
 import org.varflow.core.assembly.AssembledFlow;
-import org.varflow.geometry.wasserstein.GridLayout;
 import org.varflow.geometry.wasserstein.MeasureRuns;
 
 /** The grid metrics' algebra, the 2-D flow, aggregation, and the refusals. */

@@ -11,9 +11,9 @@ import org.varflow.api.FlowSpec;
 import org.varflow.api.Noise;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
+import org.varflow.api.measure.InitialLaw;
 import org.varflow.core.Varflow;
 import org.varflow.core.assembly.AssembledFlow;
-import org.varflow.geometry.wasserstein.InitialLaw;
 import org.varflow.geometry.wasserstein.MeasureRuns;
 
 /** Ensembles: the space, the lifted energies, the kernel-density score and the interaction energy. */

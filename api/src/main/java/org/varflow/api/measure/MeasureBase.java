@@ -1,4 +1,4 @@
-package org.varflow.geometry.wasserstein;
+package org.varflow.api.measure;
 
 import org.varflow.api.Space;
 

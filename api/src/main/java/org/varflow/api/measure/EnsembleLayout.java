@@ -1,4 +1,4 @@
-package org.varflow.geometry.wasserstein;
+package org.varflow.api.measure;
 
 /**
  * How an ensemble state is laid out: N particles of d coordinates, row-major (particle p occupies

@@ -1,4 +1,4 @@
-package org.varflow.geometry.wasserstein;
+package org.varflow.api.measure;
 
 /**
  * The space kinds of flows on probability measures. In all of them the whole measure is one state (a run has one

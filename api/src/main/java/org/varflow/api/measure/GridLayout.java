@@ -1,4 +1,4 @@
-package org.varflow.geometry.wasserstein;
+package org.varflow.api.measure;
 
 import java.util.Arrays;
 
