@@ -13,7 +13,7 @@ public final class Demos {
 
     static {
         for (Demo d : List.of(new HeatDemo(), new FokkerPlanckDemo(), new JkoParticlesDemo(), new HamiltonianDemo(),
-                new SgdLangevinDemo())) {
+                new SgdLangevinDemo(), new MeanFieldDemo())) {
             ALL.put(d.name(), d);
         }
     }
