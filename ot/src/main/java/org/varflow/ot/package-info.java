@@ -7,6 +7,7 @@
  *   <li>{@link org.varflow.ot.GaussianW2}: the Bures-Wasserstein closed form between Gaussians.</li>
  *   <li>{@link org.varflow.ot.ExactOT}: exact discrete OT (network simplex) with plan and dual potentials.</li>
  *   <li>{@link org.varflow.ot.Sinkhorn}: entropic OT, log-domain Sinkhorn with epsilon-scaling.</li>
+ *   <li>{@link org.varflow.ot.Mmd}: maximum mean discrepancy with a Gaussian kernel (V- and U-statistics).</li>
  *   <li>{@link org.varflow.ot.Costs}: ground-cost matrices between point clouds.</li>
  * </ul>
  *
