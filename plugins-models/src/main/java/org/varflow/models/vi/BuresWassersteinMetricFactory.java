@@ -21,7 +21,10 @@ import org.varflow.api.Space;
  * v~_ij / (lambda_i + lambda_j)). For the Euler velocity v_Sigma = -h (M Sigma + Sigma M), M = E_q[Hess E] -
  * Sigma^-1, it gives X = -h M and Sigma &lt;- (I - h M) Sigma (I - h M): exactly the scheme of Lambert et al.,
  * symmetric positive semi-definite for every h and definite while I - h M is invertible; mu &lt;- mu - h E_q[grad E].
- * Explicit steps need h below about 1 / lambda_max(E_q[Hess E]), whereas Fisher–Rao steps need h &lt;= 1.
+ * Explicit steps need h below about 1 / lambda_max(E_q[Hess E]), whereas Fisher–Rao steps need h &lt;= 1. Past the
+ * cut locus (I + X not positive definite; for the Euler velocity, h M has an eigenvalue &gt;= 1) the retraction adds
+ * X Sigma X, which keeps it first order
+ * and the result positive definite for every tangent vector.
  */
 public final class BuresWassersteinMetricFactory implements MetricFactory {
 
@@ -83,6 +86,16 @@ public final class BuresWassersteinMetricFactory implements MetricFactory {
             }
         }
 
+        /**
+         * Refused: K is singular on the full d x d coordinates of Sigma (antisymmetric directions are its kernel) and
+         * variational inference needs no noise - the entropy of q is inside F.
+         */
+        @Override
+        public void sqrtRaise(double[] x, double[] xi, double[] out) {
+            throw new org.varflow.api.ConfigurationException("metric 'bures-wasserstein' refuses noise: the Gaussian family's"
+                    + " entropy is already inside the free energy F(q) = KL(q || p) - log Z; use --noise none");
+        }
+
         @Override
         public void retract(double[] x, double[] v, double[] out) {
             double[][] s = scratch.get();
@@ -124,9 +137,23 @@ public final class BuresWassersteinMetricFactory implements MetricFactory {
                     a[i * d + j] = sum + (i == j ? 1 : 0);
                 }
             }
+            boolean inside = SmallMatrices.cholesky(a, 0, d, t); // I + X positive definite: inside the cut locus
             SmallMatrices.multiply(a, 0, x, d, d, t);     // (I + X) Sigma
             SmallMatrices.multiply(t, 0, a, 0, d, xm);    // (I + X) Sigma (I + X), X symmetric
             SmallMatrices.symmetrise(xm, d);
+            if (!inside) {
+                // past the cut locus (I + X not positive definite): add X Sigma X, which keeps the first-order
+                // behaviour and makes the result positive definite ((I + X) v = 0 and X v = 0 force v = 0)
+                for (int i = 0; i < d; i++) {
+                    a[i * d + i] -= 1;                    // X
+                }
+                SmallMatrices.multiply(a, 0, x, d, d, t); // X Sigma
+                SmallMatrices.multiply(t, 0, a, 0, d, u); // X Sigma X
+                for (int i = 0; i < d * d; i++) {
+                    xm[i] += u[i];
+                }
+                SmallMatrices.symmetrise(xm, d);
+            }
             System.arraycopy(xm, 0, out, d, d * d);
         }
     }

@@ -20,7 +20,9 @@ import org.varflow.api.Space;
  * Sigma') it sets P = Sigma^-1 - Sigma^-1 v_Sigma Sigma^-1 = (1 - h) Sigma^-1 + h E_q[Hess E] and
  * mu + P^-1 Sigma^-1 v_mu = mu - h P^-1 E_q[grad E] - the natural-gradient VI update of Khan and Lin (2017) (with the
  * new covariance in the mean step), which keeps Sigma SPD for h &lt;= 1 and, for a Gaussian target with exact
- * expectations, lands on it in one step at h = 1.
+ * expectations, lands on it in one step at h = 1. A step that would leave the SPD cone (h &gt; 1, an indefinite
+ * E_q[Hess E], or an arbitrary tangent vector) takes P = P^1/2 (I - W + W^2/2) P^1/2, W = P^1/2 V P^1/2, instead: the
+ * second-order expansion of the affine-invariant geodesic, positive definite for every V (1 - w + w^2/2 &gt; 0).
  */
 public final class FisherRaoGaussianMetricFactory implements MetricFactory {
 
@@ -82,6 +84,16 @@ public final class FisherRaoGaussianMetricFactory implements MetricFactory {
             }
         }
 
+        /**
+         * Refused: K is singular on the full d x d coordinates of Sigma (antisymmetric directions are its kernel) and
+         * variational inference needs no noise - the entropy of q is inside F.
+         */
+        @Override
+        public void sqrtRaise(double[] x, double[] xi, double[] out) {
+            throw new org.varflow.api.ConfigurationException("metric 'fisher-rao-gaussian' refuses noise: the Gaussian family's"
+                    + " entropy is already inside the free energy F(q) = KL(q || p) - log Z; use --noise none");
+        }
+
         @Override
         public void retract(double[] x, double[] v, double[] out) {
             double[][] s = scratch.get();
@@ -110,8 +122,20 @@ public final class FisherRaoGaussianMetricFactory implements MetricFactory {
                 pv[i] = a;
             }
             if (!SmallMatrices.cholesky(pNew, 0, d, l)) {
-                java.util.Arrays.fill(out, 0, d + d * d, Double.NaN);
-                return;
+                // the natural-parameter step left the cone (h > 1 or an indefinite E_q[Hess E]): take the
+                // second-order expansion of the affine-invariant geodesic instead, P - P V P + (1/2)(P V P) Sigma (P V P)
+                // = P^1/2 (I - W + W^2 / 2) P^1/2, W = P^1/2 V P^1/2, which is positive definite for every V
+                SmallMatrices.multiply(p, 0, t, 0, d, pNew);      // P V P again (pNew was overwritten)
+                SmallMatrices.multiply(pNew, 0, x, d, d, t);      // (P V P) Sigma
+                SmallMatrices.multiply(t, 0, pNew, 0, d, l);      // (P V P) Sigma (P V P)
+                for (int i = 0; i < d * d; i++) {
+                    pNew[i] = p[i] - pNew[i] + 0.5 * l[i];
+                }
+                SmallMatrices.symmetrise(pNew, d);
+                if (!SmallMatrices.cholesky(pNew, 0, d, l)) {
+                    java.util.Arrays.fill(out, 0, d + d * d, Double.NaN);
+                    return;
+                }
             }
             SmallMatrices.inverse(l, d, t, work);                 // Sigma_new
             for (int i = 0; i < d; i++) {
