@@ -123,6 +123,21 @@ class LeastActionTest {
     }
 
     @Test
+    void explicitEulerConvergesBelowItsStabilityLimitAndDivergesAbove() {
+        int n = 16;
+        double dt = 1.5 / n;
+        double limit = dt * dt / 2; // h < 2 / lambda_max(K Hess S) ~ dt^2 / (2 m)
+        FlowSpec euler = preset().withParam(PartKind.SPACE, "nodes", n).withPart(PartKind.SCHEME, "euler");
+        double[] implicit = run(preset().withParam(PartKind.SPACE, "nodes", n));
+        double[] explicit = run(euler.withDt(0.9 * limit).withTime(12.0));
+        for (int i = 0; i < implicit.length; i++) {
+            assertThat(explicit[i]).isCloseTo(implicit[i], within(1e-9));
+        }
+        assertThatThrownBy(() -> run(euler.withDt(1.2 * limit).withTime(12.0)))
+                .isInstanceOf(org.varflow.api.NumericalException.class);
+    }
+
+    @Test
     void pastTheConjugatePointTheCompositionIsRefused() {
         FlowSpec spec = preset().withParam(PartKind.SPACE, "length", 3.2);
         assertThatThrownBy(() -> VARFLOW.assemble(spec)).isInstanceOf(ConfigurationException.class)
