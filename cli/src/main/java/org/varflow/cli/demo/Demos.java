@@ -12,7 +12,7 @@ public final class Demos {
     private static final Map<String, Demo> ALL = new LinkedHashMap<>();
 
     static {
-        for (Demo d : List.of(new HeatDemo(), new FokkerPlanckDemo(), new JkoParticlesDemo(), new HamiltonianDemo(),
+        for (Demo d : List.of(new LeastActionDemo(), new BrachistochroneDemo(), new HeatDemo(), new FokkerPlanckDemo(), new JkoParticlesDemo(), new HamiltonianDemo(),
                 new SgdLangevinDemo(), new MeanFieldDemo())) {
             ALL.put(d.name(), d);
         }
