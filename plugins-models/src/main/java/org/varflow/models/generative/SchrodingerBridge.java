@@ -108,19 +108,22 @@ public final class SchrodingerBridge {
         return new double[] {1, 0.3, 0.1, 0.03, 0.01, 0.003};
     }
 
-    /** The demonstration clouds: 200 points of N((0, 0), diag(1, 0.25)) as the source. */
-    public static double[] demoSource(long seed) {
-        return gaussian(200, new double[] {0, 0}, new double[] {1, 0, 0, 0.25}, new SplittableRandom(seed));
+    /** The demonstration source: n points of N((0, 0), diag(1, 0.25)). */
+    public static double[] demoSource(int n, long seed) {
+        return gaussian(n, new double[] {0, 0}, new double[] {1, 0, 0, 0.25}, new SplittableRandom(seed));
     }
 
-    /** ... and 240 points of the 2-D mixture of {@link GaussianMixture#demo2d()} as the target. */
-    public static double[] demoTarget(long seed) {
-        return GaussianMixture.demo2d().sample(240, new SplittableRandom(seed).split());
+    /** The demonstration target: m points of the 2-D mixture {@link GaussianMixture#demo2d()}. */
+    public static double[] demoTarget(int m, long seed) {
+        return GaussianMixture.demo2d().sample(m, new SplittableRandom(seed).split());
     }
 
-    /** The preset's demonstration: {@link #demoSource} to {@link #demoTarget} over {@link #defaultEpsilons()}. */
+    /**
+     * The preset's demonstration: 200 points of {@link #demoSource} to 240 of {@link #demoTarget} over
+     * {@link #defaultEpsilons()}.
+     */
     public static Result demo(long seed) {
-        return run(demoSource(seed), demoTarget(seed), 2, defaultEpsilons());
+        return run(demoSource(200, seed), demoTarget(240, seed), 2, defaultEpsilons());
     }
 
     /** Entropic plans for every eps and the exact plan between two clouds (row-major, dimension d). */
