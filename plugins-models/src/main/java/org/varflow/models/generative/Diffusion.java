@@ -47,8 +47,8 @@ public final class Diffusion {
 
     /**
      * The preset's demonstration on {@link GaussianMixture#demo1d()} (dimension 1) or {@link GaussianMixture#demo2d()}
-     * (dimension 2): n = 2000 (1-D) or 1000 (2-D) samples, 200 steps, T = 7, t0 = 5e-3, 150 (1-D) or 300 (2-D)
-     * features fitted on 4000 training samples (10 noisy pairs each).
+     * (dimension 2): n = 2000 (1-D) or 1000 (2-D) samples, 200 steps, T = 7, t0 = 5e-3, 150
+     * random Fourier features (widths 0.5 in c_in x, 1.5 in log t) fitted on 4000 training samples (10 pairs each).
      */
     public static Result demo(int dimension, long seed) {
         if (dimension != 1 && dimension != 2) {
@@ -56,7 +56,7 @@ public final class Diffusion {
                     + " is not valid; expected 1 or 2");
         }
         GaussianMixture law = dimension == 1 ? GaussianMixture.demo1d() : GaussianMixture.demo2d();
-        return run(law, dimension == 1 ? 2000 : 1000, 200, HORIZON, T0, dimension == 1 ? 150 : 300, 4000, seed);
+        return run(law, dimension == 1 ? 2000 : 1000, 200, HORIZON, T0, 150, 4000, seed);
     }
 
     /**
@@ -81,7 +81,7 @@ public final class Diffusion {
         double[] reference = law.sample(n, root.split());
         double[] baseline = law.sample(n, root.split());
         DenoisingScoreModel learned = DenoisingScoreModel.fit(law.sample(training, root.split()), d, features, 10,
-                t0, horizon, 0.7, 1.5, 1e-6, root.split());
+                t0, horizon, 0.5, 1.5, 1e-6, root.split());
         double exactSde = w2(ReverseDiffusion.sample(law, ReverseDiffusion.Form.SDE, n, horizon, t0, steps,
                 root.split()), reference, d);
         double exactOde = w2(ReverseDiffusion.sample(law, ReverseDiffusion.Form.ODE, n, horizon, t0, steps,

@@ -78,7 +78,7 @@ public final class DiffusionScoreEnergyFactory implements EnergyFactory {
         if (parameters.text("score").equals("learned")) {
             SplittableRandom rng = new SplittableRandom(parameters.integer("seed"));
             score = DenoisingScoreModel.fit(law.sample((int) parameters.integer("training"), rng.split()),
-                    law.dimension(), (int) parameters.integer("features"), 10, t0, horizon, 0.7, 1.5, 1e-6,
+                    law.dimension(), (int) parameters.integer("features"), 10, t0, horizon, 0.5, 1.5, 1e-6,
                     rng.split());
         }
         return new ScoreEnergy(law, score, horizon, t0);

@@ -70,7 +70,7 @@ public final class GenerativePresets {
                 PartKind.ENTROPY, PartChoice.of("none"),
                 PartKind.NOISE, PartChoice.of("none"),
                 PartKind.SCHEME, PartChoice.of(SinkhornSchemeFactory.ID)),
-                2000L, null, 1.0, 1L, 1, 2);
+                2000L, null, 1.0, 1L, 1, 10);
         return new Preset("schrodinger-bridge",
                 "the Schrödinger bridge between two sample sets: entropic OT by Sinkhorn / IPF, Brownian bridges between"
                         + " the coupled pairs",

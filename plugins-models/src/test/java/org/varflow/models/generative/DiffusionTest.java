@@ -101,18 +101,19 @@ class DiffusionTest {
     }
 
     /**
-     * The exact score minimises the denoising score matching objective, so on held-out pairs it scores lower than the
-     * learned one; and the learned sampler is worse in W2 than the exact one (but still close to the data law).
+     * The exact score minimises the denoising score matching objective, so on held-out pairs (the same pairs for both,
+     * a paired comparison) it scores lower than the learned one. The W2 of both samplers is printed, not compared: at
+     * n = 5000 the difference is within the sampling noise of W2.
      */
     @Test
     void exactScoreBeatsTheLearnedOne() {
         GaussianMixture law = GaussianMixture.demo1d();
         SplittableRandom root = new SplittableRandom(23);
         DenoisingScoreModel learned = DenoisingScoreModel.fit(law.sample(2000, root.split()), 1, 150, 10, T0, T,
-                0.7, 1.5, 1e-6, root.split());
+                0.5, 1.5, 1e-6, root.split());
         double[] heldOut = law.sample(20000, root.split());
-        double exactLoss = DenoisingScoreModel.loss(law, heldOut, 200000, T0, T, new SplittableRandom(1));
-        double learnedLoss = DenoisingScoreModel.loss(learned, heldOut, 200000, T0, T, new SplittableRandom(1));
+        double exactLoss = DenoisingScoreModel.loss(law, heldOut, 50000, T0, T, new SplittableRandom(1));
+        double learnedLoss = DenoisingScoreModel.loss(learned, heldOut, 50000, T0, T, new SplittableRandom(1));
         System.out.printf("held-out DSM loss: exact %.5f, learned %.5f (training %.5f)%n", exactLoss, learnedLoss,
                 learned.trainingLoss());
         assertThat(learnedLoss).isGreaterThan(exactLoss);
@@ -123,13 +124,5 @@ class DiffusionTest {
         double fitted = Diffusion.w2(ReverseDiffusion.sample(learned, ReverseDiffusion.Form.SDE, n, T, T0, 200,
                 new SplittableRandom(9)), reference, 1);
         System.out.printf("W2 n = %d: exact %.4f, learned %.4f%n", n, exact, fitted);
-    }
-
-    @Test
-    void demo() {
-        long t = System.nanoTime();
-        System.out.println(Diffusion.demo(1, 11) + " " + (System.nanoTime() - t) / 1e9);
-        t = System.nanoTime();
-        System.out.println(Diffusion.demo(2, 11) + " " + (System.nanoTime() - t) / 1e9);
     }
 }
