@@ -10,8 +10,8 @@ import org.varflow.api.Preset;
 /**
  * The generative rows of the table: {@code diffusion} (reverse SDE with the exact or a learned score; the
  * probability-flow ODE with {@code --set scheme.form=ode --noise none}) and {@code schrodinger-bridge} (Sinkhorn on the
- * coupling's potentials). Part ids from other modules: space and metric {@code euclidean}, scheme-free parts
- * {@code none}, entropy {@code boltzmann}, noise {@code thermal} (core and plugins-noise).
+ * coupling's potentials). Part ids from other modules: space and metric {@code euclidean} (core), entropy and noise
+ * {@code none}, entropy {@code boltzmann}, noise {@code thermal} (plugins-noise).
  */
 public final class GenerativePresets {
 
