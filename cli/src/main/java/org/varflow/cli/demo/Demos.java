@@ -13,7 +13,7 @@ public final class Demos {
 
     static {
         for (Demo d : List.of(new LeastActionDemo(), new BrachistochroneDemo(), new HeatDemo(), new FokkerPlanckDemo(), new JkoParticlesDemo(), new HamiltonianDemo(),
-                new SgdLangevinDemo(), new MeanFieldDemo())) {
+                new SgdLangevinDemo(), new MeanFieldDemo(), new GenerativeDemo())) {
             ALL.put(d.name(), d);
         }
     }
