@@ -5,6 +5,11 @@ W1: Langevin ensemble (Euler-Maruyama, double well sum (x^2-1)^2/4, d = 10, h = 
 W2: Sinkhorn, n = m = 1000 points in 2-D, squared Euclidean cost, eps = 0.01, 500 iterations:
     POT's plain ot.sinkhorn (not log-stable) and a NumPy log-domain version (scipy-free logsumexp).
 W3: exact OT, n = m = 1000, uniform weights: POT's ot.emd2 (C++ network simplex).
+W4: 1-D Fokker-Planck on 1200 cells of [-8, 8] (V = x^2/2, T = 1, from N(2, 1/4)) to t = 2 by explicit
+    Scharfetter-Gummel finite volumes at 0.9 x the explicit stability limit (the limit computed as varflow does:
+    1 / max outflow rate), vectorised over cells; checksum = final free energy int V rho + int rho log rho.
+W5: seed 004's jko_particles verbatim in structure: N particles from N(2, 0.3^2), V = (x^2 - 1)^2, KDE score with
+    bandwidth 0.5 N^-1/5 on N x N arrays, 500 steps of 0.01; checksum = final mean.
 W6: mean-field two-layer ReLU network (the seed's experiment, varflow's mean-field-network preset): width m = 2000
     neurons (a, w, b) ~ N(0, I), f(x) = (1/m) sum a relu(w x + b), 64 points of sin(pi x) + 0.5 sin(3 pi x) on
     [-1, 1], 1500 full-batch gradient steps theta_i -= h m grad_i R with h = 0.2, R = mean((f - y)^2) / 2.
@@ -73,6 +78,53 @@ def sinkhorn_log(n, iterations=500, eps=0.01):
     return float((p * c).sum())
 
 
+def bernoulli(z):
+    """B(z) = z / (e^z - 1), with B(0) = 1."""
+    out = np.ones_like(z)
+    nz = np.abs(z) > 1e-12
+    out[nz] = z[nz] / np.expm1(z[nz])
+    return out
+
+
+def grid_fp(cells=1200, t_end=2.0, lower=-8.0, upper=8.0, temp=1.0):
+    dx = (upper - lower) / cells
+    x = lower + (np.arange(cells) + 0.5) * dx
+    v = 0.5 * x * x
+    rho = np.exp(-(x - 2.0) ** 2 / (2 * 0.25))
+    rho /= rho.sum() * dx
+    z = (v[1:] - v[:-1]) / temp
+    bp, bm = bernoulli(z), bernoulli(-z)
+    c = temp / (dx * dx)
+    # outflow rates of each cell: through its right face c B(z_i), through its left face c B(-z_{i-1})
+    out = np.zeros(cells)
+    out[:-1] += c * bp
+    out[1:] += c * bm
+    h_max = 1.0 / out.max()
+    steps = int(np.ceil(t_end / (0.9 * h_max)))
+    h = t_end / steps
+    flux = np.empty(cells - 1)
+    for _ in range(steps):
+        np.multiply(bp, rho[:-1], out=flux)
+        flux -= bm * rho[1:]
+        flux *= c * dx
+        rho[:-1] -= h / dx * flux
+        rho[1:] += h / dx * flux
+    pos = rho > 0
+    return float((v * rho).sum() * dx + (rho[pos] * np.log(rho[pos])).sum() * dx)
+
+
+def jko_particles(n, steps=500, tau=0.01, seed=0):
+    rng = np.random.default_rng(seed)
+    p = rng.normal(2.0, 0.3, n)
+    bw = 0.5 * n ** (-0.2)
+    for _ in range(steps):
+        diffs = p[:, None] - p[None, :]
+        kernel = np.exp(-diffs ** 2 / (2 * bw ** 2))
+        score = np.sum(diffs * kernel, axis=1) / (bw ** 2 * np.sum(kernel, axis=1))
+        p = p - tau * 4 * p * (p ** 2 - 1) + tau * score
+    return float(p.mean())
+
+
 def mean_field(m, n=64, epochs=1500, h=0.2, seed=1):
     rng = np.random.default_rng(seed)
     a, w, b = rng.standard_normal((3, m))
@@ -110,6 +162,11 @@ def main():
         print(f"W1-numpy {n} 1 {t:.4f} {v:.6g}")
     t, v = best_of(lambda: sinkhorn_log(1000), repeats)
     print(f"W2-numpy-log {1000} 1 {t:.4f} {v:.6g}")
+    t, v = best_of(lambda: grid_fp(1200), repeats)
+    print(f"W4-numpy {1200} 1 {t:.4f} {v:.6g}")
+    for n in ([2000] if quick else [500, 1000, 2000, 4000]):
+        t, v = best_of(lambda: jko_particles(n), 1 if n >= 2000 else repeats)
+        print(f"W5-numpy {n} 1 {t:.4f} {v:.6g}")
     for m in ([2000] if quick else [200, 2000]):
         t, v = best_of(lambda: mean_field(m), repeats)
         print(f"W6-numpy {m} 1 {t:.4f} {v:.6g}")

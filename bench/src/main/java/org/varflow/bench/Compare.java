@@ -29,6 +29,12 @@ public final class Compare {
             }
         }
         lines.add(time("W2", 1000, 1, repeats, () -> Workloads.sinkhorn(1000, 500, 0.01)));
+        lines.add(time("W4", 1200, 1, repeats, () -> Workloads.grid(varflow, 1200)));
+        for (int threads : new int[] {1, 2}) {
+            for (int n : quick ? new int[] {2000} : new int[] {500, 1000, 2000, 4000}) {
+                lines.add(time("W5", n, threads, repeats, () -> Workloads.kde(varflow, n, threads)));
+            }
+        }
         lines.add(time("W3", 1000, 1, repeats, () -> Workloads.exactOt(1000)));
         for (int width : quick ? new int[] {2000} : new int[] {200, 2000}) {
             lines.add(time("W6", width, 1, repeats, () -> Workloads.meanField(varflow, width, 64, 1500)));

@@ -92,6 +92,56 @@ public final class Workloads {
         return ((Number) outcome.summary().get("energy")).doubleValue() / width;
     }
 
+    /**
+     * W4: 1-D Fokker-Planck on a grid, the {@code fokker-planck} preset (V = x^2/2, T = 1, from N(2, 1/4) on [-8, 8])
+     * with {@code cells} cells to t = 2, every step at 0.9 x the explicit stability limit (density-euler's
+     * {@code stability=substep}: about 25 000 Scharfetter-Gummel steps at 1200 cells).
+     */
+    public static FlowSpec gridSpec(Varflow varflow, int cells) {
+        return varflow.registry().preset("fokker-planck").spec()
+                .withParam(PartKind.SPACE, "cells", cells)
+                .withParam(PartKind.SCHEME, "stability", "substep")
+                .withDt(2.0)
+                .withTime(2.0)
+                .withEvery(1);
+    }
+
+    /** Runs W4 and returns the final free energy. */
+    public static double grid(Varflow varflow, int cells) {
+        var outcome = varflow.run(gridSpec(varflow, cells), new RunControl(1), null);
+        return ((Number) outcome.summary().get("freeEnergy")).doubleValue();
+    }
+
+    /**
+     * W5: seed 004's {@code jko_particles}, N particles from N(2, 0.3^2) in the double well V = (x^2 - 1)^2 at T = 1
+     * moved by -grad V + KDE score with the fixed bandwidth 0.5 N^-1/5, 500 steps of 0.01 - in varflow's units the
+     * {@code particle-fokker-planck-kde} preset with E = V/4 at beta = 4 and h = 0.04 (the same update).
+     */
+    public static FlowSpec kdeSpec(Varflow varflow, int n) {
+        return varflow.registry().preset("particle-fokker-planck-kde").spec()
+                .withPart(PartKind.ENERGY, "double-well")
+                .withParam(PartKind.ENTROPY, "beta", 4.0)
+                .withParam(PartKind.SPACE, "n", n)
+                .withParam(PartKind.SPACE, "std", "0.3")
+                .withParam(PartKind.SPACE, "placement", "random")
+                .withParam(PartKind.NOISE, "bandwidth", "fixed")
+                .withParam(PartKind.NOISE, "length", 0.5 * Math.pow(n, -0.2))
+                .withDt(0.04)
+                .withSteps(500)
+                .withEvery(500);
+    }
+
+    /** Runs W5 with {@code threads} workers and returns the final mean position. */
+    public static double kde(Varflow varflow, int n, int threads) {
+        var outcome = varflow.run(kdeSpec(varflow, n), new RunControl(threads), null);
+        double[] x = outcome.result().states();
+        double m = 0;
+        for (double v : x) {
+            m += v;
+        }
+        return m / x.length;
+    }
+
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.4f", v);
     }
