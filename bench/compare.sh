@@ -67,6 +67,12 @@ out="$here/docs/PERFORMANCE.md"
   echo "| W2 Sinkhorn (peer: plain, not log-stable) | 1000 x 1000 | $o | | POT ot.sinkhorn | $(peer W2-pot 1000) | $(ratio "$(peer W2-pot 1000)" "$o") |"
   o=$(ours W3 1000 1)
   echo "| W3 exact OT, uniform weights | 1000 x 1000 | $o | | POT ot.emd2 | $(peer W3-pot 1000) | $(ratio "$(peer W3-pot 1000)" "$o") |"
+  o=$(ours W4 1200 1)
+  echo "| W4 grid Fokker-Planck to t = 2 at the stability limit | 1200 cells | $o | | NumPy | $(peer W4-numpy 1200) | $(ratio "$(peer W4-numpy 1200)" "$o") |"
+  for n in $(awk '$1 == "W5" && $3 == 1 { print $2 }' "$tmp/java.txt"); do
+    o1=$(ours W5 "$n" 1); o2=$(ours W5 "$n" 2); p=$(peer W5-numpy "$n")
+    echo "| W5 KDE-score particles, 1-D, 500 steps | $n | $o1 | $o2 | NumPy | ${p:-skipped} | $(ratio "$p" "$o1") |"
+  done
   for n in $(awk '$1 == "W6" && $3 == 1 { print $2 }' "$tmp/java.txt"); do
     o=$(ours W6 "$n" 1); p=$(peer W6-numpy "$n")
     echo "| W6 mean-field network, 64 points, 1500 epochs | width $n | $o | | NumPy | ${p:-skipped} | $(ratio "$p" "$o") |"

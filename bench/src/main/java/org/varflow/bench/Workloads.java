@@ -109,7 +109,8 @@ public final class Workloads {
     /** Runs W4 and returns the final free energy. */
     public static double grid(Varflow varflow, int cells) {
         var outcome = varflow.run(gridSpec(varflow, cells), new RunControl(1), null);
-        return ((Number) outcome.summary().get("freeEnergy")).doubleValue();
+        var observers = (java.util.Map<?, ?>) outcome.summary().get("observers");
+        return ((Number) ((java.util.Map<?, ?>) observers.get("free-energy")).get("final")).doubleValue();
     }
 
     /**

@@ -46,6 +46,7 @@ public final class GridMetrics {
     static final class Wasserstein implements DensityMetric {
         private final GridLayout grid;
         private final ThreadLocal<double[]> scratch;
+        private final ThreadLocal<DensityFlux.FaceRates> faces = ThreadLocal.withInitial(DensityFlux.FaceRates::new);
 
         Wasserstein(GridLayout grid) {
             this.grid = grid;
@@ -64,7 +65,7 @@ public final class GridMetrics {
 
         @Override
         public double rates(double[] rho, double[] psi, double temperature, double exponent, double[] rate) {
-            return DensityFlux.wasserstein(grid, rho, psi, temperature, exponent, rate, scratch.get());
+            return DensityFlux.wasserstein(grid, rho, psi, temperature, exponent, rate, scratch.get(), faces.get());
         }
 
         @Override
