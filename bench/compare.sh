@@ -10,9 +10,12 @@ cd "$here"
 mvn -B -q -DskipTests install >&2
 jar="$here/bench/target/benchmarks.jar"
 
+# probe from an empty directory: in the repo root 'import ot' would find the Maven module ot/ as a namespace package
 py=""
 for cand in python3 /usr/bin/python3; do
-  if command -v "$cand" >/dev/null 2>&1 && "$cand" -c 'import numpy, ot' >/dev/null 2>&1; then py="$cand"; break; fi
+  if command -v "$cand" >/dev/null 2>&1 && (cd / && "$cand" -c 'import numpy, ot; ot.emd2') >/dev/null 2>&1; then
+    py="$cand"; break
+  fi
 done
 if [ -z "$py" ]; then
   for cand in python3 /usr/bin/python3; do

@@ -64,6 +64,15 @@ public interface Metric {
         }
     }
 
+    /**
+     * Whether this is the flat metric itself: K = I, S = I, no Poisson part and the retraction x + v. Schemes and
+     * noises may then skip the metric's calls in their hot loops (with bitwise the same result). False by default;
+     * return true only when all four hold.
+     */
+    default boolean isIdentity() {
+        return false;
+    }
+
     /** Whether K does not depend on x (then {@link #divergence} is zero and noise needs no Ito correction). */
     default boolean isConstant() {
         return false;

@@ -37,6 +37,16 @@ public interface Noise {
     default void addDriftCorrection(double[] x, double temperature, Metric metric, double[] work, double[] out) {
     }
 
+    /**
+     * Whether {@link #addIncrement} is exactly the thermal increment out_i += sqrt(2 h T) (S(x) xi)_i with xi_i drawn
+     * by {@link RandomStream#nextGaussian} in coordinate order, and the drift correction vanishes for a constant
+     * metric. A scheme may then fuse the increment into its own loop for the flat metric ({@link Metric#isIdentity})
+     * with bitwise the same result. False by default.
+     */
+    default boolean isThermal() {
+        return false;
+    }
+
     /** Whether this noise adds nothing at all (deterministic flow). */
     default boolean isZero() {
         return false;

@@ -52,5 +52,10 @@ public final class EuclideanMetricFactory implements MetricFactory {
         public boolean isConstant() {
             return true;
         }
+
+        @Override
+        public boolean isIdentity() {
+            return true;
+        }
     }
 }

@@ -328,7 +328,9 @@ public final class FlowRunner {
                     int off = p * d;
                     System.arraycopy(states, off, x, 0, d);
                     int auxOff = (p - from) * a;
-                    System.arraycopy(auxiliary, auxOff, aux, 0, a);
+                    if (a > 0) {
+                        System.arraycopy(auxiliary, auxOff, aux, 0, a);
+                    }
                     try {
                         stepper.step(x, aux, t, h, rng);
                     } catch (NumericalException e) {
@@ -348,7 +350,9 @@ public final class FlowRunner {
                         }
                     }
                     System.arraycopy(x, 0, states, off, d);
-                    System.arraycopy(aux, 0, auxiliary, auxOff, a);
+                    if (a > 0) {
+                        System.arraycopy(aux, 0, auxiliary, auxOff, a);
+                    }
                 }
             }
         }

@@ -43,6 +43,8 @@ public final class EulerFactory implements SchemeFactory {
         private final double[] work;
         private final double[] velocity;
         private final double[] next;
+        /** The flat metric with thermal or no noise: one fused loop per step. */
+        private final boolean fused;
 
         EulerStepper(Flow flow, boolean withNoise) {
             this.flow = flow;
@@ -53,16 +55,42 @@ public final class EulerFactory implements SchemeFactory {
             this.work = new double[2 * d];
             this.velocity = new double[d];
             this.next = new double[d];
+            this.fused = metric.isIdentity() && !metric.hasPoisson() && (!this.withNoise || flow.noise().isThermal());
         }
 
         @Override
         public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
+            if (fused) {
+                // K = I, thermal noise: x + [(-dE) h + sqrt(2 h T) xi], the same operations as the general path
+                // below in the same order, in one pass
+                flow.energy().gradient(x, gradient);
+                double temperature = withNoise ? flow.temperature(t) : 0;
+                if (!(temperature >= 0)) {
+                    flow.noise().addIncrement(x, h, temperature, metric, rng, work, velocity); // names the fault
+                }
+                double scale = Math.sqrt(2 * h * temperature);
+                boolean noisy = withNoise && temperature != 0;
+                for (int i = 0; i < x.length; i++) {
+                    double v = -gradient[i] * h;
+                    if (noisy) {
+                        v += scale * rng.nextGaussian();
+                    }
+                    x[i] += v;
+                }
+                return;
+            }
             flow.drift(x, t, gradient, work, velocity);
             for (int i = 0; i < velocity.length; i++) {
                 velocity[i] *= h;
             }
             if (withNoise) {
                 flow.noise().addIncrement(x, h, flow.temperature(t), metric, rng, work, velocity);
+            }
+            if (metric.isIdentity()) {
+                for (int i = 0; i < x.length; i++) {
+                    x[i] += velocity[i]; // the flat retraction x + v, in place
+                }
+                return;
             }
             metric.retract(x, velocity, next);
             System.arraycopy(next, 0, x, 0, next.length);

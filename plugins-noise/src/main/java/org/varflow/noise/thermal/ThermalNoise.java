@@ -40,6 +40,13 @@ enum ThermalNoise implements Noise {
         }
         int d = x.length;
         double scale = Math.sqrt(2 * h * temperature);
+        if (metric.isIdentity()) {
+            // S = I: the same numbers as below (xi_i drawn in order, out_i + scale xi_i), fused into one pass
+            for (int i = 0; i < d; i++) {
+                out[i] += scale * rng.nextGaussian();
+            }
+            return;
+        }
         System.arraycopy(out, 0, work, d, d);    // keep what out has accumulated
         rng.nextGaussians(out);                   // xi ~ N(0, I_d), drawn into out
         metric.sqrtRaise(x, out, work);           // work[0, d) = S(x) xi
@@ -63,6 +70,11 @@ enum ThermalNoise implements Noise {
     @Override
     public boolean isZero() {
         return false;
+    }
+
+    @Override
+    public boolean isThermal() {
+        return true;
     }
 
     @Override
