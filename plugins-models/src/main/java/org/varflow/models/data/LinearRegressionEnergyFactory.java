@@ -1,16 +1,14 @@
 package org.varflow.models.data;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.Energy;
 import org.varflow.api.EnergyFactory;
-import org.varflow.api.FiniteSumEnergy;
-import org.varflow.api.FisherInformation;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.models.glm.RegularisedGlm;
 import org.varflow.models.sampling.RegressionData;
 
 /**
@@ -97,18 +95,19 @@ public final class LinearRegressionEnergyFactory implements EnergyFactory {
     }
 
     /** The design matrix Phi (row-major n x d), the responses and lambda; stateless evaluation. */
-    public static final class LinearRegression implements FiniteSumEnergy, FisherInformation {
-        private final double[] phi;
-        private final double[] y;
-        private final int n;
-        private final int d;
-        private final double lambda;
+    public static final class LinearRegression extends RegularisedGlm {
 
         public LinearRegression(RegressionData data, boolean intercept, double lambda) {
-            this.n = data.size();
+            super(features(data, intercept), data.responses(), data.size(),
+                    data.inputCount() + (intercept ? 1 : 0), lambda);
+        }
+
+        /** Phi, row-major n x d: a leading 1 with the intercept, then the inputs. */
+        private static double[] features(RegressionData data, boolean intercept) {
+            int n = data.size();
             int k = data.inputCount();
-            this.d = k + (intercept ? 1 : 0);
-            this.phi = new double[n * d];
+            int d = k + (intercept ? 1 : 0);
+            double[] phi = new double[n * d];
             double[][] x = data.inputs();
             for (int i = 0; i < n; i++) {
                 int c = 0;
@@ -119,26 +118,29 @@ public final class LinearRegressionEnergyFactory implements EnergyFactory {
                     phi[i * d + c++] = x[i][j];
                 }
             }
-            this.y = data.responses();
-            this.lambda = lambda;
+            return phi;
         }
 
-        private double residual(int i, double[] w) {
-            double z = -y[i];
-            int r = i * d;
-            for (int j = 0; j < d; j++) {
-                z += phi[r + j] * w[j];
-            }
-            return z;
+        @Override
+        protected double loss(double z, double response) {
+            double r = z - response;
+            return 0.5 * r * r;
+        }
+
+        @Override
+        protected double lossSlope(double z, double response) {
+            return z - response;
+        }
+
+        @Override
+        protected double variance(double z) {
+            return 1;
         }
 
         /** The minimiser, by Cholesky on (Phi^T Phi / n + lambda I) w = Phi^T y / n. */
         public double[] solve() {
             double[] a = new double[d * d];
-            fisher(null, a);
-            for (int j = 0; j < d; j++) {
-                a[j * d + j] += lambda;
-            }
+            hessian(null, a);
             double[] b = new double[d];
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < d; j++) {
@@ -176,78 +178,6 @@ public final class LinearRegressionEnergyFactory implements EnergyFactory {
                 w[i] /= a[i * d + i];
             }
             return w;
-        }
-
-        @Override
-        public int terms() {
-            return n;
-        }
-
-        @Override
-        public double termValue(int i, double[] w) {
-            double r = residual(i, w);
-            return 0.5 * r * r / n;
-        }
-
-        @Override
-        public void addTermGradient(int i, double[] w, double scale, double[] out) {
-            double k = scale * residual(i, w) / n;
-            int r = i * d;
-            for (int j = 0; j < d; j++) {
-                out[j] += k * phi[r + j];
-            }
-        }
-
-        @Override
-        public void regularizerGradient(double[] w, double[] out) {
-            for (int j = 0; j < d; j++) {
-                out[j] = lambda * w[j];
-            }
-        }
-
-        @Override
-        public double value(double[] w) {
-            double e = 0;
-            for (int i = 0; i < n; i++) {
-                double r = residual(i, w);
-                e += r * r;
-            }
-            double ww = 0;
-            for (int j = 0; j < d; j++) {
-                ww += w[j] * w[j];
-            }
-            return 0.5 * e / n + 0.5 * lambda * ww;
-        }
-
-        @Override
-        public void gradient(double[] w, double[] out) {
-            regularizerGradient(w, out);
-            for (int i = 0; i < n; i++) {
-                addTermGradient(i, w, 1.0, out);
-            }
-        }
-
-        /** F = Phi^T Phi / n (independent of w; {@code w} may be null). */
-        @Override
-        public void fisher(double[] w, double[] out) {
-            Arrays.fill(out, 0, d * d, 0.0);
-            for (int i = 0; i < n; i++) {
-                int r = i * d;
-                for (int a = 0; a < d; a++) {
-                    double pa = phi[r + a] / n;
-                    for (int b = 0; b < d; b++) {
-                        out[a * d + b] += pa * phi[r + b];
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void hessian(double[] w, double[] out) {
-            fisher(w, out);
-            for (int j = 0; j < d; j++) {
-                out[j * d + j] += lambda;
-            }
         }
     }
 }

@@ -5,11 +5,10 @@ import java.util.Random;
 import java.util.Set;
 import org.varflow.api.Energy;
 import org.varflow.api.EnergyFactory;
-import org.varflow.api.FiniteSumEnergy;
-import org.varflow.api.FisherInformation;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.models.glm.RegularisedGlm;
 
 /**
  * L2-regularised logistic regression (no intercept) on a synthetic data set generated deterministically from a seed:
@@ -131,25 +130,16 @@ public final class LogisticRegressionEnergyFactory implements EnergyFactory {
         return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
     }
 
-    /** The data set and lambda; stateless evaluation. */
-    public static final class LogisticRegression implements FiniteSumEnergy, FisherInformation {
-        private final double[] a;
-        private final double[] y;
-        private final int n;
-        private final int d;
-        private final double lambda;
+    /** The data set and lambda; stateless evaluation: l(z, y) = log(1 + e^z) - y z, v = p (1 - p). */
+    public static final class LogisticRegression extends RegularisedGlm {
 
         LogisticRegression(double[] a, double[] y, int n, int d, double lambda) {
-            this.a = a;
-            this.y = y;
-            this.n = n;
-            this.d = d;
-            this.lambda = lambda;
+            super(a, y, n, d, lambda);
         }
 
         /** The features, row-major n x d (a copy). */
         public double[] features() {
-            return a.clone();
+            return phi.clone();
         }
 
         /** The labels in {0, 1} (a copy). */
@@ -162,92 +152,20 @@ public final class LogisticRegressionEnergyFactory implements EnergyFactory {
             return lambda;
         }
 
-        private double logit(int i, double[] w) {
-            double z = 0;
-            int r = i * d;
-            for (int j = 0; j < d; j++) {
-                z += a[r + j] * w[j];
-            }
-            return z;
+        @Override
+        protected double loss(double z, double label) {
+            return softplus(z) - label * z;
         }
 
         @Override
-        public int terms() {
-            return n;
+        protected double lossSlope(double z, double label) {
+            return sigmoid(z) - label;
         }
 
         @Override
-        public double termValue(int i, double[] w) {
-            double z = logit(i, w);
-            return (softplus(z) - y[i] * z) / n;
-        }
-
-        @Override
-        public void addTermGradient(int i, double[] w, double scale, double[] out) {
-            double z = logit(i, w);
-            double k = scale * (sigmoid(z) - y[i]) / n;
-            int r = i * d;
-            for (int j = 0; j < d; j++) {
-                out[j] += k * a[r + j];
-            }
-        }
-
-        @Override
-        public void regularizerGradient(double[] w, double[] out) {
-            for (int j = 0; j < d; j++) {
-                out[j] = lambda * w[j];
-            }
-        }
-
-        @Override
-        public double value(double[] w) {
-            double e = 0;
-            for (int i = 0; i < n; i++) {
-                double z = logit(i, w);
-                e += softplus(z) - y[i] * z;
-            }
-            double ww = 0;
-            for (int j = 0; j < d; j++) {
-                ww += w[j] * w[j];
-            }
-            return e / n + 0.5 * lambda * ww;
-        }
-
-        @Override
-        public void gradient(double[] w, double[] out) {
-            regularizerGradient(w, out);
-            for (int i = 0; i < n; i++) {
-                addTermGradient(i, w, 1.0, out);
-            }
-        }
-
-        @Override
-        public void fisher(double[] w, double[] out) {
-            java.util.Arrays.fill(out, 0, d * d, 0.0);
-            for (int i = 0; i < n; i++) {
-                double p = sigmoid(logit(i, w));
-                double k = p * (1 - p) / n;
-                int r = i * d;
-                for (int j = 0; j < d; j++) {
-                    double kj = k * a[r + j];
-                    for (int m = 0; m <= j; m++) {
-                        out[j * d + m] += kj * a[r + m];
-                    }
-                }
-            }
-            for (int j = 0; j < d; j++) {
-                for (int m = 0; m < j; m++) {
-                    out[m * d + j] = out[j * d + m];
-                }
-            }
-        }
-
-        @Override
-        public void hessian(double[] w, double[] out) {
-            fisher(w, out);
-            for (int j = 0; j < d; j++) {
-                out[j * d + j] += lambda;
-            }
+        protected double variance(double z) {
+            double p = sigmoid(z);
+            return p * (1 - p);
         }
     }
 }
