@@ -77,10 +77,7 @@ final class DemoCommand implements Callable<Integer> {
                 boolean interrupted = false;
                 try {
                     d.run(context);
-                } catch (RuntimeException e) {
-                    if (!e.getClass().getSimpleName().equals("DemoInterrupted")) {
-                        throw e;
-                    }
+                } catch (DemoContext.DemoInterrupted e) {
                     interrupted = true;
                 }
                 for (Figure f : context.figures()) {

@@ -111,7 +111,7 @@ public final class DemoContext {
     }
 
     /** Thrown when Ctrl-C stops a run of the demo: the figures so far stand, the rest is skipped. */
-    static final class DemoInterrupted extends RuntimeException {
+    public static final class DemoInterrupted extends RuntimeException {
         DemoInterrupted() {
             super("interrupted", null, false, false);
         }
