@@ -40,6 +40,25 @@ class HostileInputTest {
     @TempDir
     static Path work;
 
+    /** Two small 2-D samples for 'distance', written once where the mutated command lines can find them. */
+    private static final String[] SAMPLES = samples();
+
+    private static String[] samples() {
+        try {
+            Path dir = Files.createTempDirectory("varflow-hostile");
+            dir.toFile().deleteOnExit();
+            Path a = dir.resolve("a.csv");
+            Path b = dir.resolve("b.csv");
+            Files.writeString(a, "x,y\n0,0\n1,0\n0,2\n");
+            Files.writeString(b, "1,1\n-1,0.5\n2,2\n3,1\n");
+            a.toFile().deleteOnExit();
+            b.toFile().deleteOnExit();
+            return new String[] {a.toString(), b.toString()};
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Stream<Arguments> commandLines() {
         Random rnd = new Random(SEED);
         List<Arguments> cases = new ArrayList<>();
@@ -52,6 +71,10 @@ class HostileInputTest {
                 "--steps", "20"},
             {"list", "energy"},
             {"explain", "langevin"},
+            {"table", "--format", "markdown"},
+            {"distance", "w2", SAMPLES[0], SAMPLES[1]},
+            {"distance", "sinkhorn", SAMPLES[0], SAMPLES[1], "--eps", "0.1"},
+            {"distance", "mmd", SAMPLES[1], SAMPLES[0], "--json"},
         };
         for (int c = 0; c < COMMAND_CASES; c++) {
             List<String> args = new ArrayList<>(List.of(bases[rnd.nextInt(bases.length)]));
