@@ -4,17 +4,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.varflow.api.FlowSpec;
-import org.varflow.api.PartKind;
 import org.varflow.api.Preset;
 import org.varflow.core.Varflow;
-import org.varflow.core.assembly.AssembledFlow;
-import org.varflow.core.assembly.ResolvedPart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,7 +49,7 @@ final class SpecCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Preset p = varflow.registry().preset(preset);
-        Map<String, Object> spec = explicit(varflow.assemble(p.spec()));
+        Map<String, Object> spec = Varflow.explicitSpec(varflow.assemble(p.spec()));
         if (format == Format.JSON) {
             out.print(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
                     .writeValueAsString(spec) + System.lineSeparator());
@@ -68,36 +63,6 @@ final class SpecCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** The spec in spec-file form with every resolved parameter: the same shape as a summary's {@code spec}. */
-    static Map<String, Object> explicit(AssembledFlow assembled) {
-        FlowSpec spec = assembled.spec();
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (spec.preset() != null) {
-            m.put("preset", spec.preset());
-        }
-        Map<String, Object> parts = new LinkedHashMap<>();
-        for (PartKind kind : PartKind.values()) {
-            ResolvedPart p = assembled.part(kind);
-            Map<String, Object> part = new LinkedHashMap<>();
-            part.put("id", p.id());
-            part.put("params", p.parameters().asMap());
-            parts.put(kind.label(), part);
-        }
-        m.put("parts", parts);
-        if (spec.steps() != null) {
-            m.put("steps", spec.steps());
-        } else {
-            m.put("time", spec.time());
-        }
-        m.put("dt", spec.dt());
-        m.put("seed", spec.seed());
-        m.put("particles", spec.particles());
-        if (spec.every() != null) {
-            m.put("every", spec.every());
-        }
-        return m;
     }
 
     /**

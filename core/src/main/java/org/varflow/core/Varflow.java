@@ -145,7 +145,7 @@ public final class Varflow {
             List<StatefulObserver> stateful = observers.stream().filter(StatefulObserver.class::isInstance)
                     .map(StatefulObserver.class::cast).toList();
             if (checkpoint != null && checkpointEvery > 0) {
-                String specJson = json(specOf(assembled));
+                String specJson = json(explicitSpec(assembled));
                 var also = control.checkpointer(); // e.g. a test's: called after the file is safely written
                 control.checkpointEvery(checkpointEvery, state -> {
                     new Checkpoint(specJson, state, saveAll(stateful)).write(checkpoint);
@@ -225,7 +225,11 @@ public final class Varflow {
         }
     }
 
-    private static Map<String, Object> specOf(AssembledFlow assembled) {
+    /**
+     * The spec of an assembled flow in spec-file form with every resolved parameter explicit: the summary's
+     * {@code spec} block, what checkpoints record and what {@code varflow spec --example} prints.
+     */
+    public static Map<String, Object> explicitSpec(AssembledFlow assembled) {
         Map<String, Object> parts = new LinkedHashMap<>();
         for (PartKind kind : PartKind.values()) {
             ResolvedPart p = assembled.part(kind);
