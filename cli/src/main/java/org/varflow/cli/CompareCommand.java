@@ -334,22 +334,7 @@ final class CompareCommand implements Callable<Integer> {
             }
             spec = Settings.apply(spec, s, "--set");
         }
-        if (length != null && length.steps != null) {
-            spec = spec.withSteps(length.steps);
-        }
-        if (length != null && length.time != null) {
-            spec = spec.withTime(length.time);
-        }
-        if (dt != null) {
-            spec = spec.withDt(dt);
-        }
-        if (particles != null) {
-            spec = spec.withParticles(particles);
-        }
-        if (every != null) {
-            spec = spec.withEvery(every);
-        }
-        return new Composition(label, spec);
+        return new Composition(label, RunCommand.override(spec, length, dt, particles, null, every));
     }
 
     private String baseName() {

@@ -251,6 +251,11 @@ final class RunCommand implements Callable<Integer> {
         for (String s : settings) {
             spec = set(spec, s);
         }
+        return override(spec, length, dt, particles, seed, every);
+    }
+
+    /** The run-length and sampling options given on the command line (null: keep the spec's). */
+    static FlowSpec override(FlowSpec spec, Length length, Double dt, Integer particles, Long seed, Integer every) {
         if (length != null && length.steps != null) {
             spec = spec.withSteps(length.steps);
         }
