@@ -1,6 +1,7 @@
 package org.varflow.core.euclidean;
 
 import java.util.Set;
+import org.varflow.api.FlatMetric;
 import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Parameters;
@@ -34,28 +35,8 @@ public final class EuclideanMetricFactory implements MetricFactory {
         return EuclideanMetric.INSTANCE;
     }
 
-    /** K = I. */
-    public enum EuclideanMetric implements Metric {
-        INSTANCE;
-
-        @Override
-        public void raise(double[] x, double[] covector, double[] out) {
-            System.arraycopy(covector, 0, out, 0, covector.length);
-        }
-
-        @Override
-        public void sqrtRaise(double[] x, double[] xi, double[] out) {
-            System.arraycopy(xi, 0, out, 0, xi.length);
-        }
-
-        @Override
-        public boolean isConstant() {
-            return true;
-        }
-
-        @Override
-        public boolean isIdentity() {
-            return true;
-        }
+    /** K = I: the flat metric (every method a {@link FlatMetric} default). */
+    public enum EuclideanMetric implements FlatMetric {
+        INSTANCE
     }
 }

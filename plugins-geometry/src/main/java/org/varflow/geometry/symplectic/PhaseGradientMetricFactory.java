@@ -1,6 +1,7 @@
 package org.varflow.geometry.symplectic;
 
 import java.util.Set;
+import org.varflow.api.FlatMetric;
 import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Parameters;
@@ -38,23 +39,8 @@ public final class PhaseGradientMetricFactory implements MetricFactory {
         return PhaseGradientMetric.INSTANCE;
     }
 
-    /** K = I. */
-    enum PhaseGradientMetric implements Metric {
-        INSTANCE;
-
-        @Override
-        public void raise(double[] x, double[] covector, double[] out) {
-            System.arraycopy(covector, 0, out, 0, x.length);
-        }
-
-        @Override
-        public void sqrtRaise(double[] x, double[] xi, double[] out) {
-            System.arraycopy(xi, 0, out, 0, x.length);
-        }
-
-        @Override
-        public boolean isConstant() {
-            return true;
-        }
+    /** K = I on phase space. */
+    enum PhaseGradientMetric implements FlatMetric {
+        INSTANCE
     }
 }
