@@ -30,12 +30,17 @@ public final class Compare {
         }
         lines.add(time("W2", 1000, 1, repeats, () -> Workloads.sinkhorn(1000, 500, 0.01)));
         lines.add(time("W4", 1200, 1, repeats, () -> Workloads.grid(varflow, 1200)));
-        // W5 is O(N^2) per step: one timed run per size after the smallest has warmed the JIT; the ensemble is
-        // one state, so a second thread has nothing to do (shown once, at N = 2000)
-        for (int n : quick ? new int[] {2000} : new int[] {500, 1000, 2000, 4000}) {
-            lines.add(time("W5", n, 1, 1, () -> Workloads.kde(varflow, n, 1)));
+        // W5 with the fast Gauss transform (O(N) per step), at the NumPy sizes and beyond them for the exponent;
+        // then W5-direct, the O(N^2) pairs NumPy also does, one timed run per size after the smallest has warmed
+        // the JIT. The ensemble is one state, so a second thread has nothing to do (shown once, at N = 2000).
+        for (int n : quick ? new int[] {2000} : new int[] {500, 1000, 2000, 4000, 16000, 64000}) {
+            lines.add(time("W5", n, 1, repeats, () -> Workloads.kde(varflow, n, "fast-gauss", 1)));
         }
-        lines.add(time("W5", 2000, 2, 1, () -> Workloads.kde(varflow, 2000, 2)));
+        lines.add(time("W5", 2000, 2, repeats, () -> Workloads.kde(varflow, 2000, "fast-gauss", 2)));
+        for (int n : quick ? new int[] {2000} : new int[] {500, 1000, 2000}) {
+            lines.add(time("W5-direct", n, 1, 1, () -> Workloads.kde(varflow, n, "direct", 1)));
+        }
+        lines.add(time("W5-direct", 2000, 2, 1, () -> Workloads.kde(varflow, 2000, "direct", 2)));
         lines.add(time("W3", 1000, 1, repeats, () -> Workloads.exactOt(1000)));
         for (int width : quick ? new int[] {2000} : new int[] {200, 2000}) {
             lines.add(time("W6", width, 1, repeats, () -> Workloads.meanField(varflow, width, 64, 1500)));
@@ -44,7 +49,7 @@ public final class Compare {
     }
 
     private static String time(String workload, int size, int threads, int repeats, DoubleSupplier run) {
-        if (!workload.equals("W5") || size <= 500) {
+        if (!workload.equals("W5-direct") || size <= 500) {
             run.getAsDouble(); // warm-up (JIT)
         }
         double best = Double.POSITIVE_INFINITY;

@@ -116,9 +116,11 @@ public final class Workloads {
     /**
      * W5: seed 004's {@code jko_particles}, N particles from N(2, 0.3^2) in the double well V = (x^2 - 1)^2 at T = 1
      * moved by -grad V + KDE score with the fixed bandwidth 0.5 N^-1/5, 500 steps of 0.01 - in varflow's units the
-     * {@code particle-fokker-planck-kde} preset with E = V/4 at beta = 4 and h = 0.04 (the same update).
+     * {@code particle-fokker-planck-kde} preset with E = V/4 at beta = 4 and h = 0.04 (the same update). The kernel
+     * sums are kde-score's {@code summation}: {@code direct} (the O(N^2) pairs, NumPy's algorithm) or
+     * {@code fast-gauss} (the 1-D fast Gauss transform at its default tolerance, 1e-14 per pair weight).
      */
-    public static FlowSpec kdeSpec(Varflow varflow, int n) {
+    public static FlowSpec kdeSpec(Varflow varflow, int n, String summation) {
         return varflow.registry().preset("particle-fokker-planck-kde").spec()
                 .withPart(PartKind.ENERGY, "double-well")
                 .withParam(PartKind.ENTROPY, "beta", 4.0)
@@ -127,14 +129,15 @@ public final class Workloads {
                 .withParam(PartKind.SPACE, "placement", "random")
                 .withParam(PartKind.NOISE, "bandwidth", "fixed")
                 .withParam(PartKind.NOISE, "length", 0.5 * Math.pow(n, -0.2))
+                .withParam(PartKind.NOISE, "summation", summation)
                 .withDt(0.04)
                 .withSteps(500)
                 .withEvery(500);
     }
 
     /** Runs W5 with {@code threads} workers and returns the final mean position. */
-    public static double kde(Varflow varflow, int n, int threads) {
-        var outcome = varflow.run(kdeSpec(varflow, n), new RunControl(threads), null);
+    public static double kde(Varflow varflow, int n, String summation, int threads) {
+        var outcome = varflow.run(kdeSpec(varflow, n, summation), new RunControl(threads), null);
         double[] x = outcome.result().states();
         double m = 0;
         for (double v : x) {

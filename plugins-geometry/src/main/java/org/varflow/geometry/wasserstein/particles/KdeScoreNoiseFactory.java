@@ -36,9 +36,15 @@ import org.varflow.api.measure.MeasureKinds;
  *
  * <p>Known bias: the fixed point satisfies rho * phi_sigma ~ exp(-V/T), so the particles sample the Gibbs law
  * deconvolved by the kernel; for a Gaussian Gibbs law their covariance is Sigma - sigma^2 I (about 7% low for
- * N = 1000 in one dimension with Silverman's rule). The cost is O(N^2 d) per step: each pair is visited once, in
- * blocks of {@value #BLOCK} particles, sequentially, so results do not depend on threads. Stable explicit steps
- * need h below about sigma^2 / T. Allocation-free: all scratch is the caller's {@code work} (2 N d).
+ * N = 1000 in one dimension with Silverman's rule). Stable explicit steps need h below about sigma^2 / T.
+ *
+ * <p>Cost. The kernel sums are O(N^2 d) per step done directly: each pair is visited once, in blocks of
+ * {@value #BLOCK} particles. In one dimension the fast Gauss transform ({@link GaussTransform1d}) does them in
+ * O(N p + B p^2) with every pair weight represented to within {@code tolerance} (p about 29 terms and B occupied
+ * boxes of width sqrt(2) sigma at the default 1e-14, which leaves the sums at rounding level); {@code summation=auto}
+ * takes it when its estimated work is below the direct loop's (from a few hundred particles on), {@code direct} and
+ * {@code fast-gauss} force either. Both are sequential, so results do not depend on threads. Allocation-free per
+ * step: the direct sums use the caller's {@code work} (2 N d), the transform its own reused scratch.
  */
 public final class KdeScoreNoiseFactory implements NoiseFactory {
     /** Particles per block of the pair loop. */
@@ -72,7 +78,12 @@ public final class KdeScoreNoiseFactory implements NoiseFactory {
                 Parameter.choice("bandwidth", List.of("silverman", "scott", "fixed"), "bandwidth rule of the kernel"
                         + " density estimate (silverman, scott: from the cloud's spread at every step)"),
                 Parameter.positive("length", 0.1, "fixed only: the bandwidth sigma"),
-                Parameter.positive("scale", 1.0, "multiplies the bandwidth the rule gives"));
+                Parameter.positive("scale", 1.0, "multiplies the bandwidth the rule gives"),
+                Parameter.choice("summation", List.of("auto", "direct", "fast-gauss"), "how the kernel sums are done:"
+                        + " direct O(N^2) pairs, the 1-D fast Gauss transform, or auto (the transform in 1-D when its"
+                        + " estimated work is smaller)"),
+                Parameter.real("tolerance", 1e-14, 1e-15, 1e-2, "fast-gauss: the largest error of each pair's kernel"
+                        + " weight (weights are at most 1)"));
     }
 
     @Override
@@ -80,22 +91,50 @@ public final class KdeScoreNoiseFactory implements NoiseFactory {
         if (!(space instanceof EnsembleSpace e)) {
             throw new ConfigurationException("noise 'kde-score' needs an ensemble space, got kind " + space.kind());
         }
+        String summation = parameters.text("summation");
+        if (summation.equals("fast-gauss") && e.layout().d() != 1) {
+            throw new ConfigurationException("noise 'kde-score': summation 'fast-gauss' is for one-dimensional"
+                    + " ensembles, this one has d = " + e.layout().d() + "; use 'direct' or 'auto'");
+        }
         return new KdeScore(e.layout(), parameters.text("bandwidth"), parameters.real("length"),
-                parameters.real("scale"));
+                parameters.real("scale"), summation, parameters.real("tolerance"));
     }
 
-    /** The per-run noise: stateless, all scratch in {@code work}. */
+    /** The per-run noise: the direct sums use {@code work}, the fast transform keeps its scratch per thread. */
     static final class KdeScore implements Noise {
         private final EnsembleLayout layout;
         private final String rule;
         private final double length;
         private final double scale;
+        private final String summation;
+        private final ThreadLocal<GaussTransform1d> transform;
 
-        KdeScore(EnsembleLayout layout, String rule, double length, double scale) {
+        KdeScore(EnsembleLayout layout, String rule, double length, double scale, String summation,
+                 double tolerance) {
             this.layout = layout;
             this.rule = rule;
             this.length = length;
             this.scale = scale;
+            this.summation = layout.d() == 1 ? summation : "direct";
+            this.transform = ThreadLocal.withInitial(() -> new GaussTransform1d(tolerance));
+        }
+
+        /**
+         * num into work[0, n d) and den into work[n d, n d + n), by the direct pairs or the fast Gauss transform.
+         */
+        void kernelSums(double[] x, double sigma, double[] work) {
+            int n = layout.n();
+            int d = layout.d();
+            boolean fast = switch (summation) {
+                case "fast-gauss" -> true;
+                case "auto" -> transform.get().relativeCost(x, n, sigma) < 1;
+                default -> false;
+            };
+            if (fast) {
+                transform.get().sums(x, n, sigma, work, work, n);
+            } else {
+                KernelSums.gaussian(x, n, d, sigma, work, n * d);
+            }
         }
 
         /** The bandwidth sigma for the cloud x. */
@@ -145,7 +184,7 @@ public final class KdeScoreNoiseFactory implements NoiseFactory {
             int len = n * d;
             double sigma = bandwidth(x);
             // work[0, len): sum_q w_pq (x_q - x_p);  work[len, len + n): sum_q w_pq
-            KernelSums.gaussian(x, n, d, sigma, work, len);
+            kernelSums(x, sigma, work);
             for (int p = 0; p < n; p++) {
                 double factor = temperature / (sigma * sigma * work[len + p]);
                 for (int a = 0; a < d; a++) {
