@@ -275,9 +275,7 @@ public final class Sinkhorn {
                 }
                 u[i] = ui;
                 if (ui != 0) {
-                    for (int j = 0; j < m; j++) {
-                        r[j] += kernel[base + j] * ui;
-                    }
+                    addScaled(kernel, base, ui, r, m);
                 }
             }
             if (used > 0 && target > 0 && err <= target) {
@@ -312,25 +310,42 @@ public final class Sinkhorn {
     }
 
     /**
-     * sum_j k[base + j] v[j] with four independent partial sums, so the additions pipeline (and vectorise) instead of
-     * waiting on one another; the summation order is fixed, so results are reproducible.
+     * sum_j k[base + j] v[j] with eight independent partial sums, so the multiply-adds pipeline instead of waiting
+     * on one another (the JIT does not reorder a floating-point reduction itself); the summation order is fixed, so
+     * results are reproducible.
      */
     private static double dot(double[] k, int base, double[] v, int m) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
         int j = 0;
-        for (; j + 3 < m; j += 4) {
-            s0 += k[base + j] * v[j];
-            s1 += k[base + j + 1] * v[j + 1];
-            s2 += k[base + j + 2] * v[j + 2];
-            s3 += k[base + j + 3] * v[j + 3];
+        for (; j + 7 < m; j += 8) {
+            int o = base + j;
+            s0 += k[o] * v[j];
+            s1 += k[o + 1] * v[j + 1];
+            s2 += k[o + 2] * v[j + 2];
+            s3 += k[o + 3] * v[j + 3];
+            s4 += k[o + 4] * v[j + 4];
+            s5 += k[o + 5] * v[j + 5];
+            s6 += k[o + 6] * v[j + 6];
+            s7 += k[o + 7] * v[j + 7];
         }
         for (; j < m; j++) {
             s0 += k[base + j] * v[j];
         }
-        return (s0 + s1) + (s2 + s3);
+        return ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7));
+    }
+
+    /** r[j] += k[base + j] u for j < m: a loop of its own, small enough for the JIT to vectorise. */
+    private static void addScaled(double[] k, int base, double u, double[] r, int m) {
+        for (int j = 0; j < m; j++) {
+            r[j] += k[base + j] * u;
+        }
     }
 
     /** f_i = -eps LSE_j(log b_j + (g_j - C_ij) / eps): makes every row sum of P equal to a_i. */
