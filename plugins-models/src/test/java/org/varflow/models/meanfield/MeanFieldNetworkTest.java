@@ -72,6 +72,85 @@ class MeanFieldNetworkTest {
         assertThat(risk.risk(theta)).isCloseTo(r, within(1e-14));
     }
 
+    /**
+     * The kink algorithm (sorted data, runs of active points, prefix and suffix sums) against a dense term-by-term
+     * pass written out here, on shuffled data with ties, and neurons that are flat (w = 0), active nowhere,
+     * everywhere, or kinked exactly on a data point: predictions, loss and gradient agree to 1e-13 relative to
+     * the largest of each (rounding, from the different summation order).
+     */
+    @Test
+    void kinkAlgorithmEqualsTheDensePass() {
+        SplittableRandom rng = new SplittableRandom(8);
+        int n = 50;
+        double[] xs = new double[n];
+        double[] ys = new double[n];
+        for (int k = 0; k < n; k++) {
+            xs[k] = k % 7 == 0 ? 0.25 : rng.nextDouble(-2, 2);   // ties at 0.25
+            ys[k] = Math.cos(3 * xs[k]);
+        }
+        TrainingSet data = new TrainingSet(xs, ys);
+        int m = 40;
+        double[] theta = new double[3 * m];
+        for (int j = 0; j < theta.length; j++) {
+            theta[j] = rng.nextDouble(-2, 2);
+        }
+        theta[3 * 1 + 1] = 0;      // flat, active (b > 0)
+        theta[3 * 1 + 2] = 0.7;
+        theta[3 * 2 + 1] = 0;      // flat, inactive
+        theta[3 * 2 + 2] = -0.3;
+        theta[3 * 3 + 1] = 1;      // kink exactly at the tied point 0.25: z = 0 there, inactive
+        theta[3 * 3 + 2] = -0.25;
+        theta[3 * 4 + 1] = -1e-3;  // active everywhere
+        theta[3 * 4 + 2] = 5;
+        theta[3 * 5 + 1] = 2;      // active nowhere
+        theta[3 * 5 + 2] = -9;
+        MeanFieldRisk risk = new MeanFieldRisk(data, m);
+
+        double[] f = new double[n];
+        double[] r = new double[n];
+        double e = 0;
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < m; i++) {
+                f[k] += theta[3 * i] * Math.max(theta[3 * i + 1] * xs[k] + theta[3 * i + 2], 0.0) / m;
+            }
+            r[k] = f[k] - ys[k];
+            e += m * r[k] * r[k] / (2.0 * n);
+        }
+        double[] g = new double[3 * m];
+        for (int i = 0; i < m; i++) {
+            for (int k = 0; k < n; k++) {
+                double z = theta[3 * i + 1] * xs[k] + theta[3 * i + 2];
+                if (z > 0) {
+                    g[3 * i] += r[k] * z / n;
+                    g[3 * i + 1] += theta[3 * i] * r[k] * xs[k] / n;
+                    g[3 * i + 2] += theta[3 * i] * r[k] / n;
+                }
+            }
+        }
+        double[] fast = new double[n];
+        risk.predict(theta, fast);
+        double[] fastG = new double[3 * m];
+        double fastE = risk.valueAndGradient(theta, fastG);
+        assertThat(fastE).isCloseTo(e, within(1e-13 * e));
+        double fScale = 0;
+        double gScale = 0;
+        for (double v : f) {
+            fScale = Math.max(fScale, Math.abs(v));
+        }
+        for (double v : g) {
+            gScale = Math.max(gScale, Math.abs(v));
+        }
+        for (int k = 0; k < n; k++) {
+            assertThat(fast[k]).as("f(x_%d)", k).isCloseTo(f[k], within(1e-13 * fScale));
+        }
+        for (int j = 0; j < 3 * m; j++) {
+            assertThat(fastG[j]).as("dE/dtheta_%d", j).isCloseTo(g[j], within(1e-13 * gScale));
+        }
+        // a non-finite neuron poisons every prediction, as the dense pass does, so divergence is not hidden
+        theta[3 * 7 + 1] = Double.NaN;
+        assertThat(risk.value(theta)).isNaN();
+    }
+
     /** Criterion: the preset's flow (h = 0.2, 1500 epochs) never increases R, and ends below a tenth of R_0. */
     @Test
     void lossDecreasesMonotonically() {
