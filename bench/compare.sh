@@ -25,6 +25,9 @@ fi
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
+echo "running the JMH step benchmarks with -prof gc..." >&2
+java -jar "$jar" StepBenchmarks -prof gc -wi 3 -i 3 -w 1 -r 1 -rf csv -rff "$tmp/jmh.csv" > "$tmp/jmh.log" 2>&1 \
+  || { echo "JMH step benchmarks failed:" >&2; tail -20 "$tmp/jmh.log" >&2; exit 1; }
 echo "running varflow workloads..." >&2
 java -cp "$jar" org.varflow.bench.Compare "$([ "$mode" = quick ] && echo quick || echo full)" > "$tmp/java.txt"
 if [ -n "$py" ]; then
@@ -74,12 +77,29 @@ out="$here/docs/PERFORMANCE.md"
   echo "| W4 grid Fokker-Planck to t = 2 at the stability limit | 1200 cells | $o | | NumPy | $(peer W4-numpy 1200) | $(ratio "$(peer W4-numpy 1200)" "$o") |"
   for n in $(awk '$1 == "W5" && $3 == 1 { print $2 }' "$tmp/java.txt"); do
     o1=$(ours W5 "$n" 1); o2=$(ours W5 "$n" 2); p=$(peer W5-numpy "$n")
-    echo "| W5 KDE-score particles, 1-D, 500 steps | $n | $o1 | $o2 | NumPy | ${p:-skipped} | $(ratio "$p" "$o1") |"
+    echo "| W5 KDE-score particles, 1-D, 500 steps, fast Gauss transform | $n | $o1 | $o2 | NumPy (direct pairs) | ${p:-n/a} | $(ratio "$p" "$o1") |"
+  done
+  for n in $(awk '$1 == "W5-direct" && $3 == 1 { print $2 }' "$tmp/java.txt"); do
+    o1=$(ours W5-direct "$n" 1); o2=$(ours W5-direct "$n" 2); p=$(peer W5-numpy "$n")
+    echo "| W5 KDE-score particles, 1-D, 500 steps, direct pairs (NumPy's algorithm) | $n | $o1 | $o2 | NumPy | ${p:-skipped} | $(ratio "$p" "$o1") |"
   done
   for n in $(awk '$1 == "W6" && $3 == 1 { print $2 }' "$tmp/java.txt"); do
     o=$(ours W6 "$n" 1); p=$(peer W6-numpy "$n")
     echo "| W6 mean-field network, 64 points, 1500 epochs | width $n | $o | | NumPy | ${p:-skipped} | $(ratio "$p" "$o") |"
   done
+  echo
+  echo "## One step, allocation per step (JMH)"
+  echo
+  echo "\`java -jar bench/target/benchmarks.jar StepBenchmarks -prof gc\`: one scheme step of each workload's flow without the"
+  echo "runner (W1: a block of 1000 particles; W4: one explicit step of 1200 cells; W5: 2000 particles, fast Gauss"
+  echo "transform; W6: one epoch at width 2000). gc.alloc.rate.norm is the bytes allocated per step, averaged over the run."
+  echo
+  echo "| step | time per step (us) | bytes allocated per step |"
+  echo "|---|---|---|"
+  awk -F, 'NR > 1 { gsub(/"/, ""); name = $1; sub(/^org\.varflow\.bench\.StepBenchmarks\./, "", name);
+            if (name ~ /:gc\.alloc\.rate\.norm$/) { sub(/:gc\.alloc\.rate\.norm$/, "", name); bytes[name] = $5 }
+            else if (name !~ /:/) { time[name] = $5; order[++k] = name } }
+           END { for (i = 1; i <= k; i++) printf "| %s | %.1f | %.2f |\n", order[i], time[order[i]], bytes[order[i]] }' "$tmp/jmh.csv"
   echo
   if [ -s "$tmp/py.err" ]; then echo "Peer notes:"; echo; sed 's/^/    /' "$tmp/py.err"; echo; fi
   echo "Raw lines (workload size threads seconds checksum):"
