@@ -1,6 +1,5 @@
 package org.varflow.testkit;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -428,7 +427,7 @@ public final class MetricChecks {
         for (int i = 0; i < d; i++) {
             v[i] *= 1e-3;
         }
-        long bytes = allocatedBy(() -> {
+        long bytes = Allocations.allocatedBy(() -> {
             for (int r = 0; r < 200; r++) {
                 m.raise(x, c, out);
                 if (withNoise) {
@@ -445,32 +444,6 @@ public final class MetricChecks {
         return new CheckResult("raise, sqrtRaise, retract allocate nothing", ok ? CheckResult.Status.PASS
                 : CheckResult.Status.WARN, bytes + " bytes in 200 x 3 calls", "< 200 bytes (counter overhead);"
                 + " a warning only");
-    }
-
-    /**
-     * Bytes the current thread allocates in one run of {@code work} after 20 warm-up runs (so the JIT has compiled
-     * it and escape analysis applies): the least of three measured runs, since a deoptimisation or a thread-local
-     * table rehash can allocate once in any run while an allocation in the code itself repeats in every run. -1 where
-     * the JVM cannot count allocations.
-     */
-    public static long allocatedBy(Runnable work) {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        if (!(bean instanceof com.sun.management.ThreadMXBean hs) || !hs.isThreadAllocatedMemorySupported()
-                || !hs.isThreadAllocatedMemoryEnabled()) {
-            return -1;
-        }
-        for (int r = 0; r < 20; r++) {
-            work.run();
-        }
-        @SuppressWarnings("deprecation")
-        long id = Thread.currentThread().getId();
-        long least = Long.MAX_VALUE;
-        for (int r = 0; r < 3; r++) {
-            long before = hs.getThreadAllocatedBytes(id);
-            work.run();
-            least = Math.min(least, hs.getThreadAllocatedBytes(id) - before);
-        }
-        return least;
     }
 
     /**

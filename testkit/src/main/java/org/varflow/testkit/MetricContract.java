@@ -124,14 +124,6 @@ public abstract class MetricContract {
         return MetricChecks.matrixOfK(m, x);
     }
 
-    /** Bytes the current thread allocates in one run of {@code work} after warm-up; the test is skipped where the
-     * JVM cannot count. */
-    public static long allocatedBy(Runnable work) {
-        long bytes = MetricChecks.allocatedBy(work);
-        Assumptions.assumeTrue(bytes >= 0, "this JVM cannot count allocations");
-        return bytes;
-    }
-
     /** Fails with the check's worst value and tolerance unless it passed (or was skipped as not applicable). */
     public static void require(CheckResult r) {
         if (r.failed()) {

@@ -1,8 +1,6 @@
 package org.varflow.geometry.symplectic;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.lang.management.ManagementFactory;
 import java.util.Map;
 import org.varflow.api.Energy;
 import org.varflow.api.Entropy;
@@ -127,18 +125,8 @@ final class Mechanics {
         };
     }
 
-    /** Bytes allocated by the second of two runs of {@code work} (the first warms up); skips where unsupported. */
-    @SuppressWarnings("deprecation") // Thread.getId: threadId() is Java 19+
+    /** Bytes allocated by one warmed-up run of {@code work}; skips where the JVM cannot count. */
     static long bytesAllocatedBy(Runnable work) {
-        java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "no per-thread allocation counter");
-        com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) bean;
-        assumeTrue(hotspot.isThreadAllocatedMemorySupported() && hotspot.isThreadAllocatedMemoryEnabled(),
-                "per-thread allocation counting is off");
-        long id = Thread.currentThread().getId();
-        work.run();
-        long before = hotspot.getThreadAllocatedBytes(id);
-        work.run();
-        return hotspot.getThreadAllocatedBytes(id) - before;
+        return org.varflow.testkit.Allocations.bytesAllocatedBy(work);
     }
 }

@@ -11,7 +11,7 @@ import org.varflow.api.PartKind;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
 import org.varflow.core.assembly.AssembledFlow;
-import org.varflow.testkit.MetricContract;
+import org.varflow.testkit.Allocations;
 
 /**
  * The per-step work of the measure parts allocates nothing after warm-up: steppers of density-euler (finite volumes,
@@ -26,7 +26,7 @@ class HotPathAllocationTest {
         Scheme.Stepper stepper = a.scheme().stepper(flow);
         double[] x = flow.space().initialState();
         double[] aux = new double[a.scheme().auxiliaryDimension(flow)];
-        return MetricContract.allocatedBy(() -> {
+        return Allocations.bytesAllocatedBy(() -> {
             for (int k = 0; k < steps; k++) {
                 stepper.step(x, aux, k * h, h, NO_RNG);
             }
@@ -71,7 +71,7 @@ class HotPathAllocationTest {
         Energy e = pairs.flow().energy();
         double[] x = pairs.flow().space().initialState();
         double[] g = new double[x.length];
-        assertThat(MetricContract.allocatedBy(() -> {
+        assertThat(Allocations.bytesAllocatedBy(() -> {
             e.valueAndGradient(x, g);
             e.value(x);
         })).isLessThan(64);

@@ -25,7 +25,7 @@ import org.varflow.api.FisherInformation;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.models.Allocations;
+import org.varflow.testkit.Allocations;
 
 class GeometryEnergiesTest {
 

@@ -16,7 +16,7 @@ import org.varflow.core.CorePlugin;
 import org.varflow.core.Varflow;
 import org.varflow.core.run.RunControl;
 import org.varflow.geometry.wasserstein.MeasuresPlugin;
-import org.varflow.models.Allocations;
+import org.varflow.testkit.Allocations;
 import org.varflow.models.ModelsPlugin;
 import org.varflow.noise.NoisePlugin;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.varflow.api.Energy;
 import org.varflow.api.EnergyFactory;
 import org.varflow.api.Parameters;
-import org.varflow.models.Allocations;
+import org.varflow.testkit.Allocations;
 import org.varflow.models.TestSpace;
 
 /**

@@ -13,7 +13,7 @@ import org.varflow.api.Metric;
 import org.varflow.api.Parameters;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
-import org.varflow.noise.Allocations;
+import org.varflow.testkit.Allocations;
 import org.varflow.noise.JavaRandomStream;
 import org.varflow.noise.TestFlows;
 

@@ -17,7 +17,7 @@ import org.varflow.api.Flow;
 import org.varflow.api.Parameters;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
-import org.varflow.noise.Allocations;
+import org.varflow.testkit.Allocations;
 import org.varflow.noise.JavaRandomStream;
 import org.varflow.noise.TestFlows;
 import org.varflow.noise.TestFlows.LeastSquares;

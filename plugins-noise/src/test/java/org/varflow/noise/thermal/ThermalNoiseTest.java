@@ -10,7 +10,7 @@ import org.varflow.api.Noise;
 import org.varflow.api.NumericalException;
 import org.varflow.api.Parameters;
 import org.varflow.api.RandomStream;
-import org.varflow.noise.Allocations;
+import org.varflow.testkit.Allocations;
 import org.varflow.noise.JavaRandomStream;
 import org.varflow.noise.TestSpace;
 
