@@ -128,24 +128,51 @@ final class NetworkSimplex {
         }
     }
 
-    /** Block-search pricing; returns the entering arc or -1 at optimality. */
+    /**
+     * Block-search pricing; returns the entering arc or -1 at optimality. The scan walks the cost matrix in runs
+     * along a row, so a real arc's reduced cost C_ij + pi_i - pi_(n+j) costs no integer division (one per run, not
+     * per arc: pricing is nearly all of the solver's time, and the division per arc made it three times slower).
+     * The scan may stop past the end of a row only at a block boundary, exactly as an arc-by-arc scan would.
+     */
     private int findEntering() {
         double best = -tolerance;
         int bestArc = -1;
         int left = blockSize;
         int e = nextArc;
-        for (int scanned = 0; scanned < arcCount; scanned++) {
-            if (!inTree[e]) {
-                double rc = reducedCost(e);
-                if (rc < best) {
-                    best = rc;
-                    bestArc = e;
+        int scanned = 0;
+        while (scanned < arcCount) {
+            int run;
+            if (e < nm) {
+                // a run of real arcs along row i: a loop simple enough for the JIT to unroll
+                int i = e / m;
+                int j = e - i * m;
+                run = Math.min(m - j, left);
+                double rowPotential = pi[i];
+                int columns = n + j - e;   // pi index of arc f's column is f + columns
+                for (int f = e, end = e + run; f < end; f++) {
+                    double rc = cost[f] + rowPotential - pi[f + columns];
+                    if (rc < best && !inTree[f]) {
+                        best = rc;
+                        bestArc = f;
+                    }
+                }
+            } else {
+                run = 1;
+                if (!inTree[e]) {
+                    double rc = reducedCost(e);
+                    if (rc < best) {
+                        best = rc;
+                        bestArc = e;
+                    }
                 }
             }
-            if (++e == arcCount) {
+            scanned += run;
+            e += run;
+            if (e == arcCount) {
                 e = 0;
             }
-            if (--left == 0) {
+            left -= run;
+            if (left == 0) {
                 if (bestArc >= 0) {
                     break;
                 }
