@@ -57,6 +57,8 @@ final class GaussTransform1d {
     private double[] taylor = new double[0];
     private final double[] hermite;
     private final double[] signedInverseFactorial;
+    /** 1 / k. */
+    private final double[] inverse;
     private int lastN = -1;
     private int boxes;
 
@@ -69,6 +71,10 @@ final class GaussTransform1d {
         this.cutoff = cutoffFor(tolerance);
         this.hermite = new double[2 * order + 1];
         this.signedInverseFactorial = new double[order];
+        this.inverse = new double[order + 1];
+        for (int k = 1; k <= order; k++) {
+            inverse[k] = 1.0 / k;
+        }
         double f = 1;
         for (int k = 0; k < order; k++) {
             if (k > 0) {
@@ -272,12 +278,33 @@ final class GaussTransform1d {
         for (int b = 0; b < boxes; b++) {
             int base = b * p;
             double c = centre[b];
-            for (int i = boxStart[b]; i < boxStart[b + 1]; i++) {
+            int i = boxStart[b];
+            int end = boxStart[b + 1];
+            // four particles at a time: four independent chains of u^k / k!
+            for (; i + 3 < end; i += 4) {
+                double u0 = (sorted[i] - c) * inv;
+                double u1 = (sorted[i + 1] - c) * inv;
+                double u2 = (sorted[i + 2] - c) * inv;
+                double u3 = (sorted[i + 3] - c) * inv;
+                double t0 = 1;
+                double t1 = 1;
+                double t2 = 1;
+                double t3 = 1;
+                for (int k = 0; k < p; k++) {
+                    moments[base + k] += (t0 + t1) + (t2 + t3);
+                    double f = inverse[k + 1];
+                    t0 *= u0 * f;
+                    t1 *= u1 * f;
+                    t2 *= u2 * f;
+                    t3 *= u3 * f;
+                }
+            }
+            for (; i < end; i++) {
                 double u = (sorted[i] - c) * inv;
                 double term = 1;
                 for (int k = 0; k < p; k++) {
                     moments[base + k] += term;
-                    term *= u / (k + 1);
+                    term *= u * inverse[k + 1];
                 }
             }
         }
@@ -299,12 +326,12 @@ final class GaussTransform1d {
                 double t0 = (ct - centre[src]) / s;
                 hermiteFunctions(t0, 2 * p - 1);
                 int sb = src * p;
-                for (int k = 0; k < p; k++) {
-                    double acc = 0;
-                    for (int m = 0; m < p; m++) {
-                        acc += moments[sb + m] * hermite[m + k];
+                // B_k += sum_n A_n h_(n+k): as p updates of the whole row B (vectorisable), not p chained sums
+                for (int n = 0; n < p; n++) {
+                    double an = moments[sb + n];
+                    for (int k = 0; k < p; k++) {
+                        taylor[tb + k] += an * hermite[n + k];
                     }
-                    taylor[tb + k] += acc;
                 }
             }
             for (int k = 0; k < p; k++) {
