@@ -264,7 +264,6 @@ public final class Sinkhorn {
             // one sweep over K per iteration: row i gives u_i = a_i / (K v)_i, and while that row is in cache its
             // contribution u_i K_i. is added to r = K^T u; then v = b / r
             double err = 0;
-            boolean absorb = false;
             java.util.Arrays.fill(r, 0, m, 0.0);
             int i = 0;
             // four rows at a time: their dot products share each load of v, and their contributions share each
@@ -273,27 +272,22 @@ public final class Sinkhorn {
                 int base = i * m;
                 dot4(kernel, base, m, v, dots);
                 for (int q = 0; q < 4; q++) {
-                    double s = dots[q];
-                    err += Math.abs(u[i + q] * s - a[i + q]);
-                    double ui = a[i + q] > 0 ? a[i + q] / s : 0;
-                    if (a[i + q] > 0 && !(Math.abs(Math.log(ui)) <= ABSORB_LOG)) {
-                        absorb = true;
-                    }
-                    u[i + q] = ui;
+                    err += scaleRow(u, a, i + q, dots[q]);
                 }
                 addScaled4(kernel, base, m, u[i], u[i + 1], u[i + 2], u[i + 3], r);
             }
             for (; i < n; i++) {
                 int base = i * m;
-                double s = dot(kernel, base, v, m);
-                err += Math.abs(u[i] * s - a[i]);
-                double ui = a[i] > 0 ? a[i] / s : 0;
-                if (a[i] > 0 && !(Math.abs(Math.log(ui)) <= ABSORB_LOG)) {
-                    absorb = true;
+                err += scaleRow(u, a, i, dot(kernel, base, v, m));
+                if (u[i] != 0) {
+                    addScaled(kernel, base, u[i], r, m);
                 }
-                u[i] = ui;
-                if (ui != 0) {
-                    addScaled(kernel, base, ui, r, m);
+            }
+            boolean absorb = false;
+            for (int k = 0; k < n; k++) {
+                if (a[k] > 0 && !(Math.abs(Math.log(u[k])) <= ABSORB_LOG)) {
+                    absorb = true;
+                    break;
                 }
             }
             if (used > 0 && target > 0 && err <= target) {
@@ -357,6 +351,16 @@ public final class Sinkhorn {
             s0 += k[base + j] * v[j];
         }
         return ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7));
+    }
+
+    /**
+     * u_i = a_i / (K v)_i given s = (K v)_i (0 where a_i = 0); returns |u_i s - a_i|, row i's marginal violation
+     * before the update.
+     */
+    private static double scaleRow(double[] u, double[] a, int i, double s) {
+        double violation = Math.abs(u[i] * s - a[i]);
+        u[i] = a[i] > 0 ? a[i] / s : 0;
+        return violation;
     }
 
     /**
