@@ -23,6 +23,11 @@ public final class Compare {
         Varflow varflow = Varflow.discover();
         List<String> lines = new ArrayList<>();
         int[] sizes = quick ? new int[] {10_000, 100_000} : new int[] {12_500, 25_000, 50_000, 100_000};
+        // W1 is measured first: compile its loop at full size before the small sizes are timed (one warm-up run
+        // at 12 500 particles left the JIT still compiling, and the 1-thread time looked slower than 2 threads')
+        for (int r = 0; r < 3; r++) {
+            Workloads.langevin(varflow, 100_000, 10, 200, 1);
+        }
         for (int threads : new int[] {1, 2}) {
             for (int n : sizes) {
                 lines.add(time("W1", n, threads, repeats, () -> Workloads.langevin(varflow, n, 10, 200, threads)));
