@@ -108,9 +108,9 @@ out="$here/docs/PERFORMANCE.md"
   echo
   echo "| step | time per step (us) | bytes allocated per step |"
   echo "|---|---|---|"
-  awk -F, 'NR > 1 { gsub(/"/, ""); name = $1; sub(/^org\.varflow\.bench\.StepBenchmarks\./, "", name);
-            if (name ~ /:gc\.alloc\.rate\.norm$/) { sub(/:gc\.alloc\.rate\.norm$/, "", name); bytes[name] = $5 }
-            else if (name !~ /:/) { time[name] = $5; order[++k] = name } }
+  awk -F, 'NR > 1 { gsub(/"/, ""); name = $8;
+            if ($1 ~ /:gc\.alloc\.rate\.norm$/) { bytes[name] = $5 }
+            else if ($1 !~ /:/) { time[name] = $5; order[++k] = name } }
            END { for (i = 1; i <= k; i++) printf "| %s | %.1f | %.2f |\n", order[i], time[order[i]], bytes[order[i]] }' "$tmp/jmh.csv"
   echo
   if [ -s "$tmp/py.err" ]; then echo "Peer notes:"; echo; sed 's/^/    /' "$tmp/py.err"; echo; fi

@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -23,9 +24,7 @@ import org.varflow.core.random.BlockStreams;
  *
  * <pre>java -jar bench/target/benchmarks.jar StepBenchmarks -prof gc</pre>
  *
- * The W1 step moves one block of 1000 particles (d = 10), as the runner's block loop does; W4 is one
- * Scharfetter-Gummel step of 1200 cells; W5 one kde-score step of 2000 particles with the fast Gauss transform;
- * W6 one full-batch epoch of the width-2000 network.
+ * One benchmark, with the workload as its parameter ({@link Step}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -44,8 +43,7 @@ public class StepBenchmarks {
         double t;
 
         void assemble(org.varflow.api.FlowSpec spec, int copies) {
-            Varflow varflow = Varflow.discover();
-            var assembled = varflow.assemble(spec);
+            var assembled = Varflow.discover().assemble(spec);
             var flow = assembled.flow();
             stepper = assembled.scheme().stepper(flow);
             states = new double[copies][];
@@ -67,61 +65,32 @@ public class StepBenchmarks {
         }
     }
 
-    /** W1: a block of 1000 Langevin particles in the double well, d = 10. */
+    /**
+     * The workload's flow: {@code w1-langevin-block} a block of 1000 Langevin particles in the double well (d = 10),
+     * {@code w4-grid} one explicit step of the 1200-cell grid Fokker-Planck at the stability limit (the workload
+     * takes dt = 2 and substeps 25 000 times), {@code w5-kde} 2000 kde-score particles with the fast Gauss
+     * transform, {@code w6-mean-field} one epoch of the width-2000 network on 64 points.
+     */
     @State(Scope.Thread)
-    public static class Langevin extends Stepping {
+    public static class Step extends Stepping {
+        @Param({"w1-langevin-block", "w4-grid", "w5-kde", "w6-mean-field"})
+        String workload;
+
         @Setup(Level.Trial)
         public void setUp() {
             Varflow varflow = Varflow.discover();
-            assemble(Workloads.langevinSpec(varflow, 1, 10, 1), 1000);
-        }
-    }
-
-    /** W4: the 1200-cell grid Fokker-Planck step at the stability limit. */
-    @State(Scope.Thread)
-    public static class Grid extends Stepping {
-        @Setup(Level.Trial)
-        public void setUp() {
-            // one explicit step at the stability limit (the workload takes dt = 2 and substeps 25 000 times)
-            assemble(Workloads.gridSpec(Varflow.discover(), 1200).withDt(8e-5), 1);
-        }
-    }
-
-    /** W5: 2000 kde-score particles, fast Gauss transform. */
-    @State(Scope.Thread)
-    public static class Kde extends Stepping {
-        @Setup(Level.Trial)
-        public void setUp() {
-            assemble(Workloads.kdeSpec(Varflow.discover(), 2000, "fast-gauss"), 1);
-        }
-    }
-
-    /** W6: the width-2000 mean-field network, 64 points. */
-    @State(Scope.Thread)
-    public static class MeanField extends Stepping {
-        @Setup(Level.Trial)
-        public void setUp() {
-            assemble(Workloads.meanFieldSpec(Varflow.discover(), 2000, 64, 1), 1);
+            switch (workload) {
+                case "w1-langevin-block" -> assemble(Workloads.langevinSpec(varflow, 1, 10, 1), 1000);
+                case "w4-grid" -> assemble(Workloads.gridSpec(varflow, 1200).withDt(8e-5), 1);
+                case "w5-kde" -> assemble(Workloads.kdeSpec(varflow, 2000, "fast-gauss"), 1);
+                case "w6-mean-field" -> assemble(Workloads.meanFieldSpec(varflow, 2000, 64, 1), 1);
+                default -> throw new IllegalArgumentException("unknown workload " + workload);
+            }
         }
     }
 
     @Benchmark
-    public double w1LangevinBlock(Langevin s) {
-        return s.step();
-    }
-
-    @Benchmark
-    public double w4GridStep(Grid s) {
-        return s.step();
-    }
-
-    @Benchmark
-    public double w5KdeStep(Kde s) {
-        return s.step();
-    }
-
-    @Benchmark
-    public double w6MeanFieldEpoch(MeanField s) {
+    public double step(Step s) {
         return s.step();
     }
 }
