@@ -94,6 +94,23 @@ class GaussTransform1dTest {
         assertThat(err[0]).isLessThan(1e-12);
     }
 
+    /** A diverged particle (NaN or infinite) gives non-finite sums for the run to report, and never hangs the sort. */
+    @Test
+    void nonFiniteParticlesGiveNonFiniteSums() {
+        GaussTransform1d fgt = new GaussTransform1d(1e-14);
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY}) {
+            double[] x = gaussianCloud(300, 0, 1, 21);
+            x[17] = bad;
+            double[] out = new double[600];
+            fgt.sums(x, 300, 0.2, out, out, 300);
+            boolean nonFinite = false;
+            for (double v : out) {
+                nonFinite |= !Double.isFinite(v);
+            }
+            assertThat(nonFinite).as("x[17] = %s", bad).isTrue();
+        }
+    }
+
     @Test
     void aLooserToleranceUsesFewerTermsAndStaysWithinItsBound() {
         GaussTransform1d tight = new GaussTransform1d(1e-14);
