@@ -60,6 +60,9 @@ public final class Sinkhorn {
     private static final double NEGLIGIBLE_EXPONENT = -50;
     /** Scalings are absorbed into the potentials once some |log u_i| or |log v_j| exceeds this. */
     private static final double ABSORB_LOG = 100;
+    /** exp(-ABSORB_LOG) and exp(ABSORB_LOG): |log s| <= ABSORB_LOG tested without a logarithm per scaling. */
+    private static final double ABSORB_BELOW = Math.exp(-ABSORB_LOG);
+    private static final double ABSORB_ABOVE = Math.exp(ABSORB_LOG);
     private final double epsilon;
     private final double tolerance;
     private final int maxIterations;
@@ -285,7 +288,7 @@ public final class Sinkhorn {
             }
             boolean absorb = false;
             for (int k = 0; k < n; k++) {
-                if (a[k] > 0 && !(Math.abs(Math.log(u[k])) <= ABSORB_LOG)) {
+                if (a[k] > 0 && outsideAbsorbBand(u[k])) {
                     absorb = true;
                     break;
                 }
@@ -297,7 +300,7 @@ public final class Sinkhorn {
             }
             for (int j = 0; j < m; j++) {
                 double vj = b[j] > 0 ? b[j] / r[j] : 0;
-                if (b[j] > 0 && !(Math.abs(Math.log(vj)) <= ABSORB_LOG)) {
+                if (b[j] > 0 && outsideAbsorbBand(vj)) {
                     absorb = true;
                 }
                 v[j] = vj;
@@ -351,6 +354,11 @@ public final class Sinkhorn {
             s0 += k[base + j] * v[j];
         }
         return ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7));
+    }
+
+    /** Whether |log s| > {@value #ABSORB_LOG} (or s is not a positive finite number). */
+    private static boolean outsideAbsorbBand(double s) {
+        return !(s >= ABSORB_BELOW && s <= ABSORB_ABOVE);
     }
 
     /**
