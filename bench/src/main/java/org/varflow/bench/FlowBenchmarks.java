@@ -16,8 +16,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.varflow.core.Varflow;
 
 /**
- * JMH benchmarks of the workloads (one invocation = one whole workload). Run with
- * {@code java -jar bench/target/benchmarks.jar -prof gc} to see allocation per operation as well.
+ * JMH benchmarks of the workloads (one invocation = one whole workload), each at its issue-8 default size and at
+ * any other through JMH's {@code -p}, for example
+ * {@code java -jar bench/target/benchmarks.jar FlowBenchmarks.w5Kde -p kdeParticles=1000,4000,16000}. Add
+ * {@code -prof gc} to see the allocation per operation as well; {@link StepBenchmarks} has it per step.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -26,49 +28,83 @@ import org.varflow.core.Varflow;
 @Fork(1)
 public class FlowBenchmarks {
 
-    /** W1 at several sizes and thread counts. */
+    /** The registry, discovered once per trial. */
     @State(Scope.Benchmark)
-    public static class Langevin {
+    public static class Registry {
+        Varflow varflow;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            varflow = Varflow.discover();
+        }
+    }
+
+    /** W1 size and thread count: {@code -p particles=12500,100000 -p threads=1,2}. */
+    @State(Scope.Benchmark)
+    public static class LangevinSize {
         @Param({"100000"})
         int particles;
         @Param({"1", "2"})
         int threads;
-        Varflow varflow;
-
-        @Setup(Level.Trial)
-        public void setUp() {
-            varflow = Varflow.discover();
-        }
     }
 
-    @Benchmark
-    public double w1Langevin(Langevin s) {
-        return Workloads.langevin(s.varflow, s.particles, 10, 200, s.threads);
-    }
-
-    @Benchmark
-    public double w2Sinkhorn() {
-        return Workloads.sinkhorn(1000, 500, 0.01);
-    }
-
-    @Benchmark
-    public double w3ExactOt() {
-        return Workloads.exactOt(1000);
-    }
-
-    /** W6 (width 2000, 64 points, 1500 epochs). */
+    /** W2 and W3 size n = m: {@code -p points=500,1000,2000}. */
     @State(Scope.Benchmark)
-    public static class MeanField {
-        Varflow varflow;
+    public static class OtSize {
+        @Param({"1000"})
+        int points;
+    }
 
-        @Setup(Level.Trial)
-        public void setUp() {
-            varflow = Varflow.discover();
-        }
+    /** W4 cells: {@code -p cells=600,1200,2400}. */
+    @State(Scope.Benchmark)
+    public static class GridSize {
+        @Param({"1200"})
+        int cells;
+    }
+
+    /** W5 ensemble size and summation: {@code -p kdeParticles=2000,16000 -p summation=fast-gauss,direct}. */
+    @State(Scope.Benchmark)
+    public static class KdeSize {
+        @Param({"2000"})
+        int kdeParticles;
+        @Param({"fast-gauss"})
+        String summation;
+    }
+
+    /** W6 width: {@code -p width=200,2000,20000}. */
+    @State(Scope.Benchmark)
+    public static class Width {
+        @Param({"2000"})
+        int width;
     }
 
     @Benchmark
-    public double w6MeanField(MeanField s) {
-        return Workloads.meanField(s.varflow, 2000, 64, 1500);
+    public double w1Langevin(Registry r, LangevinSize s) {
+        return Workloads.langevin(r.varflow, s.particles, 10, 200, s.threads);
+    }
+
+    @Benchmark
+    public double w2Sinkhorn(OtSize s) {
+        return Workloads.sinkhorn(s.points, 500, 0.01);
+    }
+
+    @Benchmark
+    public double w3ExactOt(OtSize s) {
+        return Workloads.exactOt(s.points);
+    }
+
+    @Benchmark
+    public double w4Grid(Registry r, GridSize s) {
+        return Workloads.grid(r.varflow, s.cells);
+    }
+
+    @Benchmark
+    public double w5Kde(Registry r, KdeSize s) {
+        return Workloads.kde(r.varflow, s.kdeParticles, s.summation, 1);
+    }
+
+    @Benchmark
+    public double w6MeanField(Registry r, Width s) {
+        return Workloads.meanField(r.varflow, s.width, 64, 1500);
     }
 }
