@@ -47,17 +47,17 @@ public final class FreeEnergyObserverFactory implements ObserverFactory {
     }
 
     /** One run's free-energy record. */
-    static final class FreeEnergy implements Observer {
+    static final class FreeEnergy extends TracedObserver {
         private final Flow flow;
         private final GridLayout grid;
         private final EnsembleLayout ensemble;
         private final double exponent;
-        private final Trace trace = new Trace(1e-12);
         private double[] state;
         private double[] scratch;
         private String method;
 
         FreeEnergy(Flow flow) {
+            super(1e-12);
             this.flow = flow;
             this.grid = Measures.grid(flow);
             this.ensemble = Measures.ensemble(flow);
@@ -66,7 +66,7 @@ public final class FreeEnergyObserverFactory implements ObserverFactory {
 
         @Override
         public void start(RunInfo info) {
-            trace.start(info.steps());
+            super.start(info);
             state = new double[flow.dimension()];
             if (ensemble != null) {
                 scratch = new double[ensemble.length() + ensemble.n()];
@@ -79,19 +79,7 @@ public final class FreeEnergyObserverFactory implements ObserverFactory {
         }
 
         @Override
-        public void observe(Snapshot s) {
-            if (!trace.wants(s.step(), false)) {
-                return;
-            }
-            trace.add(s.step(), s.time(), value(s));
-        }
-
-        @Override
-        public void finish(Snapshot s) {
-            trace.add(s.step(), s.time(), value(s), true);
-        }
-
-        private double value(Snapshot s) {
+        protected double value(Snapshot s) {
             System.arraycopy(s.states(), 0, state, 0, state.length);
             double t = flow.temperature(s.time());
             if (grid != null) {

@@ -45,38 +45,35 @@ public final class KlToGibbsObserverFactory implements ObserverFactory {
     }
 
     /** One run's record. */
-    static final class Kl implements Observer {
+    static final class Kl extends TracedObserver {
         private final Flow flow;
         private final GridLayout grid;
-        private final Trace trace = new Trace(1e-12);
         private double[] rho;
         private double[] gradient;
         private double[] gibbs;
 
         Kl(Flow flow) {
+            super(1e-12);
             this.flow = flow;
             this.grid = Measures.grid(flow);
         }
 
         @Override
         public void start(RunInfo info) {
-            trace.start(info.steps());
+            super.start(info);
             rho = new double[grid.size()];
             gradient = new double[grid.size()];
             gibbs = new double[grid.size()];
         }
 
+        /** Every observed snapshot is evaluated, so every rise of KL between observations is counted. */
         @Override
-        public void observe(Snapshot s) {
-            trace.add(s.step(), s.time(), value(s));
+        protected boolean samples(Snapshot s) {
+            return true;
         }
 
         @Override
-        public void finish(Snapshot s) {
-            trace.add(s.step(), s.time(), value(s), true);
-        }
-
-        private double value(Snapshot s) {
+        protected double value(Snapshot s) {
             System.arraycopy(s.states(), 0, rho, 0, rho.length);
             double t = flow.temperature(s.time());
             if (!(t > 0)) {
@@ -84,11 +81,6 @@ public final class KlToGibbsObserverFactory implements ObserverFactory {
             }
             Measures.gibbs(grid, flow.energy(), rho, t, gradient, gibbs);
             return Measures.kl(grid, rho, gibbs);
-        }
-
-        /** The last value. */
-        double last() {
-            return trace.last();
         }
 
         @Override

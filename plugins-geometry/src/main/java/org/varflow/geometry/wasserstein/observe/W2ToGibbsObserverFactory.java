@@ -60,12 +60,11 @@ public final class W2ToGibbsObserverFactory implements ObserverFactory {
     }
 
     /** One run's record. */
-    static final class W2 implements Observer {
+    static final class W2 extends TracedObserver {
         private final Flow flow;
         private final GridLayout grid;
         private final EnsembleLayout ensemble;
         private final Energy potential;
-        private final Trace trace = new Trace(Double.POSITIVE_INFINITY);
         private double[] state;
         private double[] centres;
         private double[] weights;
@@ -80,6 +79,7 @@ public final class W2ToGibbsObserverFactory implements ObserverFactory {
         private double[] sorted;
 
         W2(Flow flow) {
+            super(Double.POSITIVE_INFINITY);
             this.flow = flow;
             this.grid = Measures.grid(flow);
             this.ensemble = Measures.ensemble(flow);
@@ -88,7 +88,7 @@ public final class W2ToGibbsObserverFactory implements ObserverFactory {
 
         @Override
         public void start(RunInfo info) {
-            trace.start(info.steps());
+            super.start(info);
             state = new double[flow.dimension()];
             if (grid != null) {
                 centres = new double[grid.size() * grid.axes()];
@@ -111,23 +111,17 @@ public final class W2ToGibbsObserverFactory implements ObserverFactory {
             }
         }
 
+        /** On 2-D grids (an expensive transport problem) only the first and the last snapshot are evaluated. */
         @Override
-        public void observe(Snapshot s) {
-            if ((grid != null && grid.axes() == 2) || !trace.wants(s.step(), false)) {
-                if (grid != null && grid.axes() == 2 && s.step() == 0) {
-                    trace.add(s.step(), s.time(), value(s));
-                }
-                return;
+        protected boolean samples(Snapshot s) {
+            if (grid != null && grid.axes() == 2) {
+                return s.step() == 0;
             }
-            trace.add(s.step(), s.time(), value(s));
+            return super.samples(s);
         }
 
         @Override
-        public void finish(Snapshot s) {
-            trace.add(s.step(), s.time(), value(s), true);
-        }
-
-        private double value(Snapshot s) {
+        protected double value(Snapshot s) {
             System.arraycopy(s.states(), 0, state, 0, state.length);
             double t = flow.temperature(s.time());
             if (!(t > 0)) {
