@@ -141,7 +141,7 @@ final class GaussTransform1d {
     }
 
     /**
-     * The box count and an estimate of the work of {@link #sums} relative to the direct pair loop (below 1: the
+     * An estimate of the work of {@link #sums} relative to the direct pair loop (below 1: the
      * transform is cheaper), after sorting and boxing x. Used by the {@code auto} rule.
      */
     double relativeCost(double[] x, int n, double sigma) {
