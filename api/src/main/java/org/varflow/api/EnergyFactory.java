@@ -1,11 +1,11 @@
 package org.varflow.api;
 
 /** A stateless factory of {@link Energy} parts. */
-public interface EnergyFactory extends PartFactory {
+public interface EnergyFactory extends PartFactory<Energy> {
 
     @Override
-    default PartKind kind() {
-        return PartKind.ENERGY;
+    default PartType<EnergyFactory, Energy> type() {
+        return PartType.ENERGY;
     }
 
     /**

@@ -1,11 +1,11 @@
 package org.varflow.api;
 
 /** A stateless factory of {@link Entropy} parts. */
-public interface EntropyFactory extends PartFactory {
+public interface EntropyFactory extends PartFactory<Entropy> {
 
     @Override
-    default PartKind kind() {
-        return PartKind.ENTROPY;
+    default PartType<EntropyFactory, Entropy> type() {
+        return PartType.ENTROPY;
     }
 
     /**

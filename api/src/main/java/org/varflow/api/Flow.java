@@ -38,9 +38,9 @@ public record Flow(Space space, Metric metric, Energy energy, Entropy entropy, N
         return entropy.temperatureAt(t);
     }
 
-    /** Whether the flow has no noise (or zero temperature): an ODE. */
+    /** Whether the flow has no noise ({@link NoNoise}) or no temperature: an ODE. */
     public boolean isDeterministic() {
-        return noise.isZero() || entropy.isNone();
+        return noise instanceof NoNoise || entropy.isNone();
     }
 
     /**
@@ -55,8 +55,8 @@ public record Flow(Space space, Metric metric, Energy energy, Entropy entropy, N
         for (int i = 0; i < d; i++) {
             out[i] = -out[i];
         }
-        if (metric.hasPoisson()) {
-            metric.applyPoisson(x, gradient, work);
+        if (metric instanceof PoissonMetric poisson) {
+            poisson.applyPoisson(x, gradient, work);
             for (int i = 0; i < d; i++) {
                 out[i] += work[i];
             }

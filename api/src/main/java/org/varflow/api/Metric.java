@@ -5,8 +5,10 @@ package org.varflow.api;
  * differential (covector) into a velocity; the gradient flow is x' = -K(x) dE(x).
  *
  * <p>Optional structure, all with defaults: a square root of K for noise (any S with S S^T = K), the divergence
- * of K for the Ito correction of position-dependent metrics, the Poisson operator J (zero for gradient flows)
- * and the retraction that moves a state along a velocity.
+ * of K for the Ito correction of position-dependent metrics and the retraction that moves a state along a
+ * velocity. Capabilities are types, which schemes and assembly recognise: {@link FlatMetric} (K = I),
+ * {@link ConstantMetric} (K independent of x), {@link PoissonMetric} (a conservative part J, zero otherwise),
+ * {@link DampedHamiltonian} (phase-space mechanics with friction).
  *
  * <p>Implementations are created per run and may be used by several particle blocks at once: hot methods must
  * not keep state between calls. All methods write into caller-supplied arrays and must not allocate on the
@@ -64,32 +66,8 @@ public interface Metric {
         }
     }
 
-    /**
-     * Whether this is the flat metric itself: K = I, S = I, no Poisson part and the retraction x + v. Schemes and
-     * noises may then skip the metric's calls in their hot loops (with bitwise the same result). False by default;
-     * return true only when all four hold.
-     */
-    default boolean isIdentity() {
-        return false;
-    }
-
-    /** Whether K does not depend on x (then {@link #divergence} is zero and noise needs no Ito correction). */
-    default boolean isConstant() {
-        return false;
-    }
-
     /** out_i = sum_j d K_ij / d x_j, the Ito correction direction for position-dependent K. Zero by default. */
     default void divergence(double[] x, double[] out) {
-        java.util.Arrays.fill(out, 0.0);
-    }
-
-    /** Whether the Poisson operator J is non-zero (conservative, Hamiltonian part of the flow). */
-    default boolean hasPoisson() {
-        return false;
-    }
-
-    /** out = J(x) covector, J antisymmetric. Zero by default (pure gradient flow). */
-    default void applyPoisson(double[] x, double[] covector, double[] out) {
         java.util.Arrays.fill(out, 0.0);
     }
 

@@ -1,11 +1,11 @@
 package org.varflow.api;
 
 /** A stateless factory of {@link Metric} parts. */
-public interface MetricFactory extends PartFactory {
+public interface MetricFactory extends PartFactory<Metric> {
 
     @Override
-    default PartKind kind() {
-        return PartKind.METRIC;
+    default PartType<MetricFactory, Metric> type() {
+        return PartType.METRIC;
     }
 
     /**

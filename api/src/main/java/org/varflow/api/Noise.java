@@ -11,7 +11,8 @@ package org.varflow.api;
  * follows the Fokker-Planck equation whose stationary law is the Gibbs density exp(-beta E) / Z.
  *
  * <p>The temperature is passed in by the scheme, which takes it from the entropy part: noise has no temperature
- * of its own.
+ * of its own, so every noise but {@link NoNoise} needs an entropy with a temperature (checked at assembly).
+ * Capabilities are types: {@link ThermalNoise} is exactly the increment above, {@link NoNoise} adds nothing.
  */
 public interface Noise {
 
@@ -35,25 +36,5 @@ public interface Noise {
      * @param work scratch of length at least {@code 2 * x.length}
      */
     default void addDriftCorrection(double[] x, double temperature, Metric metric, double[] work, double[] out) {
-    }
-
-    /**
-     * Whether {@link #addIncrement} is exactly the thermal increment out_i += sqrt(2 h T) (S(x) xi)_i with xi_i drawn
-     * by {@link RandomStream#nextGaussian} in coordinate order, and the drift correction vanishes for a constant
-     * metric. A scheme may then fuse the increment into its own loop for the flat metric ({@link Metric#isIdentity})
-     * with bitwise the same result. False by default.
-     */
-    default boolean isThermal() {
-        return false;
-    }
-
-    /** Whether this noise adds nothing at all (deterministic flow). */
-    default boolean isZero() {
-        return false;
-    }
-
-    /** Whether the noise scale comes from the temperature (then an entropy part with beta < infinity is needed). */
-    default boolean needsTemperature() {
-        return !isZero();
     }
 }

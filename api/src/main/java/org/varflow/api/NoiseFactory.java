@@ -1,11 +1,11 @@
 package org.varflow.api;
 
 /** A stateless factory of {@link Noise} parts. */
-public interface NoiseFactory extends PartFactory {
+public interface NoiseFactory extends PartFactory<Noise> {
 
     @Override
-    default PartKind kind() {
-        return PartKind.NOISE;
+    default PartType<NoiseFactory, Noise> type() {
+        return PartType.NOISE;
     }
 
     /**

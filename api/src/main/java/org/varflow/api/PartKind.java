@@ -32,7 +32,12 @@ public enum PartKind {
         this.label = label;
     }
 
-    /** The lower-case name used on the command line and in spec files. */
+    /** The typed key of this kind: its factory and part interfaces. */
+    public PartType<?, ?> type() {
+        return PartType.ALL.get(ordinal());
+    }
+
+    /** The lower-case name used in spec files, listings and messages. */
     public String label() {
         return label;
     }

@@ -25,16 +25,15 @@ public interface Scheme {
     @FunctionalInterface
     interface Stepper {
         /**
-         * Replaces {@code x} by the state one step of length h later.
+         * Replaces {@code x} by the state one step later.
          *
-         * @param x   the state of one particle, updated in place
-         * @param aux the particle's auxiliary state ({@link #auxiliaryDimension} long, empty by default),
-         *            updated in place
-         * @param t   the time at the start of the step
-         * @param h   the step length
-         * @param rng the block's random stream (unused by deterministic schemes)
+         * @param x    the state of one particle, updated in place
+         * @param aux  the particle's auxiliary state ({@link #auxiliaryDimension} long, empty by default),
+         *             updated in place
+         * @param step the step's index k, its start time t and its length h
+         * @param rng  the block's random stream (unused by deterministic schemes)
          */
-        void step(double[] x, double[] aux, double t, double h, RandomStream rng);
+        void step(double[] x, double[] aux, StepContext step, RandomStream rng);
 
         /**
          * Adds this block's counters (e.g. Metropolis proposals and acceptances) into {@code totals}, summing with

@@ -1,25 +1,25 @@
 package org.varflow.api;
 
-/** A stateless factory of {@link Scheme} parts. */
-public interface SchemeFactory extends PartFactory {
+/**
+ * A stateless factory of {@link Scheme} parts.
+ *
+ * <p>A scheme is built last, with the five parts already built and checked, so {@link #create} sees the whole
+ * {@link Flow}. What it needs of them is declared in {@link #requires()} and checked by assembly (a message naming
+ * the clash and the parts that would fit); {@code create} only adds checks on parameter values. A scheme made here
+ * is deterministic: for flows with noise, implement {@link StochasticSchemeFactory} instead.
+ */
+public interface SchemeFactory extends PartFactory<Scheme> {
 
     @Override
-    default PartKind kind() {
-        return PartKind.SCHEME;
+    default PartType<SchemeFactory, Scheme> type() {
+        return PartType.SCHEME;
     }
 
     /**
-     * Whether the schemes made integrate the noise term; a deterministic scheme is rejected, before running, for a
-     * flow with noise. False by default.
-     */
-    default boolean acceptsNoise() {
-        return false;
-    }
-
-    /**
-     * Builds the part for one run on {@code space} (already checked against {@link #spaces()}).
+     * Builds the part for one run of {@code flow} (its space already checked against {@link #spaces()}, its parts
+     * against {@link #requires()}).
      *
-     * @throws ConfigurationException if the parameters do not fit the space, naming both
+     * @throws ConfigurationException if the parameters do not fit the flow, naming both
      */
-    Scheme create(Parameters parameters, Space space);
+    Scheme create(Parameters parameters, Flow flow);
 }

@@ -1,11 +1,11 @@
 package org.varflow.api;
 
 /** A stateless factory of {@link Space} parts. */
-public interface SpaceFactory extends PartFactory {
+public interface SpaceFactory extends PartFactory<Space> {
 
     @Override
-    default PartKind kind() {
-        return PartKind.SPACE;
+    default PartType<SpaceFactory, Space> type() {
+        return PartType.SPACE;
     }
 
     /**

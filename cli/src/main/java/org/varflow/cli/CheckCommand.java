@@ -17,6 +17,7 @@ import org.varflow.api.Names;
 import org.varflow.api.Parameters;
 import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
+import org.varflow.api.PartType;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
 import org.varflow.testkit.CheckResult;
@@ -171,7 +172,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private MetricFactory metricFactory() {
-        PartFactory f = registry.factories(PartKind.METRIC).get(id);
+        MetricFactory f = registry.factories(PartType.METRIC).get(id);
         if (f == null) {
             String tail = Names.suggestion(id, registry.factories(PartKind.METRIC).keySet());
             if (registry.findPart(id).isPresent()) {
@@ -180,17 +181,15 @@ final class CheckCommand implements Callable<Integer> {
             }
             throw new ConfigurationException("unknown metric '" + id + "'" + tail);
         }
-        return (MetricFactory) f;
+        return f;
     }
 
     /** The space factories to try: the one given, or all, in id order. */
     private List<SpaceFactory> spaces(MetricFactory metric) {
         if (space != null) {
-            return List.of((SpaceFactory) registry.factory(PartKind.SPACE, space));
+            return List.of(registry.factory(PartType.SPACE, space));
         }
-        List<SpaceFactory> all = new ArrayList<>();
-        registry.factories(PartKind.SPACE).values().forEach(f -> all.add((SpaceFactory) f));
-        return all;
+        return new ArrayList<>(registry.factories(PartType.SPACE).values());
     }
 
     /**
@@ -200,7 +199,7 @@ final class CheckCommand implements Callable<Integer> {
     private String liftEnergy(Space s) {
         Space base = s.base() == null ? s : s.base();
         if (energy != null) {
-            EnergyFactory f = (EnergyFactory) registry.factory(PartKind.ENERGY, energy);
+            EnergyFactory f = registry.factory(PartType.ENERGY, energy);
             if (!f.supports(base.kind())) {
                 throw new ConfigurationException("energy '" + energy + "' does not work on space kind " + base.kind());
             }
@@ -208,8 +207,7 @@ final class CheckCommand implements Callable<Integer> {
             return ", energy '" + energy + "'";
         }
         ConfigurationException last = null;
-        for (PartFactory pf : registry.factories(PartKind.ENERGY).values()) {
-            EnergyFactory f = (EnergyFactory) pf;
+        for (EnergyFactory f : registry.factories(PartType.ENERGY).values()) {
             if (!f.supports(base.kind())) {
                 continue;
             }

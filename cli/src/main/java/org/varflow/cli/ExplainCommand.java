@@ -89,7 +89,7 @@ final class ExplainCommand implements Callable<Integer> {
         out.println("parts:");
         for (PartKind k : PartKind.values()) {
             PartChoice c = spec.part(k);
-            PartFactory f = registry.factories(k).get(c.id());
+            PartFactory<?> f = registry.factories(k).get(c.id());
             String summary = f == null ? "(not registered: install the plugin that provides it)" : f.summary();
             out.printf(Locale.ROOT, "  %-8s %-22s %s%n", k.label(), c.id(), summary);
             if (f != null && !f.parameters().isEmpty()) {
@@ -122,7 +122,7 @@ final class ExplainCommand implements Callable<Integer> {
                 + " run --spec flow.yaml)");
     }
 
-    private void explainPart(PartFactory f) {
+    private void explainPart(PartFactory<?> f) {
         out.println(f.kind() + " '" + f.id() + "' - " + f.summary());
         if (!f.formula().isBlank()) {
             out.println();

@@ -56,12 +56,12 @@ final class ListCommand implements Callable<Integer> {
         }
         for (PartKind k : PartKind.values()) {
             if ((wanted == null || k == only)) {
-                Map<String, PartFactory> parts = registry.factories(k);
+                Map<String, PartFactory<?>> parts = registry.factories(k);
                 if (wanted == null) {
                     out.println();
                 }
                 out.println(k.label());
-                for (PartFactory f : parts.values()) {
+                for (PartFactory<?> f : parts.values()) {
                     out.printf(Locale.ROOT, "  %-24s %s%n", f.id(), f.summary());
                 }
             }

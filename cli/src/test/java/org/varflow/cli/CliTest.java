@@ -189,7 +189,7 @@ class CliTest {
         CliRunner r = CliRunner.run("run", "gradient-descent", "--dt", "3", "--steps", "2000", "--out",
                 out.toString(), "--summary", summary.toString());
         assertThat(r.code()).isEqualTo(Main.NUMERICAL);
-        assertThat(r.err()).contains("diverged at step", "scheme 'euler'", "dt", "--dt 0.3");
+        assertThat(r.err()).contains("diverged at step", "scheme 'euler'", "dt", "dt = 0.3");
         assertThat(r.out()).isEmpty();
         assertThat(Files.exists(summary)).isFalse();
         try (Stream<Path> files = Files.exists(out) ? Files.list(out) : Stream.empty()) {

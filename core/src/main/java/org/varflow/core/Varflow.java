@@ -24,7 +24,7 @@ import org.varflow.core.observe.EnergyObserver;
 import org.varflow.core.observe.EnsembleStats;
 import org.varflow.core.observe.FreeEnergyObserver;
 import org.varflow.core.observe.MomentsObserver;
-import org.varflow.core.observe.StatefulObserver;
+import org.varflow.api.StatefulObserver;
 import org.varflow.core.observe.Summaries;
 import org.varflow.core.checkpoint.Checkpoint;
 import org.varflow.core.spec.SpecFiles;
@@ -196,7 +196,7 @@ public final class Varflow {
     private static void restoreAll(List<StatefulObserver> observers, Checkpoint saved) {
         if (saved.observers().size() != observers.size()) {
             throw new org.varflow.api.ConfigurationException("the checkpoint holds " + saved.observers().size()
-                    + " observer states but this run has " + observers.size() + " (was it written with --out DIR,"
+                    + " observer states but this run has " + observers.size() + " (was it written with a CSV trajectory,"
                     + " and is it resumed with the same outputs?)");
         }
         try {

@@ -46,7 +46,7 @@ class GeometryPluginTest {
     @Test
     void everyPartDescribesItselfAndBuildsWithItsDefaults() {
         GeometryPlugin p = new GeometryPlugin();
-        List<PartFactory> all = new ArrayList<>();
+        List<PartFactory<?>> all = new ArrayList<>();
         all.addAll(p.spaces());
         all.addAll(p.metrics());
         all.addAll(p.schemes());
@@ -58,7 +58,7 @@ class GeometryPluginTest {
         }
         spaces.put(Space.EUCLIDEAN, new org.varflow.geometry.internal.Vectors.SimpleSpace(Space.EUCLIDEAN, 2,
                 new double[] {1, 1}));
-        for (PartFactory f : all) {
+        for (PartFactory<?> f : all) {
             assertThat(f.id()).matches("[a-z][a-z0-9-]*");
             assertThat(f.summary()).as(f.id()).isNotBlank();
             assertThat(f.formula()).as(f.id()).isNotBlank();

@@ -1,5 +1,6 @@
 package org.varflow.noise;
 
+import org.varflow.api.ConstantMetric;
 import org.varflow.api.Energy;
 import org.varflow.api.Entropy;
 import org.varflow.api.FiniteSumEnergy;
@@ -15,7 +16,7 @@ public final class TestFlows {
     }
 
     /** K = I. */
-    public static final Metric IDENTITY = new Metric() {
+    public static final Metric IDENTITY = new ConstantMetric() {
         @Override
         public void raise(double[] x, double[] v, double[] out) {
             System.arraycopy(v, 0, out, 0, x.length);
@@ -25,16 +26,11 @@ public final class TestFlows {
         public void sqrtRaise(double[] x, double[] xi, double[] out) {
             System.arraycopy(xi, 0, out, 0, x.length);
         }
-
-        @Override
-        public boolean isConstant() {
-            return true;
-        }
     };
 
     /** K = S S^T for a constant lower-triangular S (row-major, 2 x 2). */
     public static Metric constant2d(double s11, double s21, double s22) {
-        return new Metric() {
+        return new ConstantMetric() {
             @Override
             public void raise(double[] x, double[] v, double[] out) {
                 double k11 = s11 * s11;
@@ -48,11 +44,6 @@ public final class TestFlows {
             public void sqrtRaise(double[] x, double[] xi, double[] out) {
                 out[0] = s11 * xi[0];
                 out[1] = s21 * xi[0] + s22 * xi[1];
-            }
-
-            @Override
-            public boolean isConstant() {
-                return true;
             }
         };
     }

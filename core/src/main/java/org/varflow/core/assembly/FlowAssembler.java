@@ -4,29 +4,51 @@ import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.varflow.api.ConfigurationException;
+import org.varflow.api.Energy;
 import org.varflow.api.EnergyFactory;
+import org.varflow.api.Entropy;
 import org.varflow.api.EntropyFactory;
 import org.varflow.api.Flow;
 import org.varflow.api.FlowSpec;
+import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
+import org.varflow.api.NoNoise;
+import org.varflow.api.Noise;
 import org.varflow.api.NoiseFactory;
+import org.varflow.api.Parameter;
+import org.varflow.api.Parameters;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
-import org.varflow.api.Parameters;
+import org.varflow.api.PartType;
+import org.varflow.api.Requirement;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
+import org.varflow.api.StochasticSchemeFactory;
 import org.varflow.core.discovery.LoadedPlugin;
 import org.varflow.core.registry.PartRegistry;
 
 /**
- * Turns a {@link FlowSpec} into an {@link AssembledFlow}, checking everything that can be checked before a run:
- * the ids exist, the parameters are valid, every part supports the chosen space, the parts fit together (noise
- * needs a temperature; a deterministic scheme cannot integrate noise) and the starting state is finite. Each
- * failure is one {@link ConfigurationException} naming the clash and what would fit.
+ * Turns a {@link FlowSpec} into an {@link AssembledFlow}, checking everything that can be checked before a run, in
+ * one place:
+ *
+ * <ol>
+ *   <li>every id exists and every parameter is valid;</li>
+ *   <li>every part supports the chosen space ({@link PartFactory#spaces()}; energies are checked against the base
+ *       space when the space is built over one);</li>
+ *   <li>each part built is of the type its factory declares ({@link PartFactory#partType()});</li>
+ *   <li>the parts fit together: a noise other than {@link NoNoise} needs an entropy with a temperature; a flow
+ *       with noise needs a {@link StochasticSchemeFactory}; and every {@link Requirement} a factory declares
+ *       holds;</li>
+ *   <li>the starting state is finite and the ensemble fits in memory.</li>
+ * </ol>
+ *
+ * Each failure is one {@link ConfigurationException} naming the clash and what would fit. Parts are built in the
+ * order space, metric, energy, entropy, noise, and the scheme last, from the whole flow.
  */
 public final class FlowAssembler {
     private final PartRegistry registry;
@@ -41,7 +63,7 @@ public final class FlowAssembler {
         Map<PartKind, ResolvedPart> resolved = new EnumMap<>(PartKind.class);
         for (PartKind kind : PartKind.values()) {
             PartChoice choice = spec.part(kind);
-            PartFactory factory = registry.factory(kind, choice.id());
+            PartFactory<?> factory = registry.factory(kind, choice.id());
             String label = kind + " '" + factory.id() + "'";
             Parameters params = Parameters.resolve(label, safeParameters(factory, label), choice.params());
             LoadedPlugin plugin = registry.pluginOf(kind, factory.id()).orElse(null);
@@ -50,23 +72,31 @@ public final class FlowAssembler {
         }
 
         ResolvedPart spacePart = resolved.get(PartKind.SPACE);
-        Space space = build(spacePart, () -> ((SpaceFactory) spacePart.factory()).create(spacePart.parameters()));
+        SpaceFactory spaceFactory = typed(PartType.SPACE, spacePart);
+        Space space = build(spacePart, () -> spaceFactory.create(spacePart.parameters()));
         checkSupport(resolved, space);
 
-        var metric = build(resolved.get(PartKind.METRIC), () -> ((MetricFactory) resolved.get(PartKind.METRIC)
-                .factory()).create(resolved.get(PartKind.METRIC).parameters(), space));
         Space energySpace = space.base() == null ? space : space.base();
-        var energy = build(resolved.get(PartKind.ENERGY), () -> space.lift(((EnergyFactory) resolved
-                .get(PartKind.ENERGY).factory()).create(resolved.get(PartKind.ENERGY).parameters(), energySpace)));
-        var entropy = build(resolved.get(PartKind.ENTROPY), () -> ((EntropyFactory) resolved.get(PartKind.ENTROPY)
-                .factory()).create(resolved.get(PartKind.ENTROPY).parameters(), space));
-        var noise = build(resolved.get(PartKind.NOISE), () -> ((NoiseFactory) resolved.get(PartKind.NOISE)
-                .factory()).create(resolved.get(PartKind.NOISE).parameters(), space));
-        Scheme scheme = build(resolved.get(PartKind.SCHEME), () -> ((SchemeFactory) resolved.get(PartKind.SCHEME)
-                .factory()).create(resolved.get(PartKind.SCHEME).parameters(), space));
+        MetricFactory metricFactory = typed(PartType.METRIC, resolved.get(PartKind.METRIC));
+        EnergyFactory energyFactory = typed(PartType.ENERGY, resolved.get(PartKind.ENERGY));
+        EntropyFactory entropyFactory = typed(PartType.ENTROPY, resolved.get(PartKind.ENTROPY));
+        NoiseFactory noiseFactory = typed(PartType.NOISE, resolved.get(PartKind.NOISE));
+        Metric metric = build(resolved.get(PartKind.METRIC),
+                () -> metricFactory.create(resolved.get(PartKind.METRIC).parameters(), space));
+        Energy base = build(resolved.get(PartKind.ENERGY),
+                () -> energyFactory.create(resolved.get(PartKind.ENERGY).parameters(), energySpace));
+        Energy energy = lift(resolved.get(PartKind.ENERGY), space, base);
+        Entropy entropy = build(resolved.get(PartKind.ENTROPY),
+                () -> entropyFactory.create(resolved.get(PartKind.ENTROPY).parameters(), space));
+        Noise noise = build(resolved.get(PartKind.NOISE),
+                () -> noiseFactory.create(resolved.get(PartKind.NOISE).parameters(), space));
         Flow flow = new Flow(space, metric, energy, entropy, noise);
 
-        checkTogether(resolved, flow, scheme);
+        checkTogether(resolved, flow);
+        ResolvedPart schemePart = resolved.get(PartKind.SCHEME);
+        SchemeFactory schemeFactory = typed(PartType.SCHEME, schemePart);
+        Scheme scheme = build(schemePart, () -> schemeFactory.create(schemePart.parameters(), flow));
+
         double[] x0 = space.initialState();
         if (x0.length != space.dimension()) {
             throw new ConfigurationException(spacePart.label() + ": its initial state has " + x0.length
@@ -84,6 +114,11 @@ public final class FlowAssembler {
                     + " = " + cells + " states do not fit in one array (at most " + (Integer.MAX_VALUE - 16) + ")");
         }
         return new AssembledFlow(spec, flow, scheme, resolved);
+    }
+
+    /** The factory of a resolved slot as its kind's interface (the registry keyed it by kind, so this holds). */
+    private static <F extends PartFactory<P>, P> F typed(PartType<F, P> type, ResolvedPart part) {
+        return type.factoryClass().cast(part.factory());
     }
 
     /**
@@ -107,37 +142,93 @@ public final class FlowAssembler {
         }
     }
 
-    private void checkTogether(Map<PartKind, ResolvedPart> resolved, Flow flow, Scheme scheme) {
+    /** The rules between parts: temperature for noise, a stochastic scheme for noise, and declared requirements. */
+    private void checkTogether(Map<PartKind, ResolvedPart> resolved, Flow flow) {
         ResolvedPart noise = resolved.get(PartKind.NOISE);
         ResolvedPart entropy = resolved.get(PartKind.ENTROPY);
         ResolvedPart schemePart = resolved.get(PartKind.SCHEME);
-        if (flow.noise().needsTemperature() && flow.entropy().isNone()) {
+        if (!(flow.noise() instanceof NoNoise) && flow.entropy().isNone()) {
             throw new ConfigurationException(noise.label() + " takes its temperature from the entropy part, but "
                     + entropy.label() + " has none (beta = infinity), so it would add nothing. Give an entropy with"
-                    + " a temperature (e.g. --entropy boltzmann --set entropy.beta=1) or use --noise none");
+                    + " a temperature (e.g. entropy 'boltzmann' with beta = 1) or noise 'none'");
         }
-        if (!flow.isDeterministic() && !((SchemeFactory) schemePart.factory()).acceptsNoise()) {
-            List<String> fits = registry.factories(PartKind.SCHEME).keySet().stream()
-                    .filter(id -> !id.equals(schemePart.id())).filter(this::acceptsNoise).toList();
+        if (!flow.isDeterministic() && !(schemePart.factory() instanceof StochasticSchemeFactory)) {
+            List<String> fits = registry.factories(PartType.SCHEME).values().stream()
+                    .filter(f -> f instanceof StochasticSchemeFactory).map(PartFactory::id)
+                    .filter(id -> !id.equals(schemePart.id())).toList();
             throw new ConfigurationException(schemePart.label() + " is deterministic and cannot integrate "
-                    + noise.label() + "; use a stochastic scheme " + fits + " or --noise none");
+                    + noise.label() + "; use a stochastic scheme " + fits + " or noise 'none'");
+        }
+        for (ResolvedPart part : resolved.values()) {
+            for (Requirement<?> need : safeRequirements(part)) {
+                Object other = partOf(flow, need.kind());
+                if (!need.isMetBy(other)) {
+                    ResolvedPart otherPart = resolved.get(need.kind());
+                    String tail = "";
+                    if (need.type() != need.kind().type().partClass()) { // a capability type: name who has it
+                        List<String> fits = registry.factories(need.kind()).values().stream()
+                                .filter(need::mayBeMetBy).map(PartFactory::id).toList();
+                        tail = " " + need.kind() + " parts of that type: " + (fits.isEmpty() ? "none registered"
+                                : fits);
+                    }
+                    throw new ConfigurationException(part.label() + " needs " + need.description() + " as its "
+                            + need.kind() + " part; " + otherPart.label() + " is not one." + tail);
+                }
+            }
         }
     }
 
-    private boolean acceptsNoise(String schemeId) {
-        return ((SchemeFactory) registry.factory(PartKind.SCHEME, schemeId)).acceptsNoise();
+    private static Object partOf(Flow flow, PartKind kind) {
+        return switch (kind) {
+            case SPACE -> flow.space();
+            case METRIC -> flow.metric();
+            case ENERGY -> flow.energy();
+            case ENTROPY -> flow.entropy();
+            case NOISE -> flow.noise();
+            case SCHEME -> throw new ConfigurationException("a requirement cannot name the scheme slot");
+        };
     }
 
-    private static List<org.varflow.api.Parameter> safeParameters(PartFactory f, String label) {
+    private static List<Requirement<?>> safeRequirements(ResolvedPart part) {
         try {
-            List<org.varflow.api.Parameter> p = f.parameters();
+            List<Requirement<?>> r = part.factory().requires();
+            return r == null ? List.of() : r;
+        } catch (RuntimeException e) {
+            throw new ConfigurationException(part.label() + " could not describe its requirements: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static List<Parameter> safeParameters(PartFactory<?> f, String label) {
+        try {
+            List<Parameter> p = f.parameters();
             return p == null ? List.of() : p;
         } catch (RuntimeException e) {
             throw new ConfigurationException(label + " could not describe its parameters: " + e.getMessage(), e);
         }
     }
 
-    private static <T> T build(ResolvedPart part, java.util.function.Supplier<T> make) {
+    /** The energy lifted to the space (the identity unless the space is built over a base). */
+    private static Energy lift(ResolvedPart part, Space space, Energy base) {
+        Energy lifted;
+        try {
+            lifted = space.lift(base);
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ConfigurationException(part.label() + " could not be lifted to the space: " + e, e);
+        }
+        if (lifted == null) {
+            throw new ConfigurationException(part.label() + " was lifted to nothing by the space");
+        }
+        return lifted;
+    }
+
+    /**
+     * Calls a factory, turning anything but a {@link ConfigurationException} into one that names the part, and
+     * checks that the part made has the type the factory declares.
+     */
+    private static <T> T build(ResolvedPart part, Supplier<T> make) {
         T made;
         try {
             made = make.get();
@@ -150,6 +241,11 @@ public final class FlowAssembler {
         if (made == null) {
             throw new ConfigurationException(part.label() + " returned nothing from create(); a bug in plugin "
                     + part.plugin());
+        }
+        Class<?> declared = part.factory().partType();
+        if (!declared.isInstance(made)) {
+            throw new ConfigurationException(part.label() + " declares that it makes a " + declared.getSimpleName()
+                    + " but made a " + made.getClass().getName() + "; a bug in plugin " + part.plugin());
         }
         return made;
     }

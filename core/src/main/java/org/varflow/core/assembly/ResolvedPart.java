@@ -14,7 +14,7 @@ import org.varflow.api.Parameters;
  * @param plugin        id of the providing plugin
  * @param pluginVersion version of the providing plugin
  */
-public record ResolvedPart(PartKind kind, PartFactory factory, Parameters parameters, String plugin,
+public record ResolvedPart(PartKind kind, PartFactory<?> factory, Parameters parameters, String plugin,
                            String pluginVersion) {
     public ResolvedPart {
         Objects.requireNonNull(kind, "kind");

@@ -105,8 +105,8 @@ public record Checkpoint(String specJson, RunState state, List<byte[]> observers
             }
             return new Checkpoint(spec, new RunState(step, time, dt, halvings, states, aux, streams), observers);
         } catch (NoSuchFileException e) {
-            throw new ConfigurationException("no checkpoint at " + file + "; was the run started with"
-                    + " --checkpoint-every N --out DIR?");
+            throw new ConfigurationException("no checkpoint at " + file + "; was the run started with a"
+                    + " checkpoint interval and an output directory?");
         } catch (EOFException e) {
             throw new ConfigurationException("checkpoint " + file + " is truncated");
         } catch (IOException e) {

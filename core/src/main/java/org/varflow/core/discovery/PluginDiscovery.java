@@ -17,6 +17,7 @@ import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
+import org.varflow.api.PartType;
 import org.varflow.api.Plugin;
 import org.varflow.api.Preset;
 
@@ -92,24 +93,25 @@ public final class PluginDiscovery {
                 continue;
             }
             String version = safe(plugin::version, "unversioned");
-            Map<PartKind, List<PartFactory>> factories = new EnumMap<>(PartKind.class);
-            for (PartKind kind : PartKind.values()) {
-                Collection<? extends PartFactory> offered;
+            Map<PartKind, List<PartFactory<?>>> factories = new EnumMap<>(PartKind.class);
+            for (PartType<?, ?> type : PartType.ALL) {
+                PartKind kind = type.kind();
+                Collection<? extends PartFactory<?>> offered;
                 try {
-                    offered = factoriesOf(plugin, kind);
+                    offered = type.providedBy(plugin);
                 } catch (RuntimeException | LinkageError e) {
                     problems.add(new PluginProblem(id, source, "its " + kind + " factories could not be listed: "
                             + rootMessage(e) + "; its other parts are kept"));
                     continue;
                 }
-                List<PartFactory> keep = new ArrayList<>();
+                List<PartFactory<?>> keep = new ArrayList<>();
                 Map<String, String> taken = owners.computeIfAbsent(kind, k -> new LinkedHashMap<>());
-                for (PartFactory f : offered == null ? List.<PartFactory>of() : offered) {
+                for (PartFactory<?> f : offered) {
                     String partId = f == null ? null : safe(f::id, null);
                     if (partId == null || !partId.matches(ID_PATTERN)) {
                         problems.add(new PluginProblem(id, source, "offers a " + kind + " with invalid id '" + partId
                                 + "'; ignored"));
-                    } else if (f.kind() != kind || !org.varflow.core.registry.PartTypes.factoryType(kind).isInstance(f)) {
+                    } else if (!type.factoryClass().isInstance(f) || safe(f::kind, null) != kind) {
                         problems.add(new PluginProblem(id, source, "offers " + f.kind() + " '" + partId
                                 + "' among its " + kind + " factories; ignored"));
                     } else if (taken.containsKey(partId)) {
@@ -169,17 +171,6 @@ public final class PluginDiscovery {
             LOG.log(Level.WARNING, p::toString);
         }
         return new DiscoveryReport(accepted, problems);
-    }
-
-    private static Collection<? extends PartFactory> factoriesOf(Plugin plugin, PartKind kind) {
-        return switch (kind) {
-            case SPACE -> plugin.spaces();
-            case METRIC -> plugin.metrics();
-            case ENERGY -> plugin.energies();
-            case ENTROPY -> plugin.entropies();
-            case NOISE -> plugin.noises();
-            case SCHEME -> plugin.schemes();
-        };
     }
 
     private static <T> T safe(Supplier<T> s, T fallback) {

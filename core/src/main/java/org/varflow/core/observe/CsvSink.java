@@ -1,5 +1,6 @@
 package org.varflow.core.observe;
 
+import org.varflow.api.StatefulObserver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

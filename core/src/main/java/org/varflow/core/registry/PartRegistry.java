@@ -16,6 +16,7 @@ import org.varflow.api.NoiseFactory;
 import org.varflow.api.ObserverFactory;
 import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
+import org.varflow.api.PartType;
 import org.varflow.api.Preset;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.SpaceFactory;
@@ -28,7 +29,7 @@ import org.varflow.core.discovery.LoadedPlugin;
  */
 @Singleton
 public final class PartRegistry {
-    private final Map<PartKind, Map<String, PartFactory>> factories = new EnumMap<>(PartKind.class);
+    private final Map<PartKind, Map<String, PartFactory<?>>> factories = new EnumMap<>(PartKind.class);
     private final Map<String, Preset> presets;
     private final Map<String, ObserverFactory> observers;
     private final DiscoveryReport report;
@@ -50,23 +51,35 @@ public final class PartRegistry {
         this.report = report;
     }
 
-    private static Map<String, PartFactory> sorted(Map<String, ? extends PartFactory> map) {
+    private static Map<String, PartFactory<?>> sorted(Map<String, ? extends PartFactory<?>> map) {
         return Collections.unmodifiableMap(new TreeMap<>(map));
     }
 
     /** The factories of one kind, sorted by id. */
-    public Map<String, PartFactory> factories(PartKind kind) {
+    public Map<String, PartFactory<?>> factories(PartKind kind) {
         return factories.get(kind);
     }
 
+    /** The factories of one kind, sorted by id and typed by the kind's factory interface. */
+    public <F extends PartFactory<P>, P> Map<String, F> factories(PartType<F, P> type) {
+        Map<String, F> typed = new TreeMap<>();
+        factories.get(type.kind()).forEach((id, f) -> typed.put(id, type.factoryClass().cast(f)));
+        return Collections.unmodifiableMap(typed);
+    }
+
     /** The factory with this id, or a {@link ConfigurationException} naming the nearest ids. */
-    public PartFactory factory(PartKind kind, String id) {
-        PartFactory f = factories.get(kind).get(id);
+    public PartFactory<?> factory(PartKind kind, String id) {
+        PartFactory<?> f = factories.get(kind).get(id);
         if (f == null) {
             throw new ConfigurationException("unknown " + kind + " '" + id + "'"
                     + Names.suggestion(id, factories.get(kind).keySet()));
         }
         return f;
+    }
+
+    /** The factory of this kind with this id, typed, or a {@link ConfigurationException} naming the nearest ids. */
+    public <F extends PartFactory<P>, P> F factory(PartType<F, P> type, String id) {
+        return type.factoryClass().cast(factory(type.kind(), id));
     }
 
     /** The plugins' observer factories, sorted by id. */
@@ -93,9 +106,9 @@ public final class PartRegistry {
     }
 
     /** Any part with this id, searching the kinds in order. */
-    public Optional<PartFactory> findPart(String id) {
+    public Optional<PartFactory<?>> findPart(String id) {
         for (PartKind kind : PartKind.values()) {
-            PartFactory f = factories.get(kind).get(id);
+            PartFactory<?> f = factories.get(kind).get(id);
             if (f != null) {
                 return Optional.of(f);
             }

@@ -1,19 +1,18 @@
 package org.varflow.core.registry;
 
 import com.google.inject.AbstractModule;
-import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.MapBinder;
 import org.varflow.api.ObserverFactory;
 import org.varflow.api.PartFactory;
-import org.varflow.api.PartKind;
+import org.varflow.api.PartType;
 import org.varflow.api.Preset;
 import org.varflow.core.discovery.DiscoveryReport;
 import org.varflow.core.discovery.LoadedPlugin;
 
 /**
- * Binds what discovery accepted: one {@link MapBinder} per part kind (id to factory) and one for presets. Only
- * binds; discovery (the I/O) happened before. Ids are unique here because discovery already set duplicates
- * aside, so the injector cannot fail on them.
+ * Binds what discovery accepted: one {@link MapBinder} per part kind (id to factory, typed by the kind's factory
+ * interface) and one each for presets and observer factories. Only binds; discovery (the I/O) happened before.
+ * Ids are unique here because discovery already set duplicates aside, so the injector cannot fail on them.
  */
 public final class PartsModule extends AbstractModule {
     private final DiscoveryReport report;
@@ -25,19 +24,13 @@ public final class PartsModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(DiscoveryReport.class).toInstance(report);
-        for (PartKind kind : PartKind.values()) {
-            binder(kind); // an empty map is still a map
+        for (PartType<?, ?> type : PartType.ALL) {
+            bindKind(type);
         }
         MapBinder<String, Preset> presets = MapBinder.newMapBinder(binder(), String.class, Preset.class);
         MapBinder<String, ObserverFactory> observers = MapBinder.newMapBinder(binder(), String.class,
                 ObserverFactory.class);
         for (LoadedPlugin plugin : report.plugins()) {
-            for (PartKind kind : PartKind.values()) {
-                MapBinder<String, PartFactory> map = binder(kind);
-                for (PartFactory f : plugin.factories(kind)) {
-                    map.addBinding(f.id()).toInstance(f);
-                }
-            }
             for (Preset p : plugin.presets()) {
                 presets.addBinding(p.id()).toInstance(p);
             }
@@ -47,9 +40,13 @@ public final class PartsModule extends AbstractModule {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private MapBinder<String, PartFactory> binder(PartKind kind) {
-        TypeLiteral<PartFactory> type = (TypeLiteral<PartFactory>) TypeLiteral.get(PartTypes.factoryType(kind));
-        return MapBinder.newMapBinder(binder(), TypeLiteral.get(String.class), type);
+    /** The map binder of one kind, filled with every plugin's factories of it (an empty map is still a map). */
+    private <F extends PartFactory<P>, P> void bindKind(PartType<F, P> type) {
+        MapBinder<String, F> map = MapBinder.newMapBinder(binder(), String.class, type.factoryClass());
+        for (LoadedPlugin plugin : report.plugins()) {
+            for (F f : plugin.factories(type)) {
+                map.addBinding(f.id()).toInstance(f);
+            }
+        }
     }
 }

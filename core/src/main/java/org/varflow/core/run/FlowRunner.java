@@ -14,6 +14,7 @@ import org.varflow.api.PartKind;
 import org.varflow.api.RunInfo;
 import org.varflow.api.Scheme;
 import org.varflow.api.Snapshot;
+import org.varflow.api.StepContext;
 import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.core.random.BlockStreams;
 
@@ -60,9 +61,9 @@ public final class FlowRunner {
         int every = spec.every() != null ? spec.every() : automaticInterval(planned, n);
         boolean halve = control.onDivergence() == RunControl.OnDivergence.HALVE;
         if (halve && !flow.isDeterministic()) {
-            throw new org.varflow.api.ConfigurationException("--on-divergence halve retries steps, which only"
+            throw new org.varflow.api.ConfigurationException("divergence policy 'halve' retries steps, which only"
                     + " deterministic flows allow; this flow has noise '" + assembled.part(PartKind.NOISE).id()
-                    + "'. Use --on-divergence stop, or a smaller --dt");
+                    + "'. Use the policy 'stop', or a smaller dt");
         }
 
         double[] states = new double[n * d];
@@ -267,7 +268,7 @@ public final class FlowRunner {
                     .append(fmt(t)).append(" -> ").append(fmt(t + h)).append("): ").append(cause)
                     .append(" for particle ").append(particle).append(", in ").append(part).append(" with dt = ")
                     .append(fmt(h)).append(halvings > 0 ? " (after " + halvings + " halvings)" : "")
-                    .append(". Try a smaller dt, e.g. --dt ").append(fmt(h / 10));
+                    .append(". Try a smaller dt, e.g. dt = ").append(fmt(h / 10));
             if (before != null && before.length <= 8) {
                 m.append(". Last finite state: ").append(java.util.Arrays.toString(before));
             }
@@ -293,6 +294,7 @@ public final class FlowRunner {
         private final double[] savedAuxiliary;
         private final double[] aux;
         private final int a;
+        private final MovingStep step = new MovingStep();
         private Divergence divergence;
 
         Block(AssembledFlow assembled, double[] states, int from, int to, int d, BlockStreams.BlockStream rng) {
@@ -324,6 +326,7 @@ public final class FlowRunner {
             }
             for (long k = first; k < first + count; k++) {
                 double t = t0 + (k - first) * h;
+                step.moveTo(k, t, h);
                 for (int p = from; p < to; p++) {
                     int off = p * d;
                     System.arraycopy(states, off, x, 0, d);
@@ -332,7 +335,7 @@ public final class FlowRunner {
                         System.arraycopy(auxiliary, auxOff, aux, 0, a);
                     }
                     try {
-                        stepper.step(x, aux, t, h, rng);
+                        stepper.step(x, aux, step, rng);
                     } catch (NumericalException e) {
                         boolean energy = e.blame() == PartKind.ENERGY
                                 || (e.blame() == null && gradientNotFinite(off));
@@ -375,6 +378,34 @@ public final class FlowRunner {
                 }
             }
             return false;
+        }
+    }
+
+    /** The step context a block moves from step to step (one object per block: nothing allocated per step). */
+    private static final class MovingStep implements StepContext {
+        private long index;
+        private double time;
+        private double dt;
+
+        void moveTo(long index, double time, double dt) {
+            this.index = index;
+            this.time = time;
+            this.dt = dt;
+        }
+
+        @Override
+        public long index() {
+            return index;
+        }
+
+        @Override
+        public double time() {
+            return time;
+        }
+
+        @Override
+        public double dt() {
+            return dt;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.varflow.core.scheme;
 
+import org.varflow.api.StepContext;
 import java.util.List;
 import java.util.Set;
 import org.apache.commons.math3.exception.MathIllegalStateException;
@@ -52,7 +53,8 @@ public final class DormandPrinceFactory implements SchemeFactory {
     }
 
     @Override
-    public Scheme create(Parameters parameters, Space space) {
+    public Scheme create(Parameters parameters, Flow flow) {
+        Space space = flow.space();
         double rtol = parameters.real("relativeTolerance");
         double atol = parameters.real("absoluteTolerance");
         double minStep = parameters.real("minStep");
@@ -60,7 +62,7 @@ public final class DormandPrinceFactory implements SchemeFactory {
             throw new ConfigurationException("scheme 'dormand-prince' keeps 13 stage vectors; the space dimension "
                     + space.dimension() + " is above 1000000");
         }
-        return flow -> new AdaptiveStepper(flow, rtol, atol, minStep);
+        return blockFlow -> new AdaptiveStepper(blockFlow, rtol, atol, minStep);
     }
 
     /** One integrator per block: Commons Math integrators are stateful. */
@@ -117,7 +119,9 @@ public final class DormandPrinceFactory implements SchemeFactory {
         }
 
         @Override
-        public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
+        public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
+            double t = step.time();
+            double h = step.dt();
             if (integrator == null || maxStep != h) {
                 maxStep = h;
                 integrator = new DormandPrince853Integrator(Math.min(minStep, h), h, atol, rtol);

@@ -1,11 +1,15 @@
 package org.varflow.core.scheme;
 
+import org.varflow.api.StepContext;
+import org.varflow.api.FlatMetric;
 import org.varflow.api.Flow;
 import org.varflow.api.Metric;
+import org.varflow.api.PoissonMetric;
 import org.varflow.api.Parameters;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
+import org.varflow.api.ThermalNoise;
 import org.varflow.api.Space;
 
 /**
@@ -30,8 +34,9 @@ public final class EulerFactory implements SchemeFactory {
     }
 
     @Override
-    public Scheme create(Parameters parameters, Space space) {
-        return flow -> new EulerStepper(flow, false);
+    public Scheme create(Parameters parameters, Flow flow) {
+        Space space = flow.space();
+        return blockFlow -> new EulerStepper(blockFlow, false);
     }
 
     /** Euler's step, optionally with the noise increment of one step (Euler-Maruyama). */
@@ -45,6 +50,8 @@ public final class EulerFactory implements SchemeFactory {
         private final double[] next;
         /** The flat metric with thermal or no noise: one fused loop per step. */
         private final boolean fused;
+        /** The flat metric: the retraction x + v, in place. */
+        private final boolean flat;
 
         EulerStepper(Flow flow, boolean withNoise) {
             this.flow = flow;
@@ -55,11 +62,15 @@ public final class EulerFactory implements SchemeFactory {
             this.work = new double[2 * d];
             this.velocity = new double[d];
             this.next = new double[d];
-            this.fused = metric.isIdentity() && !metric.hasPoisson() && (!this.withNoise || flow.noise().isThermal());
+            this.flat = metric instanceof FlatMetric;
+            this.fused = flat && !(metric instanceof PoissonMetric)
+                    && (!this.withNoise || flow.noise() instanceof ThermalNoise);
         }
 
         @Override
-        public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
+        public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
+            double t = step.time();
+            double h = step.dt();
             if (fused) {
                 // K = I, thermal noise: x + [(-dE) h + sqrt(2 h T) xi], the same operations as the general path
                 // below in the same order, in one pass
@@ -86,7 +97,7 @@ public final class EulerFactory implements SchemeFactory {
             if (withNoise) {
                 flow.noise().addIncrement(x, h, flow.temperature(t), metric, rng, work, velocity);
             }
-            if (metric.isIdentity()) {
+            if (flat) {
                 for (int i = 0; i < x.length; i++) {
                     x[i] += velocity[i]; // the flat retraction x + v, in place
                 }

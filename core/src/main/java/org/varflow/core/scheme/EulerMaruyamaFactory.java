@@ -1,9 +1,10 @@
 package org.varflow.core.scheme;
 
+import org.varflow.api.Flow;
 import org.varflow.api.Parameters;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
-import org.varflow.api.Space;
+import org.varflow.api.StochasticSchemeFactory;
 
 /**
  * Euler-Maruyama for dx = b(x, t) dt + sqrt(2 T K(x)) dW:
@@ -15,7 +16,7 @@ import org.varflow.api.Space;
  * with b including the Ito correction T div K supplied by the noise. Weak order one; for the Ornstein-Uhlenbeck
  * process (E = x^2/2, K = 1) its stationary variance is T / (1 - h/2) instead of T.
  */
-public final class EulerMaruyamaFactory implements SchemeFactory {
+public final class EulerMaruyamaFactory implements StochasticSchemeFactory {
 
     @Override
     public String id() {
@@ -33,12 +34,8 @@ public final class EulerMaruyamaFactory implements SchemeFactory {
     }
 
     @Override
-    public Scheme create(Parameters parameters, Space space) {
-        return flow -> new EulerFactory.EulerStepper(flow, true);
+    public Scheme create(Parameters parameters, Flow flow) {
+        return blockFlow -> new EulerFactory.EulerStepper(blockFlow, true);
     }
 
-    @Override
-    public boolean acceptsNoise() {
-        return true;
-    }
 }

@@ -1,7 +1,9 @@
 package org.varflow.core.scheme;
 
+import org.varflow.api.StepContext;
 import java.util.List;
 import java.util.Set;
+import org.varflow.api.ConstantMetric;
 import org.varflow.api.Energy;
 import org.varflow.api.Flow;
 import org.varflow.api.Metric;
@@ -59,7 +61,8 @@ public final class MinimizingMovementFactory implements SchemeFactory {
     }
 
     @Override
-    public Scheme create(Parameters parameters, Space space) {
+    public Scheme create(Parameters parameters, Flow flow) {
+        Space space = flow.space();
         if (space.dimension() > MAX_DIMENSION) {
             throw new org.varflow.api.ConfigurationException("scheme 'minimizing-movement' solves a dense d x d"
                     + " Newton system per step; the space has dimension " + space.dimension() + ", more than "
@@ -67,7 +70,7 @@ public final class MinimizingMovementFactory implements SchemeFactory {
         }
         double tolerance = parameters.real("tolerance");
         int maxIterations = (int) parameters.integer("maxIterations");
-        return flow -> new ProximalStepper(flow, tolerance, maxIterations);
+        return blockFlow -> new ProximalStepper(blockFlow, tolerance, maxIterations);
     }
 
     /** Per-block Newton solver with its scratch. */
@@ -110,7 +113,9 @@ public final class MinimizingMovementFactory implements SchemeFactory {
         }
 
         @Override
-        public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
+        public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
+            double t = step.time();
+            double h = step.dt();
             loadK(x);
             System.arraycopy(x, 0, y, 0, d);
             double scale = 1.0;
@@ -152,17 +157,17 @@ public final class MinimizingMovementFactory implements SchemeFactory {
                         delta[i] = -r[i];
                     }
                 }
-                double step = 1.0;
+                double lambda = 1.0;
                 double next = Double.NaN;
                 for (int halving = 0; halving < MAX_HALVINGS; halving++) {
                     for (int i = 0; i < d; i++) {
-                        trial[i] = y[i] + step * delta[i];
+                        trial[i] = y[i] + lambda * delta[i];
                     }
                     next = residual(x, trial, h, kg);
                     if (next < norm) {
                         break;
                     }
-                    step *= 0.5;
+                    lambda *= 0.5;
                 }
                 if (!(next < norm) && gradientBroken) {
                     throw new NumericalException("minimizing movement: the energy's gradient is not finite along the"
@@ -213,7 +218,7 @@ public final class MinimizingMovementFactory implements SchemeFactory {
                     k[i * d + j] = kg[i];
                 }
             }
-            kCached = metric.isConstant();
+            kCached = metric instanceof ConstantMetric;
         }
     }
 }

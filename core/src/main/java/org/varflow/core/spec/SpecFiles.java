@@ -390,7 +390,7 @@ public final class SpecFiles {
             }
             Ptr idAt = at.child("id");
             String id = checkId(idAt, text(idAt, node.get("id")));
-            PartFactory factory = factory(kind, idAt, id);
+            PartFactory<?> factory = factory(kind, idAt, id);
             Map<String, Object> params = new LinkedHashMap<>();
             if (node.has("params")) {
                 Ptr paramsAt = at.child("params");
@@ -414,7 +414,7 @@ public final class SpecFiles {
         }
 
         /** The registered factory for the id, or an error at the id naming the nearest ids; null without registry. */
-        private PartFactory factory(PartKind kind, Ptr at, String id) {
+        private PartFactory<?> factory(PartKind kind, Ptr at, String id) {
             if (registry == null) {
                 return null;
             }
@@ -422,7 +422,7 @@ public final class SpecFiles {
         }
 
         /** Checks one given parameter against the part's descriptors: its name at the key, its value at the value. */
-        private void check(PartFactory factory, Ptr at, String key, Object value) {
+        private void check(PartFactory<?> factory, Ptr at, String key, Object value) {
             String owner = factory.kind() + " '" + factory.id() + "'";
             Parameter descriptor = null;
             for (Parameter p : factory.parameters()) {

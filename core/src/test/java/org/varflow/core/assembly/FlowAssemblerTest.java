@@ -74,7 +74,7 @@ class FlowAssemblerTest {
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("noise 'thermal'")
                 .hasMessageContaining("entropy 'none'")
-                .hasMessageContaining("--noise none");
+                .hasMessageContaining("noise 'none'");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).isEmpty(); // nothing was started, not even the output
         }

@@ -3,7 +3,11 @@ package org.varflow.core.scheme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.varflow.api.ConstantMetric;
 import org.varflow.api.Energy;
+import org.varflow.api.FlatMetric;
+import org.varflow.api.StepContext;
+import org.varflow.api.ThermalNoise;
 import org.varflow.api.Entropy;
 import org.varflow.api.Flow;
 import org.varflow.api.Metric;
@@ -14,7 +18,7 @@ import org.varflow.core.euclidean.EuclideanMetricFactory.EuclideanMetric;
 import org.varflow.core.random.BlockStreams;
 
 /**
- * The fused Euler-Maruyama loop for the flat metric with thermal noise (Metric.isIdentity, Noise.isThermal) is an
+ * The fused Euler-Maruyama loop for the flat metric with thermal noise (a FlatMetric and a ThermalNoise) is an
  * optimisation only: the same states, bit for bit, as the general path through raise, sqrtRaise and retract.
  */
 class FusedEulerTest {
@@ -50,32 +54,12 @@ class FusedEulerTest {
         }
     };
 
-    /** Thermal noise as its contract states it: out += sqrt(2 h T) S xi, xi drawn in coordinate order. */
-    static final Noise THERMAL = new Noise() {
-        @Override
-        public void addIncrement(double[] x, double h, double temperature, Metric metric, RandomStream rng,
-                                 double[] work, double[] out) {
-            int d = x.length;
-            double[] xi = new double[d];
-            for (int i = 0; i < d; i++) {
-                xi[i] = rng.nextGaussian();
-            }
-            double[] s = new double[d];
-            metric.sqrtRaise(x, xi, s);
-            double scale = Math.sqrt(2 * h * temperature);
-            for (int i = 0; i < d; i++) {
-                out[i] += scale * s[i];
-            }
-        }
-
-        @Override
-        public boolean isThermal() {
-            return true;
-        }
+    /** Thermal noise: the increment and correction are ThermalNoise's defaults. */
+    static final Noise THERMAL = new ThermalNoise() {
     };
 
-    /** The flat metric without the identity flag: forces the general path. */
-    static final Metric FLAT = new Metric() {
+    /** The flat metric that is not a FlatMetric: forces the general path. */
+    static final Metric FLAT = new ConstantMetric() {
         @Override
         public void raise(double[] x, double[] covector, double[] out) {
             System.arraycopy(covector, 0, out, 0, covector.length);
@@ -84,11 +68,6 @@ class FusedEulerTest {
         @Override
         public void sqrtRaise(double[] x, double[] xi, double[] out) {
             System.arraycopy(xi, 0, out, 0, xi.length);
-        }
-
-        @Override
-        public boolean isConstant() {
-            return true;
         }
     };
 
@@ -99,7 +78,7 @@ class FusedEulerTest {
         RandomStream rng = BlockStreams.forBlock(42, 0);
         double[] x = SPACE.initialState();
         for (int k = 0; k < 500; k++) {
-            stepper.step(x, new double[0], k * 0.01, 0.01, rng);
+            stepper.step(x, new double[0], StepContext.of(k, k * 0.01, 0.01), rng);
         }
         return x;
     }
@@ -109,7 +88,7 @@ class FusedEulerTest {
         for (double beta : new double[] {0.5, 1, Double.POSITIVE_INFINITY}) {
             assertThat(run(EuclideanMetric.INSTANCE, beta)).as("beta = %s", beta).containsExactly(run(FLAT, beta));
         }
-        assertThat(EuclideanMetric.INSTANCE.isIdentity()).isTrue();
-        assertThat(FLAT.isIdentity()).isFalse();
+        assertThat(EuclideanMetric.INSTANCE).isInstanceOf(FlatMetric.class);
+        assertThat(FLAT).isNotInstanceOf(FlatMetric.class);
     }
 }

@@ -263,17 +263,7 @@ public final class TestParts implements Plugin {
 
         @Override
         public Noise create(Parameters parameters, Space space) {
-            return new Noise() {
-                @Override
-                public void addIncrement(double[] x, double h, double temperature, Metric metric, RandomStream rng,
-                                         double[] work, double[] out) {
-                }
-
-                @Override
-                public boolean isZero() {
-                    return true;
-                }
-            };
+            return org.varflow.api.NoNoise.INSTANCE;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.varflow.geometry.adaptive;
 
+import org.varflow.api.StepContext;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.Energy;
@@ -64,7 +65,7 @@ public final class AdamFactory implements SchemeFactory {
     }
 
     @Override
-    public Scheme create(Parameters parameters, Space space) {
+    public Scheme create(Parameters parameters, Flow flow) {
         double beta1 = parameters.real("beta1");
         double beta2 = parameters.real("beta2");
         double epsilon = parameters.real("epsilon");
@@ -105,7 +106,9 @@ public final class AdamFactory implements SchemeFactory {
         }
 
         @Override
-        public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
+        public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
+            double t = step.time();
+            double h = step.dt();
             int d = x.length;
             long k = Math.round(t / h) + 1;
             double c1 = 1 - Math.pow(beta1, k);

@@ -1,5 +1,6 @@
 package org.varflow.geometry.adaptive;
 
+import org.varflow.api.StepContext;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.Energy;
@@ -55,7 +56,7 @@ public final class RmsPropFactory implements SchemeFactory {
     }
 
     @Override
-    public Scheme create(Parameters parameters, Space space) {
+    public Scheme create(Parameters parameters, Flow flow) {
         double rho = parameters.real("rho");
         double epsilon = parameters.real("epsilon");
         return new Scheme() {
@@ -93,7 +94,9 @@ public final class RmsPropFactory implements SchemeFactory {
         }
 
         @Override
-        public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
+        public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
+            double t = step.time();
+            double h = step.dt();
             int d = x.length;
             energy.gradient(x, g);
             for (int i = 0; i < d; i++) {

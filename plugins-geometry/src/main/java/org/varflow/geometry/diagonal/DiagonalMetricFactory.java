@@ -3,6 +3,7 @@ package org.varflow.geometry.diagonal;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.ConfigurationException;
+import org.varflow.api.ConstantMetric;
 import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Parameter;
@@ -62,7 +63,7 @@ public final class DiagonalMetricFactory implements MetricFactory {
     }
 
     /** K = diag(k). */
-    private record DiagonalMetric(double[] k, double[] root) implements Metric {
+    private record DiagonalMetric(double[] k, double[] root) implements ConstantMetric {
         @Override
         public void raise(double[] x, double[] covector, double[] out) {
             for (int i = 0; i < k.length; i++) {
@@ -75,11 +76,6 @@ public final class DiagonalMetricFactory implements MetricFactory {
             for (int i = 0; i < k.length; i++) {
                 out[i] = root[i] * xi[i];
             }
-        }
-
-        @Override
-        public boolean isConstant() {
-            return true;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.ConfigurationException;
+import org.varflow.api.ConstantMetric;
 import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.NumericalException;
@@ -78,11 +79,11 @@ public final class SpdFieldMetricFactory implements MetricFactory {
             throw new ConfigurationException(OWNER + " factors a dense d x d matrix per application; the space has"
                     + " dimension " + d + ", more than " + MAX_DIMENSION);
         }
-        return new FieldMetric(field, c, d);
+        return c == 0 ? new ConstantFieldMetric(field, d) : new FieldMetric(field, c, d);
     }
 
     /** K = g(x)^-1 by Cholesky. Shared by all blocks; scratch per thread. */
-    static final class FieldMetric implements Metric {
+    static class FieldMetric implements Metric {
         private final MatrixField field;
         private final double c;
         private final Scratch factor;
@@ -124,17 +125,24 @@ public final class SpdFieldMetricFactory implements MetricFactory {
         }
 
         @Override
-        public boolean isConstant() {
-            return c == 0;
-        }
-
-        @Override
         public void divergence(double[] x, double[] out) {
             if (c == 0) {
                 Arrays.fill(out, 0, x.length, 0.0);
                 return;
             }
             FiniteDifferences.divergence(this, x, out, fd.get());
+        }
+    }
+
+    /** The field at c = 0: g = I everywhere, so K is constant. */
+    static final class ConstantFieldMetric extends FieldMetric implements ConstantMetric {
+        ConstantFieldMetric(MatrixField field, int d) {
+            super(field, 0.0, d);
+        }
+
+        @Override
+        public void divergence(double[] x, double[] out) {
+            Arrays.fill(out, 0, x.length, 0.0);
         }
     }
 }

@@ -87,7 +87,7 @@ public final class FisherMetricFactory implements MetricFactory {
         int d = space.dimension();
         if (!(space instanceof StatisticalModelSpaceFactory.ModelSpace model)) {
             throw new ConfigurationException(OWNER + " reads the Fisher information of the model behind the energy,"
-                    + " which only space 'statistical-model' hands to metrics; use --space statistical-model (same"
+                    + " which only space 'statistical-model' hands to metrics; use space 'statistical-model' (same"
                     + " parameters as 'euclidean': dimension, x0)");
         }
         if (d > MAX_DIMENSION) {

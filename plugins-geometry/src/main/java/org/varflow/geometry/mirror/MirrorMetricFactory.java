@@ -2,6 +2,7 @@ package org.varflow.geometry.mirror;
 
 import java.util.List;
 import java.util.Set;
+import org.varflow.api.ConstantMetric;
 import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Parameter;
@@ -67,7 +68,8 @@ public final class MirrorMetricFactory implements MetricFactory {
     public Metric create(Parameters parameters, Space space) {
         Potential potential = Potential.on(parameters.text("potential"), space, OWNER);
         if (potential == Potential.P_NORM) {
-            return new PNormMetric(parameters.real("p"), space.dimension());
+            double p = parameters.real("p");
+            return p == 2 ? new EuclideanNormMetric(space.dimension()) : new PNormMetric(p, space.dimension());
         }
         return new HessianMetric(potential, space.kind().equals(SpaceKinds.SIMPLEX));
     }
@@ -163,7 +165,7 @@ public final class MirrorMetricFactory implements MetricFactory {
     }
 
     /** The Hessian metric of |x|_p^2 / 2 on R^d, in closed form. Stateless apart from per-thread FD scratch. */
-    static final class PNormMetric implements Metric {
+    static class PNormMetric implements Metric {
         private final double p;
         private final double gamma;
         private final double rootGamma;
@@ -233,17 +235,24 @@ public final class MirrorMetricFactory implements MetricFactory {
         }
 
         @Override
-        public boolean isConstant() {
-            return p == 2;
-        }
-
-        @Override
         public void divergence(double[] x, double[] out) {
             if (p == 2) {
                 java.util.Arrays.fill(out, 0, x.length, 0.0);
                 return;
             }
             FiniteDifferences.divergence(this, x, out, fd.get());
+        }
+    }
+
+    /** p = 2: phi = |x|^2 / 2, whose Hessian metric is the identity everywhere, so K is constant. */
+    static final class EuclideanNormMetric extends PNormMetric implements ConstantMetric {
+        EuclideanNormMetric(int d) {
+            super(2.0, d);
+        }
+
+        @Override
+        public void divergence(double[] x, double[] out) {
+            java.util.Arrays.fill(out, 0, x.length, 0.0);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.varflow.geometry.mirror;
 
+import org.varflow.api.StepContext;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.Energy;
@@ -63,11 +64,12 @@ public final class MirrorStepFactory implements SchemeFactory {
     }
 
     @Override
-    public Scheme create(Parameters parameters, Space space) {
+    public Scheme create(Parameters parameters, Flow flow) {
+        Space space = flow.space();
         Potential potential = Potential.on(parameters.text("potential"), space, OWNER);
         boolean simplex = space.kind().equals(SpaceKinds.SIMPLEX);
         double p = parameters.real("p");
-        return flow -> new MirrorStepper(flow.energy(), potential, simplex, p, flow.dimension());
+        return blockFlow -> new MirrorStepper(blockFlow.energy(), potential, simplex, p, blockFlow.dimension());
     }
 
     /** One block's stepper with its gradient scratch. */
@@ -90,7 +92,9 @@ public final class MirrorStepFactory implements SchemeFactory {
         }
 
         @Override
-        public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
+        public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
+            double t = step.time();
+            double h = step.dt();
             energy.gradient(x, g);
             switch (potential) {
                 case NEG_ENTROPY -> entropyStep(x, h);

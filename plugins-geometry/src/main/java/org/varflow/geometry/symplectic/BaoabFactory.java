@@ -1,5 +1,7 @@
 package org.varflow.geometry.symplectic;
 
+import org.varflow.api.StepContext;
+import java.util.List;
 import java.util.Set;
 import org.varflow.api.Energy;
 import org.varflow.api.Flow;
@@ -9,7 +11,9 @@ import org.varflow.api.PartKind;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
-import org.varflow.api.Space;
+import org.varflow.api.StochasticSchemeFactory;
+import org.varflow.api.Requirement;
+import org.varflow.api.DampedHamiltonian;
 
 /**
  * BAOAB (Leimkuhler and Matthews 2013) for underdamped Langevin dynamics on phase space,
@@ -37,7 +41,7 @@ import org.varflow.api.Space;
  * q_{k+1} = q_k - alpha dE(q_k) + mu (q_k - q_{k-1}), alpha = h^2 (1 + c) / 2m, mu = c. As gamma grows the
  * q-dynamics approach overdamped Langevin dq = -dE/(gamma m) dt + sqrt(2 T / (gamma m)) dW.
  */
-public final class BaoabFactory implements SchemeFactory {
+public final class BaoabFactory implements StochasticSchemeFactory {
 
     @Override
     public String id() {
@@ -61,15 +65,16 @@ public final class BaoabFactory implements SchemeFactory {
         return Set.of(PhaseSpace.KIND);
     }
 
+
     @Override
-    public boolean acceptsNoise() {
-        return true;
+    public List<Requirement<?>> requires() {
+        return List.of(SplittingSchemes.DAMPED);
     }
 
     @Override
-    public Scheme create(Parameters parameters, Space space) {
-        SplittingSchemes.phaseSpace(id(), space);
-        return flow -> new BaoabStepper(flow, SplittingSchemes.hamiltonianMetric("baoab", flow, true));
+    public Scheme create(Parameters parameters, Flow flow) {
+        DampedHamiltonian metric = SplittingSchemes.DAMPED.get(flow);
+        return blockFlow -> new BaoabStepper(blockFlow, metric);
     }
 
     /** One block's scratch. */
@@ -85,7 +90,7 @@ public final class BaoabFactory implements SchemeFactory {
         private double c;
         private double oneMinusC2;
 
-        BaoabStepper(Flow flow, HamiltonianMetric metric) {
+        BaoabStepper(Flow flow, DampedHamiltonian metric) {
             this.flow = flow;
             this.energy = flow.energy();
             this.deterministic = flow.isDeterministic();
@@ -96,7 +101,9 @@ public final class BaoabFactory implements SchemeFactory {
         }
 
         @Override
-        public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
+        public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
+            double t = step.time();
+            double h = step.dt();
             if (h != lastH) {
                 c = Math.exp(-friction * h);
                 oneMinusC2 = -Math.expm1(-2 * friction * h);

@@ -1,6 +1,6 @@
 package org.varflow.geometry.symplectic;
 
-import org.varflow.api.Metric;
+import org.varflow.api.DampedHamiltonian;
 
 /**
  * The structure of (damped) Hamiltonian mechanics on phase space x = (q, p):
@@ -18,7 +18,7 @@ import org.varflow.api.Metric;
  *
  * <p>Stateless; {@link #friction()} and {@link #mass()} are read by the splitting schemes (leapfrog, BAOAB).
  */
-public final class HamiltonianMetric implements Metric {
+public final class HamiltonianMetric implements DampedHamiltonian {
     private final int n;
     private final double friction;
     private final double mass;
@@ -37,11 +37,13 @@ public final class HamiltonianMetric implements Metric {
     }
 
     /** The friction rate gamma: p' = ... - gamma p (0 for pure Hamiltonian flow). */
+    @Override
     public double friction() {
         return friction;
     }
 
     /** The mass m of the space it was made for. */
+    @Override
     public double mass() {
         return mass;
     }
@@ -63,18 +65,8 @@ public final class HamiltonianMetric implements Metric {
     }
 
     @Override
-    public boolean isConstant() {
-        return true;
-    }
-
-    @Override
     public void divergence(double[] x, double[] out) {
         java.util.Arrays.fill(out, 0, 2 * n, 0.0);
-    }
-
-    @Override
-    public boolean hasPoisson() {
-        return true;
     }
 
     /** out = J covector = (covector_p, -covector_q). */

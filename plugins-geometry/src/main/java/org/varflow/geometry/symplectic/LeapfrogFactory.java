@@ -1,5 +1,7 @@
 package org.varflow.geometry.symplectic;
 
+import org.varflow.api.StepContext;
+import java.util.List;
 import java.util.Set;
 import org.varflow.api.Energy;
 import org.varflow.api.Flow;
@@ -7,7 +9,7 @@ import org.varflow.api.Parameters;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
-import org.varflow.api.Space;
+import org.varflow.api.Requirement;
 
 /**
  * Leapfrog (Stormer-Verlet, velocity Verlet) for Hamilton's equations of H = E(q) + |p|^2 / 2m:
@@ -48,12 +50,14 @@ public final class LeapfrogFactory implements SchemeFactory {
     }
 
     @Override
-    public Scheme create(Parameters parameters, Space space) {
-        SplittingSchemes.phaseSpace(id(), space);
-        return flow -> {
-            HamiltonianMetric metric = SplittingSchemes.hamiltonianMetric("leapfrog", flow, false);
-            return new LeapfrogStepper(flow, metric.mass());
-        };
+    public List<Requirement<?>> requires() {
+        return List.of(SplittingSchemes.CONSERVATIVE);
+    }
+
+    @Override
+    public Scheme create(Parameters parameters, Flow flow) {
+        double mass = SplittingSchemes.CONSERVATIVE.get(flow).mass();
+        return blockFlow -> new LeapfrogStepper(blockFlow, mass);
     }
 
     /** One block's scratch. */
@@ -71,7 +75,9 @@ public final class LeapfrogFactory implements SchemeFactory {
         }
 
         @Override
-        public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
+        public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
+            double t = step.time();
+            double h = step.dt();
             double half = 0.5 * h;
             double drift = h / mass;
             energy.gradient(x, gradient);

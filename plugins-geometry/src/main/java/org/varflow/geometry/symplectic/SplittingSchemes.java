@@ -1,37 +1,21 @@
 package org.varflow.geometry.symplectic;
 
-import org.varflow.api.ConfigurationException;
-import org.varflow.api.Flow;
-import org.varflow.api.Space;
+import org.varflow.api.DampedHamiltonian;
+import org.varflow.api.PartKind;
+import org.varflow.api.Requirement;
 
-/** What leapfrog and BAOAB need from a flow: varflow's phase space and a Hamiltonian metric. */
+/** What leapfrog and BAOAB need of a flow's metric: the structure of (damped) Hamiltonian mechanics. */
 final class SplittingSchemes {
+    /** BAOAB: J plus friction gamma >= 0 on the momenta. */
+    static final Requirement<DampedHamiltonian> DAMPED = Requirement.of(PartKind.METRIC, DampedHamiltonian.class,
+            "a (damped) Hamiltonian structure on phase space, J plus friction on the momenta (metric 'symplectic' or"
+                    + " 'underdamped'; for another metric use scheme 'euler' or 'euler-maruyama')");
+    /** Leapfrog: J alone. */
+    static final Requirement<DampedHamiltonian> CONSERVATIVE = Requirement.of(PartKind.METRIC,
+            DampedHamiltonian.class, "a Hamiltonian structure on phase space (metric 'symplectic', or 'underdamped'"
+                    + " with friction 0)").and(m -> m.friction() == 0,
+            "without friction (with friction use scheme 'baoab'; for another metric 'euler' or 'euler-maruyama')");
+
     private SplittingSchemes() {
-    }
-
-    /** The phase space, or a configuration error naming the scheme. */
-    static PhaseSpace phaseSpace(String scheme, Space space) {
-        if (space instanceof PhaseSpace ps) {
-            return ps;
-        }
-        throw new ConfigurationException("scheme '" + scheme + "' splits H(q, p) = E(q) + |p|^2 / 2m and needs"
-                + " space 'phase-space' (got a space of kind " + space.kind() + ")");
-    }
-
-    /**
-     * The metric as a Hamiltonian one (J plus friction on the momenta), or a configuration error. Schemes cannot see
-     * the metric before the run (SchemeFactory.create gets the space only), so this is checked when the stepper is
-     * made, i.e. when the run starts.
-     */
-    static HamiltonianMetric hamiltonianMetric(String scheme, Flow flow, boolean frictionAllowed) {
-        if (flow.metric() instanceof HamiltonianMetric hm && (frictionAllowed || hm.friction() == 0)) {
-            return hm;
-        }
-        String wanted = frictionAllowed ? "metric 'symplectic' or 'underdamped'" : "metric 'symplectic' (K = 0)";
-        String other = frictionAllowed ? "; for another metric use scheme 'euler' / 'euler-maruyama'"
-                : "; with friction use scheme 'baoab', for another metric 'euler' / 'euler-maruyama'";
-        throw new ConfigurationException("scheme '" + scheme + "' integrates q' = p/m, p' = -dE(q)"
-                + (frictionAllowed ? " - gamma p (+ momentum noise)" : "") + " and needs " + wanted
-                + other);
     }
 }

@@ -36,6 +36,11 @@ public final class SymplecticMetricFactory implements MetricFactory {
     }
 
     @Override
+    public Class<HamiltonianMetric> partType() {
+        return HamiltonianMetric.class;
+    }
+
+    @Override
     public Metric create(Parameters parameters, Space space) {
         return new HamiltonianMetric(space.dimension() / 2, 0.0, mass(space));
     }

@@ -51,6 +51,11 @@ public final class UnderdampedMetricFactory implements MetricFactory {
     }
 
     @Override
+    public Class<HamiltonianMetric> partType() {
+        return HamiltonianMetric.class;
+    }
+
+    @Override
     public Metric create(Parameters parameters, Space space) {
         return new HamiltonianMetric(space.dimension() / 2, parameters.real("friction"),
                 SymplecticMetricFactory.mass(space));

@@ -1,5 +1,6 @@
 package org.varflow.geometry.symplectic;
 
+import org.varflow.api.StepContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -29,7 +30,7 @@ class BaoabTest {
         double alpha = h * h * (1 + c) / (2 * mass);
         double[] x = flow.space().initialState();
         double[] previous = {x[0], x[1]};
-        stepper.step(x, new double[0], 0, h, Mechanics.noRandomness());
+        stepper.step(x, new double[0], StepContext.of(0, 0, h), Mechanics.noRandomness());
         double[] current = {x[0], x[1]};
         double[] g = new double[2];
         for (int k = 1; k < 200; k++) {
@@ -38,7 +39,7 @@ class BaoabTest {
             for (int i = 0; i < 2; i++) {
                 next[i] = current[i] - alpha * g[i] + c * (current[i] - previous[i]);
             }
-            stepper.step(x, new double[0], k * h, h, Mechanics.noRandomness());
+            stepper.step(x, new double[0], StepContext.of(k, k * h, h), Mechanics.noRandomness());
             for (int i = 0; i < 2; i++) {
                 assertThat(x[i]).as("q_%d at step %d", i + 1, k + 1).isCloseTo(next[i], within(1e-12));
             }
@@ -58,8 +59,8 @@ class BaoabTest {
         double[] a = space.initialState();
         double[] b = space.initialState();
         for (int k = 0; k < 500; k++) {
-            baoab.step(a, new double[0], k * 0.05, 0.05, Mechanics.noRandomness());
-            leapfrog.step(b, new double[0], k * 0.05, 0.05, Mechanics.noRandomness());
+            baoab.step(a, new double[0], StepContext.of(k, k * 0.05, 0.05), Mechanics.noRandomness());
+            leapfrog.step(b, new double[0], StepContext.of(k, k * 0.05, 0.05), Mechanics.noRandomness());
         }
         for (int i = 0; i < 4; i++) {
             assertThat(a[i]).isCloseTo(b[i], within(1e-12));
@@ -93,7 +94,7 @@ class BaoabTest {
         org.varflow.api.RandomStream rng = Mechanics.random(3);
         for (int k = 0; k < n; k++) {
             double[] x = space.initialState();
-            stepper.step(x, new double[0], 0, h, rng);
+            stepper.step(x, new double[0], StepContext.of(0, 0, h), rng);
             sum += x[1];
             squares += x[1] * x[1];
         }
@@ -111,9 +112,10 @@ class BaoabTest {
         PhaseSpace space = Mechanics.space(new double[] {1}, new double[] {0}, 1.0);
         Flow gradient = Mechanics.flow(space, Mechanics.metric(new PhaseGradientMetricFactory(), space, Map.of()),
                 Mechanics.oscillator(1), 1.0);
-        assertThatThrownBy(() -> new BaoabFactory().create(Parameters.empty(), space).stepper(gradient))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("scheme 'baoab'")
-                .hasMessageContaining("'symplectic' or 'underdamped'");
+        assertThat(new BaoabFactory().requires()).containsExactly(SplittingSchemes.DAMPED);
+        assertThat(SplittingSchemes.DAMPED.isMetBy(gradient.metric())).isFalse();
+        assertThatThrownBy(() -> new BaoabFactory().create(Parameters.empty(), gradient))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("'symplectic' or 'underdamped'");
     }
 
     @Test
@@ -125,9 +127,10 @@ class BaoabTest {
         double[] x = space.initialState();
         org.varflow.api.RandomStream rng = Mechanics.random(1);
         double[] aux = new double[0];
+        org.varflow.testkit.StepCursor cursor = new org.varflow.testkit.StepCursor(0.01);
         long bytes = Mechanics.bytesAllocatedBy(() -> {
             for (int k = 0; k < 20_000; k++) {
-                stepper.step(x, aux, 0, 0.01, rng);
+                stepper.step(x, aux, cursor.moveTo(0), rng);
             }
         });
         assertThat(bytes).isLessThan(16_384L);

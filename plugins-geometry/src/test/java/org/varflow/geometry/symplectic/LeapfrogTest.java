@@ -1,5 +1,6 @@
 package org.varflow.geometry.symplectic;
 
+import org.varflow.api.StepContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -36,7 +37,7 @@ class LeapfrogTest {
         double lastWindow = 0;
         double worst = 0;
         for (int k = 1; k <= steps; k++) {
-            stepper.step(x, new double[0], k * h, h, Mechanics.noRandomness());
+            stepper.step(x, new double[0], StepContext.of(k, k * h, h), Mechanics.noRandomness());
             double error = energy.value(x) - h0;
             // H_k - H_0 = (h^2/8)(q_k^2 - 1), exactly up to rounding (1e-12 after 1e5 steps)
             assertThat(error).isCloseTo(h * h / 8 * (x[0] * x[0] - 1), within(1e-12));
@@ -66,7 +67,7 @@ class LeapfrogTest {
             double[] x = flow.space().initialState();
             int steps = (int) Math.round(1 / hs[i]);
             for (int k = 0; k < steps; k++) {
-                stepper.step(x, new double[0], k * hs[i], hs[i], Mechanics.noRandomness());
+                stepper.step(x, new double[0], StepContext.of(k, k * hs[i], hs[i]), Mechanics.noRandomness());
             }
             errors[i] = Math.hypot(x[0] - Math.cos(1), x[1] + Math.sin(1));
         }
@@ -82,12 +83,12 @@ class LeapfrogTest {
         double[] start = x.clone();
         double h = 0.05;
         for (int k = 0; k < 2000; k++) {
-            stepper.step(x, new double[0], k * h, h, Mechanics.noRandomness());
+            stepper.step(x, new double[0], StepContext.of(k, k * h, h), Mechanics.noRandomness());
         }
         assertThat(Math.abs(x[0] - start[0]) + Math.abs(x[1] - start[1])).as("it moved").isGreaterThan(0.1);
         flipMomenta(x);
         for (int k = 0; k < 2000; k++) {
-            stepper.step(x, new double[0], k * h, h, Mechanics.noRandomness());
+            stepper.step(x, new double[0], StepContext.of(k, k * h, h), Mechanics.noRandomness());
         }
         flipMomenta(x);
         // back to the start up to rounding accumulated over 4000 steps
@@ -110,8 +111,8 @@ class LeapfrogTest {
             double[] minus = x0.clone();
             plus[c] += eps;
             minus[c] -= eps;
-            stepper.step(plus, new double[0], 0, h, Mechanics.noRandomness());
-            stepper.step(minus, new double[0], 0, h, Mechanics.noRandomness());
+            stepper.step(plus, new double[0], StepContext.of(0, 0, h), Mechanics.noRandomness());
+            stepper.step(minus, new double[0], StepContext.of(0, 0, h), Mechanics.noRandomness());
             for (int r = 0; r < 4; r++) {
                 m[r][c] = (plus[r] - minus[r]) / (2 * eps);
             }
@@ -135,33 +136,19 @@ class LeapfrogTest {
     @Test
     void refusesMetricsWithFrictionOrWithoutJ() {
         PhaseSpace space = Mechanics.space(new double[] {1}, new double[] {0}, 1.0);
-        Scheme scheme = new LeapfrogFactory().create(org.varflow.api.Parameters.empty(), space);
+        assertThat(new LeapfrogFactory().requires()).containsExactly(SplittingSchemes.CONSERVATIVE);
         Flow damped = Mechanics.flow(space, Mechanics.metric(new UnderdampedMetricFactory(), space, Map.of()),
                 Mechanics.oscillator(1), Double.POSITIVE_INFINITY);
-        assertThatThrownBy(() -> scheme.stepper(damped)).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("scheme 'leapfrog'").hasMessageContaining("metric 'symplectic'")
+        assertThat(SplittingSchemes.CONSERVATIVE.isMetBy(damped.metric())).isFalse();
+        assertThatThrownBy(() -> new LeapfrogFactory().create(org.varflow.api.Parameters.empty(), damped))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("metric 'symplectic'")
                 .hasMessageContaining("'baoab'");
         Flow gradient = Mechanics.flow(space, Mechanics.metric(new PhaseGradientMetricFactory(), space, Map.of()),
                 Mechanics.oscillator(1), Double.POSITIVE_INFINITY);
-        assertThatThrownBy(() -> scheme.stepper(gradient)).isInstanceOf(ConfigurationException.class);
-        org.varflow.api.Space flat = new org.varflow.api.Space() {
-            @Override
-            public String kind() {
-                return "phase-space";
-            }
-
-            @Override
-            public int dimension() {
-                return 2;
-            }
-
-            @Override
-            public double[] initialState() {
-                return new double[2];
-            }
-        };
-        assertThatThrownBy(() -> new LeapfrogFactory().create(org.varflow.api.Parameters.empty(), flat))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("needs space 'phase-space'");
+        assertThat(SplittingSchemes.CONSERVATIVE.isMetBy(gradient.metric())).isFalse();
+        Flow conservative = Mechanics.flow(space, Mechanics.metric(new SymplecticMetricFactory(), space, Map.of()),
+                Mechanics.oscillator(1), Double.POSITIVE_INFINITY);
+        assertThat(SplittingSchemes.CONSERVATIVE.isMetBy(conservative.metric())).isTrue();
     }
 
     @Test
@@ -171,9 +158,10 @@ class LeapfrogTest {
         double[] x = flow.space().initialState();
         double[] aux = new double[0];
         org.varflow.api.RandomStream none = Mechanics.noRandomness();
+        org.varflow.testkit.StepCursor cursor = new org.varflow.testkit.StepCursor(0.01);
         long bytes = Mechanics.bytesAllocatedBy(() -> {
             for (int k = 0; k < 20_000; k++) {
-                stepper.step(x, aux, 0, 0.01, none);
+                stepper.step(x, aux, cursor.moveTo(0), none);
             }
         });
         assertThat(bytes).isLessThan(16_384L);

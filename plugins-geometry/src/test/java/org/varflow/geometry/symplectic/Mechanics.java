@@ -71,16 +71,14 @@ final class Mechanics {
 
     /** Noise that is zero, or thermal-like (non-zero; BAOAB never calls it). */
     static Noise noise(boolean zero) {
+        if (zero) {
+            return org.varflow.api.NoNoise.INSTANCE;
+        }
         return new Noise() {
             @Override
             public void addIncrement(double[] x, double h, double temperature, Metric metric, RandomStream rng,
                                      double[] work, double[] out) {
                 throw new AssertionError("splitting schemes realise the noise themselves");
-            }
-
-            @Override
-            public boolean isZero() {
-                return zero;
             }
         };
     }
@@ -91,7 +89,7 @@ final class Mechanics {
     }
 
     static Scheme.Stepper stepper(SchemeFactory factory, Flow flow) {
-        return factory.create(Parameters.empty(), flow.space()).stepper(flow);
+        return factory.create(Parameters.empty(), flow).stepper(flow);
     }
 
     /** A stream that refuses to be used. */

@@ -79,7 +79,7 @@ public final class TestModels implements Plugin {
 
     @Override
     public Collection<NoiseFactory> noises() {
-        return List.of(noise("none", NoNoise.INSTANCE), noise("thermal", Thermal.INSTANCE));
+        return List.of(noise("none", org.varflow.api.NoNoise.INSTANCE), noise("thermal", Thermal.INSTANCE));
     }
 
     static double[] fill(int d, double v) {
@@ -379,20 +379,6 @@ public final class TestModels implements Plugin {
         }
     }
 
-    /** No noise. */
-    private enum NoNoise implements Noise {
-        INSTANCE;
-
-        @Override
-        public void addIncrement(double[] x, double h, double temperature, Metric metric, RandomStream rng,
-                                 double[] work, double[] out) {
-        }
-
-        @Override
-        public boolean isZero() {
-            return true;
-        }
-    }
 
     /** sqrt(2 h T) S xi and the Ito drift T div K (allocates: tests only). */
     private enum Thermal implements Noise {
@@ -414,7 +400,7 @@ public final class TestModels implements Plugin {
 
         @Override
         public void addDriftCorrection(double[] x, double temperature, Metric metric, double[] work, double[] out) {
-            if (metric.isConstant()) {
+            if (metric instanceof org.varflow.api.ConstantMetric) {
                 return;
             }
             double[] div = new double[x.length];

@@ -1,5 +1,6 @@
 package org.varflow.geometry.wasserstein;
 
+import org.varflow.api.StepContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -26,9 +27,10 @@ class HotPathAllocationTest {
         Scheme.Stepper stepper = a.scheme().stepper(flow);
         double[] x = flow.space().initialState();
         double[] aux = new double[a.scheme().auxiliaryDimension(flow)];
+        org.varflow.testkit.StepCursor cursor = new org.varflow.testkit.StepCursor(h);
         return Allocations.bytesAllocatedBy(() -> {
             for (int k = 0; k < steps; k++) {
-                stepper.step(x, aux, k * h, h, NO_RNG);
+                stepper.step(x, aux, cursor.moveTo(k), NO_RNG);
             }
         });
     }

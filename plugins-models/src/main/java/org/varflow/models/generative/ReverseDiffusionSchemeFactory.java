@@ -1,5 +1,7 @@
 package org.varflow.models.generative;
 
+import org.varflow.api.Requirement;
+import org.varflow.api.PartKind;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.ConfigurationException;
@@ -8,6 +10,7 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
+import org.varflow.api.StochasticSchemeFactory;
 import org.varflow.api.Space;
 
 /**
@@ -29,7 +32,7 @@ import org.varflow.api.Space;
  * exponential form the linear part needs. {@code form=ode} is the deterministic probability-flow ODE (noise
  * {@code none}).
  */
-public final class ReverseDiffusionSchemeFactory implements SchemeFactory {
+public final class ReverseDiffusionSchemeFactory implements StochasticSchemeFactory {
     static final String ID = "reverse-diffusion";
 
     @Override
@@ -53,10 +56,6 @@ public final class ReverseDiffusionSchemeFactory implements SchemeFactory {
         return Set.of(Space.EUCLIDEAN);
     }
 
-    @Override
-    public boolean acceptsNoise() {
-        return true;
-    }
 
     @Override
     public List<Parameter> parameters() {
@@ -64,61 +63,59 @@ public final class ReverseDiffusionSchemeFactory implements SchemeFactory {
                 "the reverse SDE (needs thermal noise at T = 1) or the probability-flow ODE (noise none)"));
     }
 
+    /** The time-dependent score is read from the energy. */
+    static final Requirement<DiffusionScoreEnergyFactory.ScoreEnergy> SCORE = Requirement.of(PartKind.ENERGY,
+            DiffusionScoreEnergyFactory.ScoreEnergy.class, "the energy '" + DiffusionScoreEnergyFactory.ID
+                    + "' (the scheme reads the time-dependent score from it)");
+
     @Override
-    public Scheme create(Parameters parameters, Space space) {
+    public List<Requirement<?>> requires() {
+        return List.of(SCORE);
+    }
+
+    @Override
+    public Scheme create(Parameters parameters, Flow flow) {
         ReverseDiffusion.Form form = parameters.text("form").equals("sde") ? ReverseDiffusion.Form.SDE
                 : ReverseDiffusion.Form.ODE;
-        return new Scheme() {
-            @Override
-            public int auxiliaryDimension(Flow flow) {
-                return 1;
-            }
-
-            @Override
-            public Stepper stepper(Flow flow) {
-                if (!(flow.energy() instanceof DiffusionScoreEnergyFactory.ScoreEnergy energy)) {
-                    throw new ConfigurationException("scheme '" + ID + "' needs the energy '"
-                            + DiffusionScoreEnergyFactory.ID + "' (it reads the time-dependent score from it)");
-                }
-                if (form == ReverseDiffusion.Form.SDE
-                        && (flow.isDeterministic() || Math.abs(flow.temperature(0) - 1) > 1e-12)) {
-                    throw new ConfigurationException("scheme '" + ID + "' with form = sde needs thermal noise at"
-                            + " temperature 1 (entropy boltzmann with beta = 1, noise thermal); got temperature "
-                            + flow.temperature(0) + (flow.isDeterministic() ? " and no noise" : "")
-                            + "; or set scheme.form=ode");
-                }
-                if (form == ReverseDiffusion.Form.ODE && !flow.isDeterministic()) {
-                    throw new ConfigurationException("scheme '" + ID + "' with form = ode is the deterministic"
-                            + " probability-flow ODE: use noise none (or scheme.form=sde)");
-                }
-                TimeScore score = energy.score();
-                double horizon = energy.horizon();
-                double t0 = energy.t0();
-                int d = flow.dimension();
-                double[] xi = new double[d];
-                double[] k1 = new double[d];
-                double[] pred = new double[d];
-                double[] k2 = new double[d];
-                return (x, aux, s, h, rng) -> {
-                    if (aux[0] == 0) {
-                        for (int j = 0; j < d; j++) {
-                            x[j] = rng.nextGaussian();
-                        }
-                        aux[0] = 1;
+        if (form == ReverseDiffusion.Form.SDE
+                && (flow.isDeterministic() || Math.abs(flow.temperature(0) - 1) > 1e-12)) {
+            throw new ConfigurationException("scheme '" + ID + "' with form = sde needs thermal noise at"
+                    + " temperature 1 (entropy boltzmann with beta = 1, noise thermal); got temperature "
+                    + flow.temperature(0) + (flow.isDeterministic() ? " and no noise" : "")
+                    + "; or set form = ode");
+        }
+        if (form == ReverseDiffusion.Form.ODE && !flow.isDeterministic()) {
+            throw new ConfigurationException("scheme '" + ID + "' with form = ode is the deterministic"
+                    + " probability-flow ODE: use noise none (or form = sde)");
+        }
+        DiffusionScoreEnergyFactory.ScoreEnergy energy = SCORE.get(flow);
+        TimeScore score = energy.score();
+        double horizon = energy.horizon();
+        double t0 = energy.t0();
+        return blockFlow -> {
+            int d = blockFlow.dimension();
+            double[] xi = new double[d];
+            double[] k1 = new double[d];
+            double[] pred = new double[d];
+            double[] k2 = new double[d];
+            return (x, aux, step, rng) -> {
+                if (step.index() == 0) { // the reverse flow starts from the reference law N(0, I)
+                    for (int j = 0; j < d; j++) {
+                        x[j] = rng.nextGaussian();
                     }
-                    double t = horizon - s;
-                    double step = Math.min(h, t - t0);
-                    if (!(step > 0)) {
-                        return;
+                }
+                double t = horizon - step.time();
+                double h = Math.min(step.dt(), t - t0);
+                if (!(h > 0)) {
+                    return;
+                }
+                if (form == ReverseDiffusion.Form.SDE) {
+                    for (int j = 0; j < d; j++) {
+                        xi[j] = rng.nextGaussian();
                     }
-                    if (form == ReverseDiffusion.Form.SDE) {
-                        for (int j = 0; j < d; j++) {
-                            xi[j] = rng.nextGaussian();
-                        }
-                    }
-                    ReverseDiffusion.step(score, form, x, t, step, xi, k1, pred, k2);
-                };
-            }
+                }
+                ReverseDiffusion.step(score, form, x, t, h, xi, k1, pred, k2);
+            };
         };
     }
 }

@@ -1,5 +1,7 @@
 package org.varflow.models.generative;
 
+import org.varflow.api.Requirement;
+import org.varflow.api.PartKind;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.ConfigurationException;
@@ -46,28 +48,30 @@ public final class SinkhornSchemeFactory implements SchemeFactory {
         return Set.of(Space.EUCLIDEAN);
     }
 
+    /** The scaling steps are coordinate ascent on the dual of entropic OT. */
+    static final Requirement<EntropicOtEnergyFactory.Dual> DUAL = Requirement.of(PartKind.ENERGY,
+            EntropicOtEnergyFactory.Dual.class, "the energy '" + EntropicOtEnergyFactory.ID + "' on the space '"
+                    + CouplingSpaceFactory.ID + "'");
+
     @Override
-    public Scheme create(Parameters parameters, Space space) {
+    public List<Requirement<?>> requires() {
+        return List.of(DUAL);
+    }
+
+    @Override
+    public Scheme create(Parameters parameters, Flow flow) {
+        EntropicOtEnergyFactory.Dual dual = DUAL.get(flow);
         return new Scheme() {
             @Override
-            public int auxiliaryDimension(Flow flow) {
-                return 1;
-            }
-
-            @Override
-            public Stepper stepper(Flow flow) {
-                if (!(flow.energy() instanceof EntropicOtEnergyFactory.Dual dual)) {
-                    throw new ConfigurationException("scheme '" + ID + "' needs the energy '"
-                            + EntropicOtEnergyFactory.ID + "' on the space '" + CouplingSpaceFactory.ID + "'");
-                }
+            public Stepper stepper(Flow blockFlow) {
                 int n = dual.n();
                 int m = dual.m();
                 double[] cost = dual.cost();
                 double eps = dual.epsilon();
                 double logA = -Math.log(n);
                 double logB = -Math.log(m);
-                return (x, aux, t, h, rng) -> {
-                    boolean rows = ((long) aux[0]) % 2 == 0;
+                return (x, aux, step, rng) -> {
+                    boolean rows = step.index() % 2 == 0;
                     if (rows) {
                         for (int i = 0; i < n; i++) {
                             double max = Double.NEGATIVE_INFINITY;
@@ -93,7 +97,6 @@ public final class SinkhornSchemeFactory implements SchemeFactory {
                             x[n + j] = -eps * (logA + max + Math.log(sum));
                         }
                     }
-                    aux[0] += 1;
                 };
             }
         };

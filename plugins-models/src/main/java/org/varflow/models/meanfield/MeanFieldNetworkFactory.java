@@ -61,7 +61,7 @@ public final class MeanFieldNetworkFactory implements EnergyFactory {
     public Energy create(Parameters parameters, Space space) {
         if (!(space instanceof MeasureBase base) || !MeasureKinds.ENSEMBLE.equals(base.measureKind())) {
             throw new ConfigurationException(OWNER + " is a functional of the law of the neurons: use it on an"
-                    + " 'ensemble' space with d = 3 (a, w, b per particle), e.g. --space ensemble --set space.d=3");
+                    + " 'ensemble' space with d = 3 (a, w, b per particle), i.e. space 'ensemble' with d = 3");
         }
         if (base.dimension() != 3) {
             throw new ConfigurationException(OWNER + ": each particle is one neuron (a, w, b), so the ensemble needs"
@@ -93,7 +93,7 @@ public final class MeanFieldNetworkFactory implements EnergyFactory {
         @Override
         public Energy onGrid(GridLayout layout) {
             throw new ConfigurationException(OWNER + " works on ensembles of neurons only, not on grid densities;"
-                    + " use --space ensemble --set space.d=3");
+                    + " use space 'ensemble' with d = 3");
         }
 
         @Override

@@ -1,5 +1,6 @@
 package org.varflow.models.paths;
 
+import org.varflow.api.ConstantMetric;
 import java.util.Set;
 import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
@@ -43,7 +44,7 @@ public final class PathL2MetricFactory implements MetricFactory {
     public Metric create(Parameters parameters, Space space) {
         double inverse = 1.0 / PathSpaceFactory.require("metric 'path-l2'", space).step();
         double root = Math.sqrt(inverse);
-        return new Metric() {
+        return new ConstantMetric() {
             @Override
             public void raise(double[] x, double[] covector, double[] out) {
                 for (int i = 0; i < x.length; i++) {
@@ -56,11 +57,6 @@ public final class PathL2MetricFactory implements MetricFactory {
                 for (int i = 0; i < x.length; i++) {
                     out[i] = root * xi[i];
                 }
-            }
-
-            @Override
-            public boolean isConstant() {
-                return true;
             }
         };
     }

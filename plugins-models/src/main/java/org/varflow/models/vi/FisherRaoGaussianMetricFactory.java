@@ -91,7 +91,7 @@ public final class FisherRaoGaussianMetricFactory implements MetricFactory {
         @Override
         public void sqrtRaise(double[] x, double[] xi, double[] out) {
             throw new org.varflow.api.ConfigurationException("metric 'fisher-rao-gaussian' refuses noise: the Gaussian family's"
-                    + " entropy is already inside the free energy F(q) = KL(q || p) - log Z; use --noise none");
+                    + " entropy is already inside the free energy F(q) = KL(q || p) - log Z; use noise 'none'");
         }
 
         @Override

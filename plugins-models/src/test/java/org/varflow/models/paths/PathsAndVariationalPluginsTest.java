@@ -23,11 +23,11 @@ class PathsAndVariationalPluginsTest {
     @Test
     void everyPartAndPresetExplainsItself() {
         for (Plugin plugin : List.<Plugin>of(new PathsPlugin(), new VariationalPlugin())) {
-            List<PartFactory> parts = new java.util.ArrayList<>();
+            List<PartFactory<?>> parts = new java.util.ArrayList<>();
             parts.addAll(plugin.spaces());
             parts.addAll(plugin.metrics());
             parts.addAll(plugin.energies());
-            for (PartFactory f : parts) {
+            for (PartFactory<?> f : parts) {
                 assertThat(f.id()).matches("[a-z][a-z0-9-]*");
                 assertThat(f.summary()).as(f.id()).isNotBlank();
                 assertThat(f.formula()).as(f.id()).isNotBlank();

@@ -1,9 +1,16 @@
 package org.varflow.noise.mala;
 
+import java.util.List;
+import org.varflow.api.ConstantMetric;
+import org.varflow.api.PartKind;
+import org.varflow.api.PoissonMetric;
+import org.varflow.api.Requirement;
+import org.varflow.api.Flow;
 import java.util.Set;
 import org.varflow.api.Parameters;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
+import org.varflow.api.StochasticSchemeFactory;
 import org.varflow.api.Space;
 
 /**
@@ -30,7 +37,7 @@ import org.varflow.api.Space;
  * constant, positive definite K and J = 0 (checked when the run starts); E(x) and dE(x) are cached in the auxiliary
  * state, so a step costs one energy-and-gradient evaluation.
  */
-public final class MalaFactory implements SchemeFactory {
+public final class MalaFactory implements StochasticSchemeFactory {
 
     @Override
     public String id() {
@@ -54,13 +61,21 @@ public final class MalaFactory implements SchemeFactory {
         return Set.of(Space.EUCLIDEAN);
     }
 
+
+    /** The acceptance ratio uses the Gaussian proposal N(x - h K dE, 2 h T K) with the same K at x and y. */
+    static final Requirement<ConstantMetric> CONSTANT_METRIC = Requirement.of(PartKind.METRIC, ConstantMetric.class,
+            "a constant metric K (independent of x: the acceptance ratio uses the proposal N(x - h K dE, 2 h T K)"
+                    + " with the same K at x and y; for a position-dependent metric use scheme 'euler-maruyama' with"
+                    + " noise 'thermal', which adds the Ito correction T div K)")
+            .and(m -> !(m instanceof PoissonMetric), "and without a Poisson part J");
+
     @Override
-    public boolean acceptsNoise() {
-        return true;
+    public List<Requirement<?>> requires() {
+        return List.of(CONSTANT_METRIC);
     }
 
     @Override
-    public Scheme create(Parameters parameters, Space space) {
+    public Scheme create(Parameters parameters, Flow flow) {
         return new MalaScheme();
     }
 }

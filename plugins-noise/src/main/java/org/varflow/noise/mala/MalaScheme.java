@@ -1,8 +1,8 @@
 package org.varflow.noise.mala;
 
+import org.varflow.api.StepContext;
 import java.util.Map;
 import java.util.TreeMap;
-import org.varflow.api.ConfigurationException;
 import org.varflow.api.Energy;
 import org.varflow.api.Flow;
 import org.varflow.api.Metric;
@@ -21,13 +21,6 @@ final class MalaScheme implements Scheme {
 
     @Override
     public Stepper stepper(Flow flow) {
-        Metric metric = flow.metric();
-        if (!metric.isConstant() || metric.hasPoisson()) {
-            throw new ConfigurationException("scheme 'mala' needs a constant metric K (independent of x) without a"
-                    + " Poisson part J: its acceptance ratio uses the Gaussian proposal N(x - h K dE, 2 h T K) with"
-                    + " the same K at x and y. For a position-dependent metric use scheme 'euler-maruyama' with noise"
-                    + " 'thermal' (which adds the Ito correction T div K)");
-        }
         return new MalaStepper(flow);
     }
 
@@ -104,7 +97,9 @@ final class MalaScheme implements Scheme {
         }
 
         @Override
-        public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
+        public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
+            double t = step.time();
+            double h = step.dt();
             double temperature = deterministic ? 0.0 : flow.temperature(t);
             if (!(temperature >= 0)) {
                 throw new NumericalException("scheme 'mala': temperature T = " + temperature + " is not >= 0 at t = "

@@ -1,11 +1,15 @@
 package org.varflow.noise.minibatch;
 
+import org.varflow.api.FiniteSumEnergy;
+import org.varflow.api.Flow;
+import org.varflow.api.PartKind;
+import org.varflow.api.Requirement;
 import java.util.List;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
-import org.varflow.api.Space;
+import org.varflow.api.StochasticSchemeFactory;
 
 /**
  * Euler-Maruyama with a minibatch estimate of the gradient, for finite-sum energies E = r + sum_{i=1..n} f_i:
@@ -32,7 +36,7 @@ import org.varflow.api.Space;
  * trace, T_sgd = h_k tr Sigma / (2 d) (for K = I), as {@code scheme.sgdTemperature}; SGLD samples the intended law
  * when T_sgd is small against T.
  */
-public final class MinibatchFactory implements SchemeFactory {
+public final class MinibatchFactory implements StochasticSchemeFactory {
 
     @Override
     public String id() {
@@ -51,10 +55,6 @@ public final class MinibatchFactory implements SchemeFactory {
                 + " xi;  h_k = dt (constant) or dt (1 + k/b)^-gamma (welling-teh)";
     }
 
-    @Override
-    public boolean acceptsNoise() {
-        return true;
-    }
 
     @Override
     public List<Parameter> parameters() {
@@ -73,11 +73,21 @@ public final class MinibatchFactory implements SchemeFactory {
     }
 
     @Override
-    public Scheme create(Parameters parameters, Space space) {
+    public Scheme create(Parameters parameters, Flow flow) {
         StepSchedule schedule = parameters.text("schedule").equals("welling-teh")
                 ? new StepSchedule(true, parameters.real("decayOffset"), parameters.real("decayPower"))
                 : StepSchedule.constant();
         return new MinibatchScheme((int) parameters.integer("batchSize"),
-                Sampling.fromLabel(parameters.text("sampling")), schedule);
+                Sampling.fromLabel(parameters.text("sampling")), schedule, FINITE_SUM.get(flow));
+    }
+
+    /** The per-example terms the batches are drawn from. */
+    static final Requirement<FiniteSumEnergy> FINITE_SUM = Requirement.of(PartKind.ENERGY, FiniteSumEnergy.class,
+            "a finite-sum energy E = r + sum_i f_i (e.g. 'bayes-linear-regression'; for the full gradient use scheme"
+                    + " 'euler' or 'euler-maruyama')");
+
+    @Override
+    public List<Requirement<?>> requires() {
+        return List.of(FINITE_SUM);
     }
 }

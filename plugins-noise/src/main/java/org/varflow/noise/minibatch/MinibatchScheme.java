@@ -1,5 +1,6 @@
 package org.varflow.noise.minibatch;
 
+import org.varflow.api.StepContext;
 import java.util.Map;
 import java.util.TreeMap;
 import org.varflow.api.ConfigurationException;
@@ -9,12 +10,14 @@ import org.varflow.api.Metric;
 import org.varflow.api.Noise;
 import org.varflow.api.NumericalException;
 import org.varflow.api.PartKind;
+import org.varflow.api.PoissonMetric;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
 
 /**
- * The minibatch scheme of one run. Auxiliary state per particle: {@code [k]} (steps taken, for the schedule) and,
- * for reshuffled epochs, {@code [cursor + 1, permutation_1..n]} (0 in the cursor slot means not yet shuffled).
+ * The minibatch scheme of one run. Auxiliary state per particle, for reshuffled epochs only:
+ * {@code [cursor + 1, permutation_1..n]} (0 in the cursor slot means not yet shuffled). The schedule's k is the
+ * step's index.
  */
 final class MinibatchScheme implements Scheme {
     static final String STEPS = "steps";
@@ -27,30 +30,13 @@ final class MinibatchScheme implements Scheme {
     private final int batchSize;
     private final Sampling sampling;
     private final StepSchedule schedule;
+    private final FiniteSumEnergy energy;
 
-    MinibatchScheme(int batchSize, Sampling sampling, StepSchedule schedule) {
-        this.batchSize = batchSize;
-        this.sampling = sampling;
-        this.schedule = schedule;
-    }
-
-    @Override
-    public Stepper stepper(Flow flow) {
-        return new MinibatchStepper(flow, finiteSum(flow));
-    }
-
-    @Override
-    public int auxiliaryDimension(Flow flow) {
-        return 1 + (sampling == Sampling.RESHUFFLED_EPOCHS ? 1 + finiteSum(flow).terms() : 0);
-    }
-
-    private FiniteSumEnergy finiteSum(Flow flow) {
-        if (!(flow.energy() instanceof FiniteSumEnergy fs)) {
-            throw new ConfigurationException("scheme 'minibatch' needs a finite-sum energy E = r + sum_i f_i (e.g."
-                    + " 'bayes-linear-regression'); this energy has no per-example terms. Use 'euler' or"
-                    + " 'euler-maruyama' for the full gradient");
-        }
-        int n = fs.terms();
+    /**
+     * @throws ConfigurationException when the energy has no terms, or fewer than a batch drawn without replacement
+     */
+    MinibatchScheme(int batchSize, Sampling sampling, StepSchedule schedule, FiniteSumEnergy energy) {
+        int n = energy.terms();
         if (n < 1) {
             throw new ConfigurationException("scheme 'minibatch': the energy has no terms (n = " + n + ")");
         }
@@ -59,7 +45,20 @@ final class MinibatchScheme implements Scheme {
                     + " number of terms n = " + n + " of the energy, impossible " + sampling.label()
                     + "; give batchSize <= " + n + " or sampling 'with-replacement'");
         }
-        return fs;
+        this.batchSize = batchSize;
+        this.sampling = sampling;
+        this.schedule = schedule;
+        this.energy = energy;
+    }
+
+    @Override
+    public Stepper stepper(Flow flow) {
+        return new MinibatchStepper(flow, energy);
+    }
+
+    @Override
+    public int auxiliaryDimension(Flow flow) {
+        return sampling == Sampling.RESHUFFLED_EPOCHS ? 1 + energy.terms() : 0;
     }
 
     @Override
@@ -128,8 +127,10 @@ final class MinibatchScheme implements Scheme {
         }
 
         @Override
-        public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
-            long k = (long) aux[0];
+        public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
+            double t = step.time();
+            double h = step.dt();
+            long k = step.index();
             double hk = schedule.step(h, k);
             double temperature = deterministic ? 0.0 : flow.temperature(t);
             if (!(temperature >= 0)) {
@@ -169,8 +170,8 @@ final class MinibatchScheme implements Scheme {
             for (int c = 0; c < d; c++) {
                 velocity[c] = -velocity[c];
             }
-            if (metric.hasPoisson()) {
-                metric.applyPoisson(x, gradient, work);
+            if (metric instanceof PoissonMetric poisson) {
+                poisson.applyPoisson(x, gradient, work);
                 for (int c = 0; c < d; c++) {
                     velocity[c] += work[c];
                 }
@@ -186,7 +187,6 @@ final class MinibatchScheme implements Scheme {
             }
             metric.retract(x, velocity, next);
             System.arraycopy(next, 0, x, 0, d);
-            aux[0] = k + 1;
             steps++;
             if (k > furthest) {
                 furthest = k;
@@ -217,28 +217,28 @@ final class MinibatchScheme implements Scheme {
                 }
                 default -> {
                     int cursor;
-                    if (aux[1] == 0.0) {
+                    if (aux[0] == 0.0) {
                         for (int i = 0; i < n; i++) {
-                            aux[2 + i] = i;
+                            aux[1 + i] = i;
                         }
                         cursor = n;
                     } else {
-                        cursor = (int) aux[1] - 1;
+                        cursor = (int) aux[0] - 1;
                     }
                     if (cursor >= n) {
                         for (int i = n - 1; i > 0; i--) {
                             int r = Math.min(i, (int) (rng.nextDouble() * (i + 1)));
-                            double swap = aux[2 + i];
-                            aux[2 + i] = aux[2 + r];
-                            aux[2 + r] = swap;
+                            double swap = aux[1 + i];
+                            aux[1 + i] = aux[1 + r];
+                            aux[1 + r] = swap;
                         }
                         cursor = 0;
                     }
                     int size = Math.min(batchSize, n - cursor);
                     for (int j = 0; j < size; j++) {
-                        batch[j] = (int) aux[2 + cursor + j];
+                        batch[j] = (int) aux[1 + cursor + j];
                     }
-                    aux[1] = cursor + size + 1;
+                    aux[0] = cursor + size + 1;
                     return size;
                 }
             }

@@ -1,14 +1,18 @@
 package org.varflow.noise.none;
 
-import org.varflow.api.Metric;
+import org.varflow.api.NoNoise;
 import org.varflow.api.Noise;
 import org.varflow.api.NoiseFactory;
 import org.varflow.api.Parameters;
-import org.varflow.api.RandomStream;
 import org.varflow.api.Space;
 
 /** No noise: the flow is the deterministic ODE x' = -K dE + J dE, whatever the entropy says. */
 public final class NoNoiseFactory implements NoiseFactory {
+
+    @Override
+    public Class<NoNoise> partType() {
+        return NoNoise.class;
+    }
 
     @Override
     public String id() {
@@ -28,26 +32,5 @@ public final class NoNoiseFactory implements NoiseFactory {
     @Override
     public Noise create(Parameters parameters, Space space) {
         return NoNoise.INSTANCE;
-    }
-
-    /** Adds nothing and draws no random numbers. */
-    enum NoNoise implements Noise {
-        INSTANCE;
-
-        @Override
-        public void addIncrement(double[] x, double h, double temperature, Metric metric, RandomStream rng,
-                                 double[] work, double[] out) {
-            // nothing fluctuates
-        }
-
-        @Override
-        public boolean isZero() {
-            return true;
-        }
-
-        @Override
-        public boolean needsTemperature() {
-            return false;
-        }
     }
 }

@@ -39,6 +39,6 @@ public final class ThermalNoiseFactory implements NoiseFactory {
 
     @Override
     public Noise create(Parameters parameters, Space space) {
-        return ThermalNoise.INSTANCE;
+        return Thermal.INSTANCE;
     }
 }

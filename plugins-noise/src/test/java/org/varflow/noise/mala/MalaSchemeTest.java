@@ -1,5 +1,7 @@
 package org.varflow.noise.mala;
 
+import org.varflow.api.ConstantMetric;
+import org.varflow.api.StepContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -62,7 +64,7 @@ class MalaSchemeTest {
         // E = x^2/2 at T = 0.5, h = 1.2: ULA would give T / (1 - h/2) = 1.25; MALA's law is N(0, T).
         // 4000 chains x 150 steps from x0 = 0; variance tolerance 5 SE = 5 T sqrt(2 / (N - 1)) (11% of T)
         Flow flow = TestFlows.flow(1, TestFlows.IDENTITY, TestFlows.HALF_SQUARE, 2.0, true);
-        Scheme scheme = new MalaFactory().create(Parameters.empty(), flow.space());
+        Scheme scheme = new MalaFactory().create(Parameters.empty(), flow);
         Scheme.Stepper stepper = scheme.stepper(flow);
         RandomStream rng = new JavaRandomStream(17);
         int n = 4000;
@@ -72,7 +74,7 @@ class MalaSchemeTest {
             double[] x = {0};
             double[] aux = new double[scheme.auxiliaryDimension(flow)];
             for (int k = 0; k < 150; k++) {
-                stepper.step(x, aux, k * 1.2, 1.2, rng);
+                stepper.step(x, aux, StepContext.of(k, k * 1.2, 1.2), rng);
             }
             sum += x[0];
             squares += x[0] * x[0];
@@ -92,7 +94,7 @@ class MalaSchemeTest {
     @Test
     void atZeroTemperatureItNeverIncreasesTheEnergy() {
         Flow flow = TestFlows.flow(2, TestFlows.IDENTITY, TestFlows.QUARTIC, Double.POSITIVE_INFINITY, false);
-        Scheme scheme = new MalaFactory().create(Parameters.empty(), flow.space());
+        Scheme scheme = new MalaFactory().create(Parameters.empty(), flow);
         Scheme.Stepper stepper = scheme.stepper(flow);
         double[] x = {2.5, -1};
         double[] aux = new double[scheme.auxiliaryDimension(flow)];
@@ -109,7 +111,7 @@ class MalaSchemeTest {
             }
         };
         for (int k = 0; k < 300; k++) {
-            stepper.step(x, aux, k * 0.6, 0.6, refusing); // h = 0.6 overshoots where x1^2 is large
+            stepper.step(x, aux, StepContext.of(k, k * 0.6, 0.6), refusing); // h = 0.6 overshoots where x1^2 is large
             double e = TestFlows.QUARTIC.value(x);
             assertThat(e).isLessThanOrEqualTo(previous);
             previous = e;
@@ -127,44 +129,41 @@ class MalaSchemeTest {
                 out[0] = (1 + x[0] * x[0]) * v[0];
             }
         };
-        Flow flow = TestFlows.flow(1, varying, TestFlows.HALF_SQUARE, 1.0, true);
-        Scheme scheme = new MalaFactory().create(Parameters.empty(), flow.space());
-        assertThatThrownBy(() -> scheme.stepper(flow)).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("scheme 'mala' needs a constant metric")
-                .hasMessageContaining("'euler-maruyama'");
-        Metric withJ = new Metric() {
-            @Override
-            public void raise(double[] x, double[] v, double[] out) {
-                System.arraycopy(v, 0, out, 0, x.length);
-            }
-
-            @Override
-            public boolean isConstant() {
-                return true;
-            }
-
-            @Override
-            public boolean hasPoisson() {
-                return true;
-            }
-        };
-        assertThatThrownBy(() -> scheme.stepper(TestFlows.flow(1, withJ, TestFlows.HALF_SQUARE, 1.0, true)))
-                .isInstanceOf(ConfigurationException.class);
-        assertThat(new MalaFactory().acceptsNoise()).isTrue();
+        assertThat(new MalaFactory().requires()).containsExactly(MalaFactory.CONSTANT_METRIC);
+        assertThat(MalaFactory.CONSTANT_METRIC.isMetBy(varying)).isFalse();
+        assertThat(MalaFactory.CONSTANT_METRIC.description()).contains("constant metric", "'euler-maruyama'");
+        Metric withJ = new WithJ();
+        assertThat(MalaFactory.CONSTANT_METRIC.isMetBy(withJ)).isFalse();
+        assertThat(MalaFactory.CONSTANT_METRIC.isMetBy(TestFlows.IDENTITY)).isTrue();
+        assertThat(new MalaFactory()).isInstanceOf(org.varflow.api.StochasticSchemeFactory.class);
         assertThat(new MalaFactory().spaces()).containsExactly("euclidean");
+    }
+
+    /** A constant metric with a Poisson part. */
+    private static final class WithJ implements ConstantMetric, org.varflow.api.PoissonMetric {
+        @Override
+        public void raise(double[] x, double[] v, double[] out) {
+            System.arraycopy(v, 0, out, 0, x.length);
+        }
+
+        @Override
+        public void applyPoisson(double[] x, double[] v, double[] out) {
+            java.util.Arrays.fill(out, 0.0);
+        }
     }
 
     @Test
     void stepAllocatesNothing() {
         Flow flow = TestFlows.flow(2, TestFlows.constant2d(2, 1, 1), TestFlows.QUARTIC, 1.0, true);
-        Scheme scheme = new MalaFactory().create(Parameters.empty(), flow.space());
+        Scheme scheme = new MalaFactory().create(Parameters.empty(), flow);
         Scheme.Stepper stepper = scheme.stepper(flow);
         double[] x = {0.1, 0.2};
         double[] aux = new double[scheme.auxiliaryDimension(flow)];
         RandomStream rng = new JavaRandomStream(3);
+        org.varflow.testkit.StepCursor cursor = new org.varflow.testkit.StepCursor(0.05);
         long bytes = Allocations.bytesAllocatedBy(() -> {
             for (int k = 0; k < 20_000; k++) {
-                stepper.step(x, aux, 0, 0.05, rng);
+                stepper.step(x, aux, cursor.moveTo(0), rng);
             }
         });
         assertThat(bytes).isLessThan(16_384L);

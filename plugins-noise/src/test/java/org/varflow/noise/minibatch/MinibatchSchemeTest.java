@@ -1,5 +1,6 @@
 package org.varflow.noise.minibatch;
 
+import org.varflow.api.StepContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -38,8 +39,8 @@ class MinibatchSchemeTest {
     void estimateIsUnbiasedWithTheSamplingCovarianceAndItsTraceIsReported(String sampling) {
         LeastSquares energy = new LeastSquares(N);
         int batch = 4;
-        Scheme scheme = scheme(Map.of("batchSize", batch, "sampling", sampling));
         Flow flow = TestFlows.flow(2, TestFlows.IDENTITY, energy, Double.POSITIVE_INFINITY, false);
+        Scheme scheme = scheme(Map.of("batchSize", batch, "sampling", sampling), flow);
         Scheme.Stepper stepper = scheme.stepper(flow);
         double[] aux = new double[scheme.auxiliaryDimension(flow)];
         RandomStream rng = new JavaRandomStream(7);
@@ -48,8 +49,7 @@ class MinibatchSchemeTest {
         double[] sq = new double[3];
         for (int k = 0; k < m; k++) {
             double[] x = X.clone();
-            aux[0] = 0; // keep the constant schedule's k irrelevant; the epoch state stays
-            stepper.step(x, aux, 0, 1.0, rng);
+            stepper.step(x, aux, StepContext.of(0, 0, 1.0), rng);
             double g0 = X[0] - x[0];
             double g1 = X[1] - x[1];
             sum[0] += g0;
@@ -178,15 +178,15 @@ class MinibatchSchemeTest {
     @Test
     void withoutReplacementDrawsDistinctUniformIndices() {
         LeastSquares energy = new LeastSquares(N);
-        Scheme scheme = scheme(Map.of("batchSize", 5, "sampling", "without-replacement"));
         Flow flow = TestFlows.flow(2, TestFlows.IDENTITY, energy, Double.POSITIVE_INFINITY, false);
+        Scheme scheme = scheme(Map.of("batchSize", 5, "sampling", "without-replacement"), flow);
         Scheme.Stepper stepper = scheme.stepper(flow);
         double[] aux = new double[scheme.auxiliaryDimension(flow)];
         RandomStream rng = new JavaRandomStream(2);
         int steps = 24_000;
         for (int k = 0; k < steps; k++) {
             long[] before = energy.requests.clone();
-            stepper.step(X.clone(), aux, 0, 1e-3, rng);
+            stepper.step(X.clone(), aux, StepContext.of(0, 0, 1e-3), rng);
             int distinct = 0;
             for (int i = 0; i < N; i++) {
                 long used = energy.requests[i] - before[i];
@@ -204,9 +204,9 @@ class MinibatchSchemeTest {
     @Test
     void reshuffledEpochsVisitEveryExampleOncePerEpochPerParticle() {
         LeastSquares energy = new LeastSquares(N);
-        Scheme scheme = scheme(Map.of("batchSize", 5, "sampling", "reshuffled-epochs"));
         Flow flow = TestFlows.flow(2, TestFlows.IDENTITY, energy, Double.POSITIVE_INFINITY, false);
-        assertThat(scheme.auxiliaryDimension(flow)).isEqualTo(1 + 1 + N);
+        Scheme scheme = scheme(Map.of("batchSize", 5, "sampling", "reshuffled-epochs"), flow);
+        assertThat(scheme.auxiliaryDimension(flow)).isEqualTo(1 + N);
         Scheme.Stepper stepper = scheme.stepper(flow);
         // two particles sharing one stepper keep their own epochs in their auxiliary state
         double[] auxA = new double[scheme.auxiliaryDimension(flow)];
@@ -218,18 +218,18 @@ class MinibatchSchemeTest {
             int[] sizes = new int[3];
             for (int b = 0; b < 3; b++) { // 12 = 5 + 5 + 2
                 long before = Arrays.stream(energy.requests).sum();
-                stepper.step(X.clone(), auxA, 0, 1e-3, rng);
+                stepper.step(X.clone(), auxA, StepContext.of(0, 0, 1e-3), rng);
                 sizes[b] = (int) (Arrays.stream(energy.requests).sum() - before);
-                stepper.step(X.clone(), auxB, 0, 1e-3, rng);
+                stepper.step(X.clone(), auxB, StepContext.of(0, 0, 1e-3), rng);
             }
             assertThat(sizes).containsExactly(5, 5, 2);
             for (int i = 0; i < N; i++) {
                 assertThat(energy.requests[i] - start[i]).as("example %d in epoch %d", i, epoch).isEqualTo(2);
             }
-            orders.add(Arrays.toString(Arrays.copyOfRange(auxA, 2, 2 + N)));
+            orders.add(Arrays.toString(Arrays.copyOfRange(auxA, 1, 1 + N)));
         }
         assertThat(orders).as("a fresh permutation each epoch").hasSizeGreaterThan(15);
-        assertThat(auxA[0]).isEqualTo(60.0);
+        assertThat(auxA[0]).as("cursor + 1 at the end of an epoch").isEqualTo(N + 1.0);
     }
 
     @Test
@@ -241,9 +241,9 @@ class MinibatchSchemeTest {
         assertThat(StepSchedule.constant().step(0.01, 12345)).isEqualTo(0.01);
 
         LeastSquares energy = new LeastSquares(N);
-        Scheme scheme = scheme(Map.of("schedule", "welling-teh", "decayOffset", 10, "decayPower", 0.55,
-                "batchSize", 12));
         Flow flow = TestFlows.flow(2, TestFlows.IDENTITY, energy, Double.POSITIVE_INFINITY, false);
+        Scheme scheme = scheme(Map.of("schedule", "welling-teh", "decayOffset", 10, "decayPower", 0.55,
+                "batchSize", 12), flow);
         Scheme.Stepper stepper = scheme.stepper(flow);
         double[] aux = new double[scheme.auxiliaryDimension(flow)];
         double[] x = X.clone();
@@ -252,7 +252,7 @@ class MinibatchSchemeTest {
         double time = 0;
         RandomStream rng = new JavaRandomStream(1);
         for (int k = 0; k < 200; k++) {
-            stepper.step(x, aux, k * 0.01, 0.01, rng);
+            stepper.step(x, aux, StepContext.of(k, k * 0.01, 0.01), rng);
             // |B| = n without replacement is the full gradient: plain gradient descent with step h_k
             double hk = s.step(0.01, k);
             energy.gradient(y, g);
@@ -273,26 +273,27 @@ class MinibatchSchemeTest {
 
     @Test
     void refusesEnergiesWithoutTermsAndBatchesLargerThanTheData() {
-        Scheme scheme = scheme(Map.of());
         Flow plain = TestFlows.flow(1, TestFlows.IDENTITY, TestFlows.HALF_SQUARE, 1.0, true);
-        assertThatThrownBy(() -> scheme.stepper(plain)).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("needs a finite-sum energy");
+        assertThat(new MinibatchFactory().requires()).containsExactly(MinibatchFactory.FINITE_SUM);
+        assertThat(MinibatchFactory.FINITE_SUM.isMetBy(plain.energy())).isFalse();
+        assertThatThrownBy(() -> scheme(Map.of(), plain)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("finite-sum energy");
         Flow small = TestFlows.flow(2, TestFlows.IDENTITY, new LeastSquares(5), 1.0, true);
-        assertThatThrownBy(() -> scheme(Map.of("batchSize", 6)).stepper(small))
+        assertThatThrownBy(() -> scheme(Map.of("batchSize", 6), small))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("batchSize = 6")
                 .hasMessageContaining("n = 5");
-        assertThat(scheme(Map.of("batchSize", 6, "sampling", "with-replacement")).stepper(small)).isNotNull();
+        assertThat(scheme(Map.of("batchSize", 6, "sampling", "with-replacement"), small).stepper(small)).isNotNull();
         assertThatThrownBy(() -> Parameters.resolve("scheme 'minibatch'", new MinibatchFactory().parameters(),
                 Map.of("decayPower", 2))).isInstanceOf(ConfigurationException.class);
-        assertThat(new MinibatchFactory().acceptsNoise()).isTrue();
+        assertThat(new MinibatchFactory()).isInstanceOf(org.varflow.api.StochasticSchemeFactory.class);
     }
 
     @Test
     void withThermalNoiseTheIncrementHasVarianceTwoHT() {
         // |B| = n (no sampling noise), E's gradient at X known: x' - (X - h g) = sqrt(2 h T) xi
         LeastSquares energy = new LeastSquares(N);
-        Scheme scheme = scheme(Map.of("batchSize", N));
         Flow flow = TestFlows.flow(2, TestFlows.IDENTITY, energy, 4.0, true);
+        Scheme scheme = scheme(Map.of("batchSize", N), flow);
         Scheme.Stepper stepper = scheme.stepper(flow);
         double[] aux = new double[scheme.auxiliaryDimension(flow)];
         double[] g = new double[2];
@@ -303,7 +304,7 @@ class MinibatchSchemeTest {
         double sq = 0;
         for (int k = 0; k < m; k++) {
             double[] x = X.clone();
-            stepper.step(x, aux, 0, h, rng);
+            stepper.step(x, aux, StepContext.of(0, 0, h), rng);
             double e = x[0] - (X[0] - h * g[0]);
             sq += e * e;
         }
@@ -314,24 +315,24 @@ class MinibatchSchemeTest {
     @Test
     void stepAllocatesNothing() {
         for (String sampling : new String[] {"without-replacement", "with-replacement", "reshuffled-epochs"}) {
-            Scheme scheme = scheme(Map.of("sampling", sampling, "batchSize", 3, "schedule", "welling-teh"));
             Flow flow = TestFlows.flow(2, TestFlows.IDENTITY, new LeastSquares(N), 1.0, true);
+            Scheme scheme = scheme(Map.of("sampling", sampling, "batchSize", 3, "schedule", "welling-teh"), flow);
             Scheme.Stepper stepper = scheme.stepper(flow);
             double[] x = X.clone();
             double[] aux = new double[scheme.auxiliaryDimension(flow)];
             RandomStream rng = new JavaRandomStream(3);
+            org.varflow.testkit.StepCursor cursor = new org.varflow.testkit.StepCursor(1e-3);
             long bytes = Allocations.bytesAllocatedBy(() -> {
                 for (int k = 0; k < 20_000; k++) {
-                    stepper.step(x, aux, 0, 1e-3, rng);
+                    stepper.step(x, aux, cursor.moveTo(0), rng);
                 }
             });
             assertThat(bytes).as(sampling).isLessThan(16_384L);
         }
     }
 
-    private static Scheme scheme(Map<String, Object> params) {
+    private static Scheme scheme(Map<String, Object> params, Flow flow) {
         MinibatchFactory f = new MinibatchFactory();
-        return f.create(Parameters.resolve("scheme 'minibatch'", f.parameters(), params), new org.varflow.noise
-                .TestSpace(2));
+        return f.create(Parameters.resolve("scheme 'minibatch'", f.parameters(), params), flow);
     }
 }

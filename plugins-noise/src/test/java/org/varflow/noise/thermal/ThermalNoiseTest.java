@@ -33,9 +33,8 @@ class ThermalNoiseTest {
     private final Noise thermal = new ThermalNoiseFactory().create(Parameters.empty(), new TestSpace(3));
 
     @Test
-    void declaresThatItNeedsATemperature() {
-        assertThat(thermal.isZero()).isFalse();
-        assertThat(thermal.needsTemperature()).isTrue();
+    void isThermalNoise() {
+        assertThat(thermal).isInstanceOf(org.varflow.api.ThermalNoise.class);
     }
 
     @Test
@@ -60,7 +59,7 @@ class ThermalNoiseTest {
     @Test
     void incrementsOfAConstantNonDiagonalMetricHaveCovarianceTwoHTK() {
         // S = [[2, 0], [1, 1]], K = S S^T = [[4, 2], [2, 2]]
-        Metric lower = new ConstantMetric(new double[] {2, 0, 1, 1});
+        Metric lower = new FixedMetric(new double[] {2, 0, 1, 1});
         double h = 0.05;
         double temperature = 2.0;
         double[][] increments = sample(lower, 2, h, temperature, new JavaRandomStream(2), new double[2]);
@@ -84,7 +83,7 @@ class ThermalNoiseTest {
         double h = 0.02;
         double temperature = 3.0;
         double scale = Math.sqrt(2 * h * temperature);
-        for (Metric metric : new Metric[] {IDENTITY, new ConstantMetric(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1})}) {
+        for (Metric metric : new Metric[] {IDENTITY, new FixedMetric(new double[] {1, 0, 0, 0, 1, 0, 0, 0, 1})}) {
             double[] out = {10, 20, 30};
             double[] work = new double[6];
             thermal.addIncrement(new double[] {-1, 0, 1}, h, temperature, metric, new CountingStream(), work, out);
@@ -157,7 +156,7 @@ class ThermalNoiseTest {
 
     @Test
     void constantMetricsNeedNoDriftCorrection() {
-        Metric constant = new ConstantMetric(new double[] {1}) {
+        Metric constant = new FixedMetric(new double[] {1}) {
             @Override
             public void divergence(double[] x, double[] out) {
                 throw new AssertionError("div K of a constant metric is not needed");
@@ -207,7 +206,7 @@ class ThermalNoiseTest {
         double[] x = {0.1, 0.2, 0.3};
         double[] work = new double[6];
         double[] out = new double[3];
-        Metric lower = new ConstantMetric(new double[] {1, 0, 0, 1, 1, 0, 0, 1, 1});
+        Metric lower = new FixedMetric(new double[] {1, 0, 0, 1, 1, 0, 0, 1, 1});
         int calls = 20_000;
         long bytes = Allocations.bytesAllocatedBy(() -> {
             for (int k = 0; k < calls; k++) {
@@ -256,7 +255,7 @@ class ThermalNoiseTest {
     }
 
     /** K = I, taking d from xi like core's Euclidean metric. */
-    private static final Metric IDENTITY = new Metric() {
+    private static final Metric IDENTITY = new org.varflow.api.ConstantMetric() {
         @Override
         public void raise(double[] x, double[] v, double[] out) {
             System.arraycopy(v, 0, out, 0, v.length);
@@ -266,18 +265,13 @@ class ThermalNoiseTest {
         public void sqrtRaise(double[] x, double[] xi, double[] out) {
             System.arraycopy(xi, 0, out, 0, xi.length);
         }
-
-        @Override
-        public boolean isConstant() {
-            return true;
-        }
     };
 
     /** K = S S^T for a fixed square S (row-major), taking d from x. */
-    private static class ConstantMetric implements Metric {
+    private static class FixedMetric implements org.varflow.api.ConstantMetric {
         private final double[] s;
 
-        ConstantMetric(double[] s) {
+        FixedMetric(double[] s) {
             this.s = s;
         }
 
@@ -307,11 +301,6 @@ class ThermalNoiseTest {
                 }
                 out[i] = r;
             }
-        }
-
-        @Override
-        public boolean isConstant() {
-            return true;
         }
     }
 

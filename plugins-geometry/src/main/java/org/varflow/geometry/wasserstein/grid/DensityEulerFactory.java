@@ -1,5 +1,7 @@
 package org.varflow.geometry.wasserstein.grid;
 
+import org.varflow.api.StepContext;
+import org.varflow.api.Requirement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,21 +68,27 @@ public final class DensityEulerFactory implements SchemeFactory {
                         "substep only: pieces are at most safety x the stability limit"));
     }
 
+    /** The metric discretises the free-energy flux itself. */
+    static final Requirement<DensityMetric> DENSITY_METRIC = Requirement.of(PartKind.METRIC, DensityMetric.class,
+            "a metric on densities that knows its free-energy flow (wasserstein, fisher-rao-density or"
+                    + " wasserstein-fisher-rao)");
+
     @Override
-    public Scheme create(Parameters parameters, Space space) {
+    public List<Requirement<?>> requires() {
+        return List.of(DENSITY_METRIC);
+    }
+
+    @Override
+    public Scheme create(Parameters parameters, Flow flow) {
+        Space space = flow.space();
         if (!(space instanceof GridSpace g)) {
             throw new ConfigurationException("scheme 'density-euler' needs a grid density space (grid-1d, grid-2d)");
         }
         boolean substep = parameters.text("stability").equals("substep");
         double safety = parameters.real("safety");
         GridLayout layout = g.layout();
-        return flow -> {
-            if (!(flow.metric() instanceof DensityMetric metric)) {
-                throw new ConfigurationException("scheme 'density-euler' needs a metric on densities that knows its"
-                        + " free-energy flow: wasserstein, fisher-rao-density or wasserstein-fisher-rao");
-            }
-            return new DensityStepper(flow, metric, layout, substep, safety);
-        };
+        DensityMetric metric = DENSITY_METRIC.get(flow);
+        return blockFlow -> new DensityStepper(blockFlow, metric, layout, substep, safety);
     }
 
     /** One grid's explicit stepper with its scratch. */
@@ -114,7 +122,9 @@ public final class DensityEulerFactory implements SchemeFactory {
         }
 
         @Override
-        public void step(double[] rho, double[] aux, double t, double h, RandomStream rng) {
+        public void step(double[] rho, double[] aux, StepContext step, RandomStream rng) {
+            double t = step.time();
+            double h = step.dt();
             double done = 0;
             steps++;
             while (done < h) {
@@ -130,7 +140,7 @@ public final class DensityEulerFactory implements SchemeFactory {
                     if (h > limit * (1 + 1e-12)) {
                         throw new NumericalException("scheme 'density-euler': dt = " + fmt(h) + " exceeds the explicit"
                                 + " stability limit dt_max = " + fmt(limit) + " at t = " + fmt(t) + " on " + layout
-                                + " (" + metric.stabilityLimit() + "); take --dt " + fmt(0.9 * limit)
+                                + " (" + metric.stabilityLimit() + "); take dt = " + fmt(0.9 * limit)
                                 + " or smaller, or set scheme.stability=substep to split steps automatically",
                                 PartKind.SCHEME);
                     }

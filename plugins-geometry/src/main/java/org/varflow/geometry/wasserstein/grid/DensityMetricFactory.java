@@ -23,6 +23,11 @@ public final class DensityMetricFactory implements MetricFactory {
     }
 
     /** {@code fisher-rao-density}. */
+    @Override
+    public Class<DensityMetric> partType() {
+        return DensityMetric.class;
+    }
+
     public static DensityMetricFactory fisherRao() {
         return new DensityMetricFactory(false);
     }

@@ -187,6 +187,6 @@ public final class GridMetrics {
 
     private static ConfigurationException noNoise(String id) {
         return new ConfigurationException("metric '" + id + "' on a grid density has no noise: the entropy of a"
-                + " density enters its free energy (the scheme 'density-euler' handles it); use --noise none");
+                + " density enters its free energy (the scheme 'density-euler' handles it); use noise 'none'");
     }
 }

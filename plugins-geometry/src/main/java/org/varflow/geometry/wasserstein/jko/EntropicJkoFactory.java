@@ -1,5 +1,10 @@
 package org.varflow.geometry.wasserstein.jko;
 
+import org.varflow.geometry.wasserstein.grid.DensityMetric;
+import org.varflow.api.StepContext;
+import org.varflow.api.Entropy;
+import org.varflow.api.Requirement;
+import org.varflow.api.PartKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,8 +88,23 @@ public final class EntropicJkoFactory implements SchemeFactory {
                 Parameter.integer("maxIterations", 10_000, 1, 10_000_000, "scaling iterations allowed per step"));
     }
 
+    /** The step is the minimizing movement in W2 on the grid. */
+    static final Requirement<DensityMetric> W2 = Requirement.of(PartKind.METRIC, DensityMetric.class,
+            "the Wasserstein metric of a grid density (metric 'wasserstein'): the step is the minimizing movement in"
+                    + " W2").and(GridMetrics::isWasserstein, "(not Fisher-Rao, not WFR)");
+    /** The step is closed-form for the Boltzmann entropy only. */
+    static final Requirement<Entropy> BOLTZMANN = Requirement.of(PartKind.ENTROPY, Entropy.class,
+            "the Boltzmann entropy (the step is closed-form for it only; with entropy 'tsallis' use scheme"
+                    + " 'density-euler')").and(e -> TsallisEntropyFactory.exponent(e) == 1.0, "");
+
     @Override
-    public Scheme create(Parameters parameters, Space space) {
+    public List<Requirement<?>> requires() {
+        return List.of(W2, BOLTZMANN);
+    }
+
+    @Override
+    public Scheme create(Parameters parameters, Flow flow) {
+        Space space = flow.space();
         if (!(space instanceof GridSpace g)) {
             throw new ConfigurationException("scheme 'entropic-jko' needs a grid density space (grid-1d, grid-2d),"
                     + " got kind " + space.kind());
@@ -103,16 +123,8 @@ public final class EntropicJkoFactory implements SchemeFactory {
         int maxIterations = (int) parameters.integer("maxIterations");
         return new Scheme() {
             @Override
-            public Stepper stepper(Flow flow) {
-                if (!GridMetrics.isWasserstein(flow.metric())) {
-                    throw new ConfigurationException("scheme 'entropic-jko' is the minimizing movement in W2: use"
-                            + " metric 'wasserstein' (got a different metric on the grid)");
-                }
-                if (TsallisEntropyFactory.exponent(flow.entropy()) != 1.0) {
-                    throw new ConfigurationException("scheme 'entropic-jko' has a closed-form step for the"
-                            + " Boltzmann entropy only; with entropy 'tsallis' use scheme 'density-euler'");
-                }
-                return new ScalingStepper(flow, layout, epsilon, tolerance, maxIterations);
+            public Stepper stepper(Flow blockFlow) {
+                return new ScalingStepper(blockFlow, layout, epsilon, tolerance, maxIterations);
             }
 
             @Override
@@ -229,7 +241,9 @@ public final class EntropicJkoFactory implements SchemeFactory {
         }
 
         @Override
-        public void step(double[] rho, double[] aux, double t, double h, RandomStream rng) {
+        public void step(double[] rho, double[] aux, StepContext step, RandomStream rng) {
+            double t = step.time();
+            double h = step.dt();
             steps++;
             double temperature = flow.temperature(t + h);
             energy.gradient(rho, v);

@@ -1,5 +1,7 @@
 package org.varflow.geometry.wasserstein.jko;
 
+import org.varflow.api.Requirement;
+import org.varflow.api.StepContext;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,8 +74,19 @@ public final class JkoFactory implements SchemeFactory {
                 Parameter.integer("maxIterations", 100, 1, 100_000, "Newton iterations allowed per step"));
     }
 
+    /** The step is the minimizing movement in W2, which on an ensemble is the per-particle Euclidean metric. */
+    static final Requirement<ParticleWassersteinMetric> W2 = Requirement.of(PartKind.METRIC,
+            ParticleWassersteinMetric.class, "the Wasserstein metric of an ensemble (metric 'wasserstein'): the"
+                    + " step is the minimizing movement in W2");
+
     @Override
-    public Scheme create(Parameters parameters, Space space) {
+    public List<Requirement<?>> requires() {
+        return List.of(W2);
+    }
+
+    @Override
+    public Scheme create(Parameters parameters, Flow flow) {
+        Space space = flow.space();
         if (!(space instanceof EnsembleSpace e) || e.layout().d() != 1) {
             throw new ConfigurationException("scheme 'jko' works in quantile coordinates and needs a one-dimensional"
                     + " ensemble (space 'ensemble' with d = 1); got " + (space instanceof EnsembleSpace es
@@ -83,12 +96,8 @@ public final class JkoFactory implements SchemeFactory {
         int maxIterations = (int) parameters.integer("maxIterations");
         return new Scheme() {
             @Override
-            public Stepper stepper(Flow flow) {
-                if (!(flow.metric() instanceof ParticleWassersteinMetric)) {
-                    throw new ConfigurationException("scheme 'jko' is the minimizing movement in W2: use metric"
-                            + " 'wasserstein'");
-                }
-                return new JkoStepper(flow, tolerance, maxIterations);
+            public Stepper stepper(Flow blockFlow) {
+                return new JkoStepper(blockFlow, tolerance, maxIterations);
             }
 
             @Override
@@ -145,7 +154,9 @@ public final class JkoFactory implements SchemeFactory {
         }
 
         @Override
-        public void step(double[] x, double[] aux, double t, double h, RandomStream rng) {
+        public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
+            double t = step.time();
+            double h = step.dt();
             double temperature = flow.temperature(t + h);
             if (!sorted(x)) {
                 java.util.Arrays.sort(x);
@@ -182,20 +193,20 @@ public final class JkoFactory implements SchemeFactory {
                     }
                     slope = -h * dot(grad, grad);
                 }
-                double step = 1;
+                double lambda = 1;
                 double next = Double.NaN;
                 boolean accepted = false;
                 for (int halving = 0; halving < MAX_HALVINGS; halving++) {
                     for (int k = 0; k < m; k++) {
-                        trial[k] = y[k] + step * delta[k];
+                        trial[k] = y[k] + lambda * delta[k];
                     }
                     next = objective(trial, h, temperature);
-                    if (next <= phi + 1e-4 * step * slope || (Math.abs(next - phi) <= 1e-15 * Math.abs(phi)
+                    if (next <= phi + 1e-4 * lambda * slope || (Math.abs(next - phi) <= 1e-15 * Math.abs(phi)
                             && Double.isFinite(next))) {
                         accepted = true;
                         break;
                     }
-                    step *= 0.5;
+                    lambda *= 0.5;
                 }
                 if (!accepted) {
                     throw new NumericalException("scheme 'jko': no decrease of the step's objective along the Newton"

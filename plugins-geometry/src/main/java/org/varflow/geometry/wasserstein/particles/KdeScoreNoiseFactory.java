@@ -204,15 +204,5 @@ public final class KdeScoreNoiseFactory implements NoiseFactory {
                 out[i] = work[len + i] - h * out[i];
             }
         }
-
-        @Override
-        public boolean isZero() {
-            return false;
-        }
-
-        @Override
-        public boolean needsTemperature() {
-            return true;
-        }
     }
 }

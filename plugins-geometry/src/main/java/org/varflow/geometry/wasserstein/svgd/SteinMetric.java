@@ -117,11 +117,6 @@ public final class SteinMetric implements Metric {
     }
 
     @Override
-    public boolean isConstant() {
-        return false;
-    }
-
-    @Override
     public void divergence(double[] x, double[] out) {
         int n = layout.n();
         int d = layout.d();

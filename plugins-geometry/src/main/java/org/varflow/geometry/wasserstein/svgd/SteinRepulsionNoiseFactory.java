@@ -1,5 +1,8 @@
 package org.varflow.geometry.wasserstein.svgd;
 
+import java.util.List;
+import org.varflow.api.ConstantMetric;
+import org.varflow.api.Requirement;
 import java.util.Set;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.Metric;
@@ -41,6 +44,17 @@ public final class SteinRepulsionNoiseFactory implements NoiseFactory {
         return Set.of(MeasureKinds.ENSEMBLE);
     }
 
+    /** T div K is zero for a constant metric: the repulsion needs the kernel's position-dependent K. */
+    static final Requirement<Metric> VARYING = Requirement.of(PartKind.METRIC, Metric.class,
+            "a metric that depends on the positions (metric 'stein'; noise 'stein-repulsion' adds T div K, which is"
+                    + " zero for a constant metric: with 'wasserstein' use noise 'kde-score' or 'thermal')")
+            .and(m -> !(m instanceof ConstantMetric), "");
+
+    @Override
+    public List<Requirement<?>> requires() {
+        return List.of(VARYING);
+    }
+
     @Override
     public Noise create(Parameters parameters, Space space) {
         return Repulsion.INSTANCE;
@@ -60,26 +74,11 @@ public final class SteinRepulsionNoiseFactory implements NoiseFactory {
             if (temperature == 0) {
                 return;
             }
-            if (metric.isConstant()) {
-                throw new ConfigurationException("noise 'stein-repulsion' adds T div K, which is zero for a constant"
-                        + " metric: use it with metric 'stein' (or use noise 'kde-score' or 'thermal' with"
-                        + " 'wasserstein')");
-            }
             metric.divergence(x, work);
             double s = h * temperature;
             for (int i = 0; i < x.length; i++) {
                 out[i] += s * work[i];
             }
-        }
-
-        @Override
-        public boolean isZero() {
-            return false;
-        }
-
-        @Override
-        public boolean needsTemperature() {
-            return true;
         }
     }
 }

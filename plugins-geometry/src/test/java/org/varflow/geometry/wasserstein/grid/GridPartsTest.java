@@ -63,7 +63,7 @@ class GridPartsTest {
                 assertThat(v).isCloseTo(0, within(1e-12));
             }
             assertThatThrownBy(() -> m.sqrtRaise(rho, e, col)).isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("--noise none");
+                    .hasMessageContaining("noise 'none'");
         }
     }
 

@@ -90,11 +90,12 @@ class EntropicJkoTest {
     void refusesWhatItCannotSolve() {
         FlowSpec tsallis = MeasureRuns.spec(PartChoice.of("grid-1d"), PartChoice.of("wasserstein"),
                 PartChoice.of("test-quadratic"), PartChoice.of("tsallis"), PartChoice.of("entropic-jko"), 1, 0.1);
-        assertThatThrownBy(() -> MeasureRuns.run(tsallis)).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("Boltzmann entropy only");
+        assertThatThrownBy(() -> MeasureRuns.VARFLOW.assemble(tsallis)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("scheme 'entropic-jko' needs the Boltzmann entropy")
+                .hasMessageContaining("entropy 'tsallis' is not one");
         FlowSpec fisher = MeasureRuns.spec(PartChoice.of("grid-1d"), PartChoice.of("fisher-rao-density"),
                 PartChoice.of("test-quadratic"), PartChoice.of("boltzmann"), PartChoice.of("entropic-jko"), 1, 0.1);
-        assertThatThrownBy(() -> MeasureRuns.run(fisher)).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("use metric 'wasserstein'");
+        assertThatThrownBy(() -> MeasureRuns.VARFLOW.assemble(fisher)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("(metric 'wasserstein')").hasMessageContaining("metric 'fisher-rao-density'");
     }
 }

@@ -110,8 +110,8 @@ class JkoTest {
                 .hasMessageContaining("one-dimensional ensemble").hasMessageContaining("d = 2");
         FlowSpec stein = MeasureRuns.spec(PartChoice.of("ensemble").with("n", 10), PartChoice.of("stein"),
                 PartChoice.of("test-quadratic"), PartChoice.of("boltzmann"), PartChoice.of("jko"), 1, 0.1);
-        assertThatThrownBy(() -> MeasureRuns.run(stein)).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("use metric 'wasserstein'");
+        assertThatThrownBy(() -> MeasureRuns.VARFLOW.assemble(stein)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("(metric 'wasserstein')").hasMessageContaining("metric 'stein' is not one");
     }
 
     /** The porous medium by JKO: the Tsallis internal energy in quantile coordinates keeps the mass and sorts. */
