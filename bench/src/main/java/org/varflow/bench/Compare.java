@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 
 /**
  * The varflow half of {@code bench/compare.sh}: times each workload (best of several runs after warm-up) and

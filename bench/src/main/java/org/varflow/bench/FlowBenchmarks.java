@@ -13,7 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 
 /**
  * JMH benchmarks of the workloads (one invocation = one whole workload), each at its issue-8 default size and at

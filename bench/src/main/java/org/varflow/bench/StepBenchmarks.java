@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.varflow.api.Scheme;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.random.BlockStreams;
 
 /**

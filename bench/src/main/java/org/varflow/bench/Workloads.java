@@ -3,7 +3,7 @@ package org.varflow.bench;
 import java.util.Locale;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartKind;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
 import org.varflow.ot.ExactOT;
 import org.varflow.ot.Sinkhorn;

@@ -25,7 +25,7 @@ import org.varflow.cli.plot.RunPlots;
 import org.varflow.cli.plot.Trajectory;
 import org.varflow.cli.report.CompareReport;
 import org.varflow.cli.report.RunReport;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.core.output.AtomicFile;
 import org.varflow.core.run.RunControl;

@@ -12,7 +12,7 @@ import org.varflow.cli.demo.DemoContext;
 import org.varflow.cli.demo.Demos;
 import org.varflow.cli.demo.Figure;
 import org.varflow.cli.plot.PlotSize;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -19,7 +19,7 @@ import org.varflow.cli.plot.PlotFiles;
 import org.varflow.cli.plot.PlotSize;
 import org.varflow.cli.plot.RunPlots;
 import org.varflow.cli.report.RunReport;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.output.AtomicFile;
 import org.varflow.core.run.RunControl;
 import org.varflow.core.spec.SpecFiles;

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.varflow.api.Preset;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package org.varflow.cli;
 
 import java.nio.file.Path;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;

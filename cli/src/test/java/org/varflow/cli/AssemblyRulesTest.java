@@ -11,7 +11,7 @@ import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 
 /**
  * Every rule between parts is checked when the flow is assembled, before a step is taken: each case below used to

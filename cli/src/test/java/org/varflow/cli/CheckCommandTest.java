@@ -19,7 +19,7 @@ import org.varflow.api.PartKind;
 import org.varflow.api.Space;
 import org.varflow.testkit.CheckResult;
 import org.varflow.testkit.MetricChecks;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 
 /** {@code varflow check}: every registered metric passes; deliberately broken metrics fail with exit code 4. */
 class CheckCommandTest {

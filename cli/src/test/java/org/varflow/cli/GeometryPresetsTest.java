@@ -17,7 +17,7 @@ import org.varflow.api.FlowSpec;
 import org.varflow.api.Observer;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.core.run.FlowRunner;
 import org.varflow.core.run.RunControl;

@@ -12,7 +12,7 @@ import org.varflow.api.Preset;
 import org.varflow.cli.plot.PlotFiles;
 import org.varflow.cli.plot.PlotSize;
 import org.varflow.cli.plot.Trajectory;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
 
 /**

@@ -2,7 +2,7 @@ package org.varflow.cli.demo;
 
 import org.varflow.api.Parameters;
 import org.varflow.api.PartKind;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 
 /**
  * A density on the cells of a 1-D grid as the demos read it back from a run: cell centres x_i = lower + (i + 1/2) dx,

@@ -9,7 +9,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.knowm.xchart.XYChart;
 import org.varflow.api.Flow;
 import org.varflow.api.Space;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 
 /**
  * The charts that fit one run: energy and free energy against time; the path over the energy's level sets for 2-D

@@ -20,7 +20,7 @@ import org.varflow.api.Parameters;
 import org.varflow.api.Plugin;
 import org.varflow.api.Space;
 import org.varflow.core.CorePlugin;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
 import org.varflow.core.testing.Flows;
 import org.varflow.core.testing.TestParts;

@@ -12,7 +12,7 @@ import org.varflow.api.ObserverFactory;
 import org.varflow.api.Plugin;
 import org.varflow.api.Snapshot;
 import org.varflow.core.CorePlugin;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
 import org.varflow.core.testing.Flows;
 import org.varflow.core.testing.TestParts;

@@ -14,7 +14,7 @@ import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.NumericalException;
 import org.varflow.api.PartKind;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.testing.Flows;
 
 class CheckpointAndRetryTest {

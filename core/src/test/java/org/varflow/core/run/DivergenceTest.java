@@ -13,7 +13,7 @@ import org.varflow.api.FlowSpec;
 import org.varflow.api.NumericalException;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.testing.Flows;
 
 /** A diverging run stops with a message naming the step, the part to blame and a smaller dt. */

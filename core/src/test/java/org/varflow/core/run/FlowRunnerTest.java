@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.Observer;
 import org.varflow.api.Snapshot;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.core.testing.Flows;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartKind;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.testing.Flows;
 
 /** Results depend on the seed only, never on the number of threads. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.varflow.api.FlowSpec;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
 import org.varflow.core.testing.Flows;
 import org.varflow.core.testing.LinearFlow;

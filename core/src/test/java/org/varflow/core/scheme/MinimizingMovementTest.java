@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.NumericalException;
 import org.varflow.api.PartKind;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
 import org.varflow.core.testing.Flows;
 import org.varflow.core.testing.LinearFlow;

@@ -7,7 +7,7 @@ import org.varflow.api.FlowSpec;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
 import org.varflow.core.CorePlugin;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 
 /** Specs and summary look-ups shared by the core tests. */
 public final class Flows {

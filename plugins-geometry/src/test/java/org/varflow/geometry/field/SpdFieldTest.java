@@ -13,7 +13,7 @@ import org.varflow.api.ConfigurationException;
 import org.varflow.api.Metric;
 import org.varflow.api.PartChoice;
 import org.varflow.api.Space;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.testkit.MetricContract;
 import org.varflow.geometry.testing.Runs;
 import org.varflow.geometry.testing.Spaces;

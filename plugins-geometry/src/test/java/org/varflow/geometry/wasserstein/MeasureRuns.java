@@ -10,7 +10,7 @@ import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
 import org.varflow.api.Snapshot;
 import org.varflow.core.CorePlugin;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.run.FlowRunner;
 import org.varflow.core.run.RunControl;
 

@@ -13,7 +13,7 @@ import org.varflow.api.FlowSpec;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
 import org.varflow.core.CorePlugin;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
 import org.varflow.geometry.wasserstein.MeasuresPlugin;
 import org.varflow.testkit.Allocations;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.varflow.api.FlowSpec;
 import org.varflow.core.CorePlugin;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
 import org.varflow.geometry.wasserstein.MeasuresPlugin;
 import org.varflow.models.ModelsPlugin;

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.Preset;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 
 class MeasurePresetsTest {
 

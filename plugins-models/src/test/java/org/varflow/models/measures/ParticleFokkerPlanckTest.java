@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 
 /**
  * Particle Fokker-Planck for V = x^2/2, T = 1 from N(2, 1/4) up to t = 6, with the entropy realised two ways: by

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 
 /**
  * Langevin sampling of E = x^2/2 (the Ornstein-Uhlenbeck process, Gibbs law N(0, T), T = 1/beta) against closed forms.

@@ -10,7 +10,7 @@ import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 
 /**
  * The seed figure "Hamiltonian vs gradient flow" through real runs: one H(q, p) = q^2/2 + p^2/2 on phase space,

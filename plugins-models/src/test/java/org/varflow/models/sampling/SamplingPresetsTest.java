@@ -12,7 +12,7 @@ import org.varflow.api.EnergyFactory;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.Plugin;
 import org.varflow.api.Preset;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 
 /** The sampling plugin: found by ServiceLoader, its presets complete, explained, and runnable. */
 class SamplingPresetsTest {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 
 /**
  * SGLD and SGD on Bayesian linear regression (the shipped data: 100 examples, sigma = 0.5, prior N(0, I)) against the

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 
 /**
  * Underdamped Langevin dynamics on phase space by BAOAB (metric 'underdamped', noise 'thermal', scheme 'baoab'), and

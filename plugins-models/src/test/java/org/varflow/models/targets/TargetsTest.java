@@ -15,7 +15,7 @@ import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
 import org.varflow.api.Parameters;
 import org.varflow.core.CorePlugin;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
 import org.varflow.models.ModelsPlugin;
 import org.varflow.models.TestSpace;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.geometry.wasserstein.MeasureRuns;
 
 /**

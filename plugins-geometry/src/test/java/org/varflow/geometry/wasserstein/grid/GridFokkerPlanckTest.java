@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.NumericalException;
 import org.varflow.api.PartChoice;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.geometry.wasserstein.MeasureRuns;
 
 /**

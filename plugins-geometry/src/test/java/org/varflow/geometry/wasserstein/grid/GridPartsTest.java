@@ -15,7 +15,7 @@ import org.varflow.api.Metric;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
 import org.varflow.api.measure.GridLayout;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.geometry.wasserstein.MeasureRuns;
 

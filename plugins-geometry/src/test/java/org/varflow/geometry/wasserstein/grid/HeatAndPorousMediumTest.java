@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartChoice;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.geometry.wasserstein.MeasureRuns;
 
 /** The heat equation as the Wasserstein flow of the entropy, and the porous-medium equation against Barenblatt. */

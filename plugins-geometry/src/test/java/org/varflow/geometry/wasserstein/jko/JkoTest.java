@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartChoice;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.geometry.wasserstein.MeasureRuns;
 import org.varflow.geometry.wasserstein.observe.QuantileW2;
 

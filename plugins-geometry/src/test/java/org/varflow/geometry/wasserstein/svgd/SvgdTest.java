@@ -10,7 +10,7 @@ import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
-import org.varflow.core.Varflow;
+import org.varflow.Varflow;
 import org.varflow.geometry.wasserstein.MeasureRuns;
 
 /** Stein variational gradient descent: metric 'stein' with the deterministic repulsion T div K. */

@@ -1,4 +1,4 @@
-package org.varflow.core;
+package org.varflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

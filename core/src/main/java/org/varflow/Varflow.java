@@ -1,4 +1,4 @@
-package org.varflow.core;
+package org.varflow;
 
 import com.google.inject.Guice;
 import com.google.inject.Injector;
