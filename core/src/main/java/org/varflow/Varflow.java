@@ -3,19 +3,30 @@ package org.varflow;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import jakarta.inject.Inject;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.Observer;
+import org.varflow.api.PartChoice;
+import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
 import org.varflow.api.Plugin;
+import org.varflow.api.StatefulObserver;
 import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.core.assembly.FlowAssembler;
 import org.varflow.core.assembly.ResolvedPart;
+import org.varflow.core.checkpoint.Checkpoint;
 import org.varflow.core.discovery.DiscoveryReport;
 import org.varflow.core.discovery.PluginDiscovery;
 import org.varflow.core.observe.CsvSink;
@@ -24,26 +35,34 @@ import org.varflow.core.observe.EnergyObserver;
 import org.varflow.core.observe.EnsembleStats;
 import org.varflow.core.observe.FreeEnergyObserver;
 import org.varflow.core.observe.MomentsObserver;
-import org.varflow.api.StatefulObserver;
-import org.varflow.core.observe.Summaries;
-import org.varflow.core.checkpoint.Checkpoint;
-import org.varflow.core.spec.SpecFiles;
 import org.varflow.core.registry.PartRegistry;
 import org.varflow.core.registry.PartsModule;
 import org.varflow.core.run.FlowRunner;
 import org.varflow.core.run.RunControl;
 import org.varflow.core.run.RunResult;
+import org.varflow.core.spec.SpecFiles;
 
 /**
- * The entry point for Java users: discover plugins, assemble a {@link FlowSpec} and run it with the standard
- * observers (energy, free energy, dissipation check, moments, optional CSV), returning the result and the JSON
- * summary as a map.
+ * The entry point: the registry of every part the plugins provide, and the way to compose and run flows from
+ * them.
  *
  * <pre>{@code
- * Varflow varflow = Varflow.discover();
- * FlowSpec spec = varflow.registry().preset("langevin").spec().withSeed(7);
- * Varflow.Outcome out = varflow.run(spec, RunControl.defaults(), null);
+ * Varflow varflow = Varflow.create();                        // every plugin on the classpath
+ * RunSummary s = varflow.preset("langevin")                  // or varflow.flow() to start from nothing
+ *         .energy("double-well").set(PartKind.ENTROPY, "beta", 4.0)
+ *         .particles(20_000).time(10).seed(7)
+ *         .run();
+ * System.out.println(s.state().covariance(0, 0));
  * }</pre>
+ *
+ * <p>A mistake (an unknown id, a parameter out of range, parts that do not fit together) is a
+ * {@link ConfigurationException} with the same message the command line prints, raised when the flow is built,
+ * before it runs; a run that diverges ends in a {@link org.varflow.api.NumericalException}. A {@code Varflow} is
+ * immutable and safe to share between threads; each run owns its state.
+ *
+ * <p>Plugins are found with {@link java.util.ServiceLoader} ({@link #create()}), or given explicitly
+ * ({@link #of(Collection)}, {@link #builder()}), e.g. to add a part written in the same project without packaging
+ * it as a jar. Guice wires the registry once here; it is not used while flows run.
  */
 public final class Varflow {
     /** The version of varflow itself, for provenance. */
@@ -53,25 +72,35 @@ public final class Varflow {
     private final FlowAssembler assembler;
 
     @Inject
-    public Varflow(PartRegistry registry, FlowAssembler assembler) {
+    Varflow(PartRegistry registry, FlowAssembler assembler) {
         this.registry = registry;
         this.assembler = assembler;
     }
 
-    /** Discovers plugins on the context class loader (or this class's loader) and wires the registry. */
+    /** Every plugin on the context class loader (or this class's loader), found with {@link java.util.ServiceLoader}. */
+    public static Varflow create() {
+        return discover();
+    }
+
+    /** The same as {@link #create()}. */
     public static Varflow discover() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return discover(loader == null ? Varflow.class.getClassLoader() : loader);
     }
 
-    /** Discovers plugins visible to {@code loader}. */
+    /** The plugins visible to {@code loader}. */
     public static Varflow discover(ClassLoader loader) {
         return wire(PluginDiscovery.discover(loader));
     }
 
-    /** Uses exactly these plugins, without looking at the classpath. */
+    /** Exactly these plugins, without looking at the classpath. */
     public static Varflow of(Collection<? extends Plugin> plugins) {
         return wire(PluginDiscovery.of(plugins));
+    }
+
+    /** A builder: discovered plugins, plus plugins given in-process. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Builds the root injector for a discovery report. */
@@ -80,13 +109,42 @@ public final class Varflow {
         return injector.getInstance(Varflow.class);
     }
 
+    /** Every registered part, preset and observer, with what discovery reported. */
     public PartRegistry registry() {
         return registry;
+    }
+
+    /** A flow composed from a preset, to change and run. */
+    public FlowBuilder preset(String id) {
+        return new FlowBuilder(this, registry.preset(id).spec());
+    }
+
+    /**
+     * A flow composed from nothing: the Euclidean metric, no entropy, no noise and explicit Euler until chosen
+     * otherwise; the space and the energy must be given. 1000 steps of 0.01, seed 1, one particle.
+     */
+    public FlowBuilder flow() {
+        return new FlowBuilder(this, null);
+    }
+
+    /** A flow composed from a spec (e.g. one read with {@link #readSpec(Path)}). */
+    public FlowBuilder flow(FlowSpec spec) {
+        return new FlowBuilder(this, spec);
+    }
+
+    /** Reads a spec file (JSON or YAML), checking every id and value against the registry. */
+    public FlowSpec readSpec(Path file) {
+        return SpecFiles.read(file, registry);
     }
 
     /** Resolves and checks a spec without running it. */
     public AssembledFlow assemble(FlowSpec spec) {
         return assembler.assemble(spec);
+    }
+
+    /** Resolves and checks a spec whose slots named in {@code given} are filled by those factories. */
+    AssembledFlow assemble(FlowSpec spec, Map<PartKind, PartFactory<?>> given) {
+        return assembler.assemble(spec, given);
     }
 
     /**
@@ -108,7 +166,7 @@ public final class Varflow {
      * steps (when {@code checkpoint} is not null). The checkpoint is removed when the run completes.
      */
     public Outcome run(AssembledFlow assembled, RunControl control, Path csv, Path checkpoint, long checkpointEvery) {
-        return execute(assembled, control, csv, checkpoint, checkpointEvery, null);
+        return execute(assembled, control, csv, checkpoint, checkpointEvery, null, Map.of(), List.of());
     }
 
     /**
@@ -119,11 +177,16 @@ public final class Varflow {
     public Outcome resume(Path checkpoint, RunControl control, Path csv, long checkpointEvery) {
         Checkpoint saved = Checkpoint.read(checkpoint);
         FlowSpec spec = SpecFiles.parse(checkpoint + " (recorded spec)", saved.specJson(), false, registry, null);
-        return execute(assemble(spec), control, csv, checkpoint, checkpointEvery, saved);
+        return execute(assemble(spec), control, csv, checkpoint, checkpointEvery, saved, Map.of(), List.of());
     }
 
-    private Outcome execute(AssembledFlow assembled, RunControl control, Path csv, Path checkpoint,
-                            long checkpointEvery, Checkpoint resume) {
+    /**
+     * Runs with the standard observers (energy, free energy, dissipation, moments), the plugins' observers that
+     * apply, the caller's {@code extra} observers (reported under their ids) and {@code listeners}, which see every
+     * observation after the others.
+     */
+    Outcome execute(AssembledFlow assembled, RunControl control, Path csv, Path checkpoint, long checkpointEvery,
+                    Checkpoint resume, Map<String, Observer> extra, List<FrameObserver> listeners) {
         EnsembleStats stats = new EnsembleStats(assembled.flow().dimension());
         EnergyObserver energy = new EnergyObserver(stats);
         FreeEnergyObserver free = new FreeEnergyObserver(stats);
@@ -136,7 +199,18 @@ public final class Varflow {
                 contributed.put(factory.id(), factory.create(assembled.flow()));
             }
         }
+        extra.forEach((id, o) -> {
+            if (contributed.containsKey(id)) {
+                throw new ConfigurationException("observer id '" + id + "' is taken by a registered observer;"
+                        + " give yours another id");
+            }
+            contributed.put(id, o);
+        });
         observers.addAll(contributed.values());
+        for (FrameObserver l : listeners) {
+            l.bind(energy, free);
+        }
+        observers.addAll(listeners);
         CsvSink sink = csv == null ? null : new CsvSink(csv, stats, free);
         try {
             if (sink != null) {
@@ -163,12 +237,15 @@ public final class Varflow {
             if (checkpoint != null && !result.stopped()) {
                 deleteQuietly(checkpoint);
             }
-            Map<String, Object> summary = summary(assembled, result, energy, free, dissipation, moments);
-            if (!contributed.isEmpty()) {
-                Map<String, Object> reports = new LinkedHashMap<>();
-                contributed.forEach((id, o) -> reports.put(id, o.summary()));
-                summary.put("observers", reports);
-            }
+            Map<String, Report> reports = new LinkedHashMap<>();
+            contributed.forEach((id, o) -> reports.put(id, new Report(o.summary())));
+            RunSummary summary = new RunSummary(explicit(assembled), result.stepsTaken(), result.time(),
+                    energy.energy(), energy.initialEnergy(), free.freeEnergy(), free.initialFreeEnergy(),
+                    free.method(), new RunSummary.State(moments.mean(), moments.covariance(),
+                    moments.singleParticle(), moments.covarianceOmitted()), new RunSummary.Diagnostics(isFinite(result.states()),
+                    dissipation.reportedViolation(), dissipation.intervalsChecked(), energy.increases(),
+                    result.stopped()), new Report(result.schemeStatistics()), provenance(assembled),
+                    result.wallSeconds(), reports);
             return new Outcome(assembled, result, summary);
         } finally {
             if (sink != null) {
@@ -177,42 +254,50 @@ public final class Varflow {
         }
     }
 
+    private static RunSummary.Provenance provenance(AssembledFlow assembled) {
+        Map<String, String> plugins = new LinkedHashMap<>();
+        for (PartKind kind : PartKind.values()) {
+            ResolvedPart p = assembled.part(kind);
+            plugins.put(p.plugin(), p.pluginVersion());
+        }
+        return new RunSummary.Provenance(VERSION, plugins);
+    }
+
     private static List<byte[]> saveAll(List<StatefulObserver> observers) {
         List<byte[]> out = new ArrayList<>();
         try {
             for (StatefulObserver o : observers) {
                 var buffer = Checkpoint.buffer();
-                try (var data = new java.io.DataOutputStream(buffer)) {
+                try (var data = new DataOutputStream(buffer)) {
                     o.save(data);
                 }
                 out.add(buffer.toByteArray());
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot save observer state: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save observer state: " + e.getMessage(), e);
         }
         return out;
     }
 
     private static void restoreAll(List<StatefulObserver> observers, Checkpoint saved) {
         if (saved.observers().size() != observers.size()) {
-            throw new org.varflow.api.ConfigurationException("the checkpoint holds " + saved.observers().size()
-                    + " observer states but this run has " + observers.size() + " (was it written with a CSV trajectory,"
-                    + " and is it resumed with the same outputs?)");
+            throw new ConfigurationException("the checkpoint holds " + saved.observers().size()
+                    + " observer states but this run has " + observers.size() + " (was it written with a CSV"
+                    + " trajectory, and is it resumed with the same outputs?)");
         }
         try {
             for (int i = 0; i < observers.size(); i++) {
                 observers.get(i).restore(Checkpoint.input(saved.observers().get(i)));
             }
-        } catch (java.io.IOException e) {
-            throw new org.varflow.api.ConfigurationException("the checkpoint's observer state is damaged: "
-                    + e.getMessage());
+        } catch (IOException e) {
+            throw new ConfigurationException("the checkpoint's observer state is damaged: " + e.getMessage());
         }
     }
 
     private static void deleteQuietly(Path file) {
         try {
-            java.nio.file.Files.deleteIfExists(file);
-        } catch (java.io.IOException ignored) {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
             // a stale checkpoint is harmless: resume refuses a finished run's state only if its spec differs
         }
     }
@@ -225,92 +310,23 @@ public final class Varflow {
         }
     }
 
+    /** The spec of an assembled flow with every resolved parameter explicit. */
+    public static FlowSpec explicit(AssembledFlow assembled) {
+        Map<PartKind, PartChoice> parts = new EnumMap<>(PartKind.class);
+        for (PartKind kind : PartKind.values()) {
+            ResolvedPart p = assembled.part(kind);
+            parts.put(kind, new PartChoice(p.id(), p.parameters().asMap()));
+        }
+        FlowSpec s = assembled.spec();
+        return new FlowSpec(s.preset(), parts, s.steps(), s.time(), s.dt(), s.seed(), s.particles(), s.every());
+    }
+
     /**
      * The spec of an assembled flow in spec-file form with every resolved parameter explicit: the summary's
      * {@code spec} block, what checkpoints record and what {@code varflow spec --example} prints.
      */
     public static Map<String, Object> explicitSpec(AssembledFlow assembled) {
-        Map<String, Object> parts = new LinkedHashMap<>();
-        for (PartKind kind : PartKind.values()) {
-            ResolvedPart p = assembled.part(kind);
-            Map<String, Object> part = new LinkedHashMap<>();
-            part.put("id", p.id());
-            part.put("params", p.parameters().asMap());
-            parts.put(kind.label(), part);
-        }
-        return specOf(assembled.spec(), parts);
-    }
-
-    private static Map<String, Object> summary(AssembledFlow assembled, RunResult result, EnergyObserver energy,
-                                               FreeEnergyObserver free, DissipationObserver dissipation,
-                                               MomentsObserver moments) {
-        FlowSpec spec = assembled.spec();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("preset", spec.preset());
-        Map<String, Object> parts = new LinkedHashMap<>();
-        for (PartKind kind : PartKind.values()) {
-            ResolvedPart p = assembled.part(kind);
-            Map<String, Object> part = new LinkedHashMap<>();
-            part.put("id", p.id());
-            part.put("params", p.parameters().asMap());
-            parts.put(kind.label(), part);
-        }
-        m.put("parts", parts);
-        m.put("steps", result.stepsTaken());
-        m.put("dt", spec.dt());
-        m.put("seed", spec.seed());
-        m.put("particles", spec.particles());
-        m.put("time", result.time());
-        m.putAll(energy.summary());
-        m.putAll(free.summary());
-        m.putAll(moments.summary());
-        Map<String, Object> diagnostics = new LinkedHashMap<>();
-        boolean finite = isFinite(result.states());
-        diagnostics.put("finite", finite);
-        diagnostics.putAll(dissipation.summary());
-        diagnostics.put("energyIncreases", energy.summary().get("energyIncreases"));
-        diagnostics.put("stoppedEarly", result.stopped());
-        m.put("diagnostics", diagnostics);
-        if (!result.schemeStatistics().isEmpty()) {
-            m.put("scheme", result.schemeStatistics());
-        }
-        m.remove("energyIncreases");
-        Map<String, Object> provenance = new LinkedHashMap<>();
-        provenance.put("varflow", VERSION);
-        Map<String, Object> plugins = new LinkedHashMap<>();
-        for (PartKind kind : PartKind.values()) {
-            ResolvedPart p = assembled.part(kind);
-            plugins.put(p.plugin(), p.pluginVersion());
-        }
-        provenance.put("plugins", plugins);
-        m.put("provenance", provenance);
-        m.put("spec", specOf(spec, parts));
-        m.put("wallSeconds", Summaries.number(result.wallSeconds()));
-        return m;
-    }
-
-    /**
-     * The run's spec in spec-file form with every parameter explicit, so that {@code varflow run --spec} on a
-     * summary file repeats the run.
-     */
-    private static Map<String, Object> specOf(FlowSpec spec, Map<String, Object> parts) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (spec.preset() != null) {
-            m.put("preset", spec.preset());
-        }
-        m.put("parts", parts);
-        if (spec.steps() != null) {
-            m.put("steps", spec.steps());
-        } else {
-            m.put("time", spec.time());
-        }
-        m.put("dt", spec.dt());
-        m.put("seed", spec.seed());
-        m.put("particles", spec.particles());
-        if (spec.every() != null) {
-            m.put("every", spec.every());
-        }
-        return m;
+        return RunSummary.specMap(explicit(assembled));
     }
 
     private static boolean isFinite(double[] v) {
@@ -333,8 +349,48 @@ public final class Varflow {
      *
      * @param assembled what ran
      * @param result    the final states and timing
-     * @param summary   the JSON summary as an ordered map
+     * @param summary   what it reports
      */
-    public record Outcome(AssembledFlow assembled, RunResult result, Map<String, Object> summary) {
+    public record Outcome(AssembledFlow assembled, RunResult result, RunSummary summary) {
+    }
+
+    /** Which plugins a {@link Varflow} uses: discovered ones (unless switched off) and plugins given here. */
+    public static final class Builder {
+        private final List<Plugin> plugins = new ArrayList<>();
+        private boolean discover = true;
+        private ClassLoader loader;
+
+        private Builder() {
+        }
+
+        /** Whether to look for plugins with {@link java.util.ServiceLoader} (true by default). */
+        public Builder discover(boolean on) {
+            this.discover = on;
+            return this;
+        }
+
+        /** The class loader to discover plugins on (the context class loader by default). */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.loader = classLoader;
+            return this;
+        }
+
+        /** Adds plugins in-process, e.g. one whose parts are written in the same project. */
+        public Builder plugin(Plugin... more) {
+            plugins.addAll(List.of(more));
+            return this;
+        }
+
+        /**
+         * The registry of the discovered and given plugins. Ids must be unique across both; a duplicate is set
+         * aside with a warning, as in discovery.
+         */
+        public Varflow build() {
+            if (!discover) {
+                return of(plugins);
+            }
+            ClassLoader l = loader != null ? loader : Thread.currentThread().getContextClassLoader();
+            return wire(PluginDiscovery.discover(l == null ? Varflow.class.getClassLoader() : l, plugins));
+        }
     }
 }

@@ -8,6 +8,36 @@ package org.varflow.api;
  */
 public interface Energy {
 
+    /**
+     * An energy from two functions, for energies written where they are used (a test, a notebook):
+     *
+     * <pre>{@code
+     * Energy doubleWell = Energy.of(x -> Math.pow(x[0] * x[0] - 1, 2) / 4,
+     *                               (x, g) -> g[0] = x[0] * (x[0] * x[0] - 1));
+     * }</pre>
+     *
+     * Both functions must be safe to call from several threads at once and should not allocate.
+     *
+     * @param value    E(x)
+     * @param gradient writes dE(x) into its second argument
+     */
+    static Energy of(java.util.function.ToDoubleFunction<double[]> value,
+                     java.util.function.BiConsumer<double[], double[]> gradient) {
+        java.util.Objects.requireNonNull(value, "value");
+        java.util.Objects.requireNonNull(gradient, "gradient");
+        return new Energy() {
+            @Override
+            public double value(double[] x) {
+                return value.applyAsDouble(x);
+            }
+
+            @Override
+            public void gradient(double[] x, double[] out) {
+                gradient.accept(x, out);
+            }
+        };
+    }
+
     /** E(x). */
     double value(double[] x);
 

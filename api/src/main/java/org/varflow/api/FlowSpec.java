@@ -33,8 +33,8 @@ public record FlowSpec(String preset, Map<PartKind, PartChoice> parts, Long step
         copy.putAll(parts);
         for (PartKind kind : PartKind.values()) {
             if (!copy.containsKey(kind) || copy.get(kind) == null) {
-                throw new ConfigurationException("the flow has no " + kind + " part; give one, e.g. --" + kind
-                        + " ID (see 'varflow list " + kind + "')");
+                throw new ConfigurationException("the flow has no " + kind + " part; choose one of the registered "
+                        + kind + " parts");
             }
         }
         parts = Collections.unmodifiableMap(copy);

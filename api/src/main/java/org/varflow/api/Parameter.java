@@ -242,6 +242,17 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
     }
 
     private double[] toVector(Object raw) {
+        if (raw instanceof double[] given) {
+            if (given.length == 0) {
+                throw invalid("an empty list");
+            }
+            for (double v : given) {
+                if (!Double.isFinite(v)) {
+                    throw invalid(describe(raw));
+                }
+            }
+            return given.clone();
+        }
         if (raw instanceof Number || raw instanceof String) {
             String text = raw.toString().trim();
             if (text.isEmpty()) {

@@ -32,7 +32,7 @@ public final class Workloads {
     /** Runs W1 and returns the final mean energy. */
     public static double langevin(Varflow varflow, int particles, int d, int steps, int threads) {
         var outcome = varflow.run(langevinSpec(varflow, particles, d, steps), new RunControl(threads), null);
-        return (Double) outcome.summary().get("energy");
+        return outcome.summary().energy();
     }
 
     /**
@@ -89,7 +89,7 @@ public final class Workloads {
     /** Runs W6 and returns the final training loss R = E / m (the same number as bench/numpy_workloads.py's). */
     public static double meanField(Varflow varflow, int width, int points, int epochs) {
         var outcome = varflow.run(meanFieldSpec(varflow, width, points, epochs), new RunControl(1), null);
-        return ((Number) outcome.summary().get("energy")).doubleValue() / width;
+        return outcome.summary().energy() / width;
     }
 
     /**
@@ -109,8 +109,7 @@ public final class Workloads {
     /** Runs W4 and returns the final free energy. */
     public static double grid(Varflow varflow, int cells) {
         var outcome = varflow.run(gridSpec(varflow, cells), new RunControl(1), null);
-        var observers = (java.util.Map<?, ?>) outcome.summary().get("observers");
-        return ((Number) ((java.util.Map<?, ?>) observers.get("free-energy")).get("final")).doubleValue();
+        return outcome.summary().observer("free-energy").number("final").orElse(Double.NaN);
     }
 
     /**

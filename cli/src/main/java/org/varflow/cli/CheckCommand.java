@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
                 + " no space to build it on), 1 internal error."})
 final class CheckCommand implements Callable<Integer> {
     /** Exit code when a numerical check fails. */
-    static final int CHECK_FAILED = 4;
+    static final int CHECK_FAILED = Main.CHECK_FAILED;
     /** The largest space dimension the dense checks accept: K is d x d and eigen-decomposed at every point. */
     static final int MAX_DIMENSION = 300;
 

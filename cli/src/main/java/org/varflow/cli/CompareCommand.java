@@ -30,8 +30,8 @@ import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.core.output.AtomicFile;
 import org.varflow.core.run.RunControl;
 import org.varflow.core.spec.SpecFiles;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -76,29 +76,14 @@ final class CompareCommand implements Callable<Integer> {
             + " KEY=VALUE settings on top of the PRESET (repeatable)")
     List<String> with = List.of();
 
-    @Option(names = "--energy", paramLabel = "ID", description = "replace the energy in every composition (the"
-            + " common problem)")
-    String energy;
+    @Mixin
+    SharedOptions.Parts parts = new SharedOptions.Parts();
 
-    @Option(names = "--set", paramLabel = "PART.PARAM=VALUE", description = "set a parameter in every composition"
-            + " (repeatable)")
-    List<String> settings = List.of();
+    @Mixin
+    SharedOptions.Length length = new SharedOptions.Length();
 
-    @ArgGroup(exclusive = true)
-    RunCommand.Length length;
-
-    @Option(names = "--dt", paramLabel = "H", description = "step length for every composition") Double dt;
-
-    @Option(names = "--particles", paramLabel = "N", description = "particles for every composition")
-    Integer particles;
-
-    @Option(names = "--seed", paramLabel = "S", description = "the seed of every composition (default: the first"
-            + " composition's)") Long seed;
-
-    @Option(names = "--every", paramLabel = "K", description = "observe every K-th step (--every 1: exact step"
-            + " counts in the table)") Integer every;
-
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads") Integer threads;
+    @Mixin
+    SharedOptions.Execution execution = new SharedOptions.Execution();
 
     @Option(names = "--tol", paramLabel = "TOL", defaultValue = "1e-6", description = "tolerance of 'steps to tol',"
             + " relative to max(1, |best final value|) (default: ${DEFAULT-VALUE})")
@@ -117,9 +102,6 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--plot-size", paramLabel = "WxH", description = "chart size in pixels (default: 800x560)")
     String plotSize;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress bar and no notes on stderr")
-    boolean quiet;
 
     @Inject
     CompareCommand(Varflow varflow, @Stdout PrintWriter out, @Stderr PrintWriter err) {
@@ -158,7 +140,7 @@ final class CompareCommand implements Callable<Integer> {
         if (reportDir != null) {
             RunCommand.checkWritable(reportDir, null);
         }
-        RunControl control = threads == null ? RunControl.defaults() : new RunControl(threads);
+        RunControl control = execution.control();
         return Interruptible.run(control, () -> {
             List<Comparison.Entry> entries = new ArrayList<>();
             List<Varflow.Outcome> outcomes = new ArrayList<>();
@@ -172,7 +154,7 @@ final class CompareCommand implements Callable<Integer> {
                 Path csv = dir.resolve(slug).resolve(RunCommand.TRAJECTORY);
                 Varflow.Outcome outcome;
                 Progress bar = Progress.start(control::progress, c.spec().stepCount(), c.label(), err,
-                        Progress.wanted(quiet));
+                        Progress.wanted(execution.quiet));
                 try {
                     outcome = varflow.run(assembled.get(i), control, csv);
                 } catch (NumericalException e) {
@@ -184,8 +166,8 @@ final class CompareCommand implements Callable<Integer> {
                 } finally {
                     bar.close();
                 }
-                AtomicFile.write(dir.resolve(slug).resolve(RunCommand.SUMMARY), RunCommand.json(outcome.summary()));
-                entries.add(new Comparison.Entry(c.label(), outcome.summary(), Files.isRegularFile(csv)
+                AtomicFile.write(dir.resolve(slug).resolve(RunCommand.SUMMARY), outcome.summary().toJson());
+                entries.add(new Comparison.Entry(c.label(), outcome.summary().toMap(), Files.isRegularFile(csv)
                         ? Trajectory.read(csv) : null, null));
                 outcomes.add(outcome);
                 slugs.add(slug);
@@ -294,7 +276,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new ConfigurationException("compare needs at least two compositions: several PRESETs or FILEs,"
                     + " or one with --vary KEY=V1,V2 or --with SETTINGS");
         }
-        long s = seed != null ? seed : out.get(0).spec().seed();
+        long s = length.seed != null ? length.seed : out.get(0).spec().seed();
         List<Composition> seeded = new ArrayList<>();
         Set<String> labels = new LinkedHashSet<>();
         for (Composition c : out) {
@@ -324,17 +306,7 @@ final class CompareCommand implements Callable<Integer> {
             spec = varflow.registry().preset(target).spec();
             label = target;
         }
-        if (energy != null) {
-            spec = spec.withPart(org.varflow.api.PartKind.ENERGY, energy);
-        }
-        for (String s : settings) {
-            if (s.indexOf('.') < 0 || s.indexOf('.') > s.indexOf('=')) {
-                throw new ConfigurationException("--set " + s + " is not of the form PART.PARAM=VALUE, e.g. --set"
-                        + " entropy.beta=2");
-            }
-            spec = Settings.apply(spec, s, "--set");
-        }
-        return new Composition(label, RunCommand.override(spec, length, dt, particles, null, every));
+        return new Composition(label, length.apply(parts.apply(spec), false));
     }
 
     private String baseName() {
@@ -443,6 +415,6 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private static Object partOf(Varflow.Outcome o, String kind) {
-        return o.summary().get("parts") instanceof Map<?, ?> parts ? parts.get(kind) : null;
+        return o.summary().toMap().get("parts") instanceof Map<?, ?> parts ? parts.get(kind) : null;
     }
 }

@@ -24,7 +24,8 @@ import picocli.CommandLine;
 /**
  * The {@code varflow} command. Discovers plugins (including jars in {@code --plugin-path DIR}), creates the one
  * Guice injector, and lets picocli build the subcommands through it. Every error ends in one message on stderr and
- * an exit code: 2 for bad input, 3 for a numerical failure, 1 for an internal error.
+ * an exit code: 2 for bad input, 3 for a numerical failure, 4 for a failed check, 5 when the JVM runs out of memory,
+ * 1 for an internal error.
  */
 public final class Main {
     /** Bad input: unknown id, invalid value, incompatible composition, malformed spec. */
@@ -33,6 +34,10 @@ public final class Main {
     public static final int NUMERICAL = 3;
     /** A bug. */
     public static final int INTERNAL = 1;
+    /** A check of {@code varflow check} failed. */
+    public static final int CHECK_FAILED = 4;
+    /** The JVM ran out of memory: not bad input, but a run too large for the heap it was given. */
+    public static final int OUT_OF_MEMORY = 5;
 
     private Main() {
     }
@@ -81,9 +86,10 @@ public final class Main {
         try {
             return cl.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println("varflow: out of memory (the JVM may use " + (Runtime.getRuntime().maxMemory() >> 20)
-                    + " MiB); reduce --particles or the dimension, or raise -Xmx");
-            return USAGE;
+            err.println("varflow: out of memory: the JVM may use " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB and this run needs more; give fewer --particles or a smaller dimension, or a larger heap"
+                    + " (e.g. VARFLOW_JAVA_OPTS=-Xmx8g)");
+            return OUT_OF_MEMORY;
         }
     }
 

@@ -9,6 +9,7 @@ import org.varflow.api.ConfigurationException;
 import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -31,8 +32,8 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", paramLabel = "N", description = "keep checkpointing every N steps")
     Long checkpointEvery;
 
-    @Option(names = "--threads", paramLabel = "N", description = "worker threads (results do not depend on it)")
-    Integer threads;
+    @Mixin
+    SharedOptions.Execution execution = new SharedOptions.Execution();
 
     @Option(names = "--summary", paramLabel = "FILE", description = "write the JSON summary to FILE, not stdout")
     Path summaryFile;
@@ -52,7 +53,7 @@ final class ResumeCommand implements Callable<Integer> {
             throw new ConfigurationException("--checkpoint-every " + checkpointEvery + " needs a whole number >= 1");
         }
         RunCommand.checkWritable(dir, summaryFile);
-        RunControl control = threads == null ? RunControl.defaults() : new RunControl(threads);
+        RunControl control = execution.control();
         return Interruptible.run(control, () -> {
             Varflow.Outcome outcome = varflow.resume(dir.resolve(RunCommand.CHECKPOINT), control,
                     dir.resolve(RunCommand.TRAJECTORY), checkpointEvery == null ? 0 : checkpointEvery);

@@ -23,8 +23,8 @@ import org.varflow.Varflow;
 import org.varflow.core.output.AtomicFile;
 import org.varflow.core.run.RunControl;
 import org.varflow.core.spec.SpecFiles;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -53,50 +53,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "a spec file (JSON or YAML) on top of the preset")
     Path specFile;
 
-    @Option(names = "--space", paramLabel = "ID", description = "replace the space")
-    String space;
+    @Mixin
+    SharedOptions.Parts parts = new SharedOptions.Parts();
 
-    @Option(names = "--metric", paramLabel = "ID", description = "replace the metric")
-    String metric;
+    @Mixin
+    SharedOptions.Length length = new SharedOptions.Length();
 
-    @Option(names = "--energy", paramLabel = "ID", description = "replace the energy")
-    String energy;
-
-    @Option(names = "--entropy", paramLabel = "ID", description = "replace the entropy")
-    String entropy;
-
-    @Option(names = "--noise", paramLabel = "ID", description = "replace the noise")
-    String noise;
-
-    @Option(names = "--scheme", paramLabel = "ID", description = "replace the time discretisation")
-    String scheme;
-
-    @Option(names = "--set", paramLabel = "PART.PARAM=VALUE",
-            description = "set a parameter, e.g. entropy.beta=2 or energy.diag=1,4 (repeatable)")
-    List<String> settings = List.of();
-
-    @ArgGroup(exclusive = true)
-    Length length;
-
-    static final class Length {
-        @Option(names = "--steps", paramLabel = "N", description = "number of steps") Long steps;
-
-        @Option(names = "--time", paramLabel = "T", description = "final time (steps = T / dt)") Double time;
-    }
-
-    @Option(names = "--dt", paramLabel = "H", description = "step length") Double dt;
-
-    @Option(names = "--particles", paramLabel = "N", description = "independent copies run side by side")
-    Integer particles;
-
-    @Option(names = "--seed", paramLabel = "S", description = "seed of all random streams") Long seed;
-
-    @Option(names = "--every", paramLabel = "K", description = "observe and record every K-th step")
-    Integer every;
-
-    @Option(names = "--threads", paramLabel = "N",
-            description = "worker threads (results do not depend on it; default: cores)")
-    Integer threads;
+    @Mixin
+    SharedOptions.Execution execution = new SharedOptions.Execution();
 
     @Option(names = "--out", paramLabel = "DIR", description = "write trajectory.csv and summary.json into DIR")
     Path outDir;
@@ -126,9 +90,6 @@ final class RunCommand implements Callable<Integer> {
             + " is not given)")
     Path reportDir;
 
-    @Option(names = {"-q", "--quiet"}, description = "no progress bar and no notes on stderr (errors only)")
-    boolean quiet;
-
     @Inject
     RunCommand(Varflow varflow, @Stdout PrintWriter out, @Stderr PrintWriter err) {
         this.varflow = varflow;
@@ -156,13 +117,12 @@ final class RunCommand implements Callable<Integer> {
         }
         var assembled = varflow.assemble(spec);
         checkMemory(spec, assembled.flow().dimension());
-        RunControl control = (threads == null ? RunControl.defaults() : new RunControl(threads))
-                .onDivergence(onDivergence);
+        RunControl control = execution.control().onDivergence(onDivergence);
         Path csv = outDir == null ? null : outDir.resolve(TRAJECTORY);
         String label = label(spec, specFile);
         return Interruptible.run(control, () -> {
             Varflow.Outcome outcome;
-            Progress bar = Progress.start(control::progress, spec.stepCount(), label, err, Progress.wanted(quiet));
+            Progress bar = Progress.start(control::progress, spec.stepCount(), label, err, Progress.wanted(execution.quiet));
             try {
                 outcome = varflow.run(assembled, control, csv,
                         checkpointEvery == null ? null : outDir.resolve(CHECKPOINT),
@@ -181,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
                 if (reportDir != null) {
                     Path page = reportDir.resolve(REPORT);
                     AtomicFile.write(page, RunReport.html(page(varflow, label, outcome, charts)));
-                    if (!quiet) {
+                    if (!execution.quiet) {
                         err.println("varflow: report written to " + page);
                     }
                 }
@@ -210,7 +170,7 @@ final class RunCommand implements Callable<Integer> {
             throws Exception {
         String presetId = outcome.assembled().spec().preset();
         Preset preset = presetId == null ? null : varflow.registry().presets().get(presetId);
-        return new RunReport.Page(label, outcome.assembled(), preset, outcome.summary(), json(outcome.summary()),
+        return new RunReport.Page(label, outcome.assembled(), preset, outcome.summary().toMap(), outcome.summary().toJson(),
                 ExplainCommand.UNIFYING, charts);
     }
 
@@ -221,7 +181,7 @@ final class RunCommand implements Callable<Integer> {
     /** Writes the summary into DIR/summary.json (if DIR), to FILE if given, else to stdout. */
     static void writeSummary(Varflow.Outcome outcome, Path outDir, Path summaryFile, PrintWriter out)
             throws Exception {
-        String json = json(outcome.summary());
+        String json = outcome.summary().toJson();
         if (outDir != null) {
             AtomicFile.write(outDir.resolve(SUMMARY), json);
         }
@@ -242,67 +202,7 @@ final class RunCommand implements Callable<Integer> {
         if (spec == null) {
             throw new ConfigurationException("give a preset (see 'varflow list presets') or --spec FILE");
         }
-        spec = swap(spec, PartKind.SPACE, space);
-        spec = swap(spec, PartKind.METRIC, metric);
-        spec = swap(spec, PartKind.ENERGY, energy);
-        spec = swap(spec, PartKind.ENTROPY, entropy);
-        spec = swap(spec, PartKind.NOISE, noise);
-        spec = swap(spec, PartKind.SCHEME, scheme);
-        for (String s : settings) {
-            spec = set(spec, s);
-        }
-        return override(spec, length, dt, particles, seed, every);
-    }
-
-    /** The run-length and sampling options given on the command line (null: keep the spec's). */
-    static FlowSpec override(FlowSpec spec, Length length, Double dt, Integer particles, Long seed, Integer every) {
-        if (length != null && length.steps != null) {
-            spec = spec.withSteps(length.steps);
-        }
-        if (length != null && length.time != null) {
-            spec = spec.withTime(length.time);
-        }
-        if (dt != null) {
-            spec = spec.withDt(dt);
-        }
-        if (particles != null) {
-            spec = spec.withParticles(particles);
-        }
-        if (seed != null) {
-            spec = spec.withSeed(seed);
-        }
-        if (every != null) {
-            spec = spec.withEvery(every);
-        }
-        return spec;
-    }
-
-    private static FlowSpec swap(FlowSpec spec, PartKind kind, String id) {
-        return id == null ? spec : spec.withPart(kind, id);
-    }
-
-    private static FlowSpec set(FlowSpec spec, String setting) {
-        int eq = setting.indexOf('=');
-        int dot = setting.indexOf('.');
-        if (eq < 0 || dot < 0 || dot > eq) {
-            throw new ConfigurationException("--set " + setting + " is not of the form PART.PARAM=VALUE,"
-                    + " e.g. --set entropy.beta=2");
-        }
-        String part = setting.substring(0, dot);
-        String name = setting.substring(dot + 1, eq);
-        String value = setting.substring(eq + 1);
-        PartKind kind;
-        try {
-            kind = PartKind.fromLabel(part);
-        } catch (ConfigurationException e) {
-            throw new ConfigurationException("--set " + setting + ": '" + part + "' is not a part kind"
-                    + Names.suggestion(part, List.of("space", "metric", "energy", "entropy", "noise", "scheme")));
-        }
-        if (name.isEmpty() || value.isEmpty()) {
-            throw new ConfigurationException("--set " + setting + ": give a parameter name and a value,"
-                    + " e.g. --set " + part + ".NAME=VALUE (see 'varflow explain " + spec.part(kind).id() + "')");
-        }
-        return spec.withParam(kind, name, value);
+        return length.apply(parts.apply(spec), true);
     }
 
     static void checkWritable(Path outDir, Path summaryFile) {

@@ -76,7 +76,7 @@ final class BrachistochroneDemo implements Demo {
                     100 * (times[k] / times[0] - 1)), "> 0 (the cycloid is the minimiser)", times[k] > times[0]);
         }
         DemoContext.Run run = c.run("flow", spec);
-        double found = ((Number) run.outcome().summary().get("energy")).doubleValue();
+        double found = run.outcome().summary().energy();
         c.figure("gradient flow from the line: minimiser's time", found, ">= the cycloid's, within 0.2 %",
                 found >= cycloidExact && found / cycloidExact - 1 < 0.002);
         double[] xs = new double[n + 1];

@@ -49,9 +49,8 @@ final class FokkerPlanckDemo implements Demo {
             snapshots.add(new Plots.Series("t = " + t, g.xs(), g.rho().clone()));
         }
         DemoContext.Run full = c.run("full", base);
-        Map<?, ?> observers = (Map<?, ?>) full.outcome().summary().get("observers");
-        Map<?, ?> free = (Map<?, ?>) observers.get("free-energy");
-        Map<?, ?> kl = (Map<?, ?>) observers.get("kl-to-gibbs");
+        Map<?, ?> free = full.outcome().summary().observer("free-energy").entries();
+        Map<?, ?> kl = full.outcome().summary().observer("kl-to-gibbs").entries();
         double fGibbs = -0.5 * Math.log(2 * Math.PI);
         double fEnd = ((Number) free.get("final")).doubleValue();
         c.figure("free energy increases (over " + ((List<?>) free.get("values")).size() + " looks)",

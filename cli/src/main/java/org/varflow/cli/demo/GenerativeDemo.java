@@ -99,6 +99,6 @@ final class GenerativeDemo implements Demo {
     }
 
     private static Map<?, ?> observer(DemoContext.Run run, String id) {
-        return (Map<?, ?>) ((Map<?, ?>) run.outcome().summary().get("observers")).get(id);
+        return run.outcome().summary().observer(id).entries();
     }
 }

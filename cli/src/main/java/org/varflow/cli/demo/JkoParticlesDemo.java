@@ -61,7 +61,7 @@ final class JkoParticlesDemo implements Demo {
         c.figure("mean at t = 20 (seed's t = 5)", mean, "0 (Gibbs, by symmetry), |mean| <= 0.1", Math.abs(mean) <= 0.1);
         c.figure("variance", var, DemoContext.fmt(GIBBS_VARIANCE) + " - kernel sigma^2 " + DemoContext.fmt(sigma2)
                 + ", +-(sigma^2 + 0.02)", Math.abs(var - GIBBS_VARIANCE) <= sigma2 + 0.02);
-        Map<?, ?> free = (Map<?, ?>) ((Map<?, ?>) run.outcome().summary().get("observers")).get("free-energy");
+        Map<?, ?> free = run.outcome().summary().observer("free-energy").entries();
         double f0 = ((Number) free.get("initial")).doubleValue();
         double f1 = ((Number) free.get("final")).doubleValue();
         c.figure("free energy (m-spacing estimate) start -> end", DemoContext.fmt(f0) + " -> " + DemoContext.fmt(f1),

@@ -50,8 +50,8 @@ final class LeastActionDemo implements Demo {
                 err = Math.max(err, Math.abs(q[j - 1] - Math.sin(j * dt) / Math.sin(T)));
             }
             errors[k] = err;
-            double action = ((Number) run.outcome().summary().get("energy")).doubleValue();
-            double initial = ((Number) run.outcome().summary().get("energyInitial")).doubleValue();
+            double action = run.outcome().summary().energy();
+            double initial = run.outcome().summary().energyInitial();
             c.figure(nodes[k] + " intervals: max |q - sin t / sin 1.5|", err, "O(dt^2)", err < 2 * dt * dt);
             c.figure("  action: straight line -> converged", DemoContext.fmt(initial) + " -> " + DemoContext.fmt(action),
                     DemoContext.fmt(exactAction) + " (analytic), +-dt^2", Math.abs(action - exactAction) < dt * dt);

@@ -51,7 +51,7 @@ final class MeanFieldDemo implements Demo {
             int m = WIDTHS[k];
             double h = 0.2 * Math.sqrt(m / 2000.0);
             DemoContext.Run run = c.run("m" + m, base.withParam(PartKind.SPACE, "n", m).withDt(h).withSteps(EPOCHS));
-            Map<?, ?> loss = (Map<?, ?>) ((Map<?, ?>) run.outcome().summary().get("observers")).get("training-loss");
+            Map<?, ?> loss = run.outcome().summary().observer("training-loss").entries();
             double r0 = ((Number) loss.get("initial")).doubleValue();
             finals[k] = ((Number) loss.get("final")).doubleValue();
             int increases = ((Number) loss.get("increases")).intValue();

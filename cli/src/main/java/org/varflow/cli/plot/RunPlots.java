@@ -45,7 +45,7 @@ public final class RunPlots {
             Trajectory t = csv != null && Files.isRegularFile(csv) ? Trajectory.read(csv) : null;
             var r = outcome.result();
             return new RunData(label, t, outcome.assembled().flow(), r.states(), r.particles(), r.dimension(),
-                    r.time(), outcome.summary());
+                    r.time(), outcome.summary().toMap());
         }
     }
 

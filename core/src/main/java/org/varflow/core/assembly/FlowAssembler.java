@@ -60,15 +60,30 @@ public final class FlowAssembler {
 
     /** Resolves, checks and builds the parts of {@code spec}. */
     public AssembledFlow assemble(FlowSpec spec) {
+        return assemble(spec, Map.of());
+    }
+
+    /**
+     * Resolves, checks and builds the parts of {@code spec}, taking the factory of a slot from {@code given} when it
+     * holds one (a part passed as an instance from Java, not registered) and from the registry otherwise. Given
+     * factories are checked like registered ones.
+     */
+    public AssembledFlow assemble(FlowSpec spec, Map<PartKind, ? extends PartFactory<?>> given) {
         Map<PartKind, ResolvedPart> resolved = new EnumMap<>(PartKind.class);
         for (PartKind kind : PartKind.values()) {
             PartChoice choice = spec.part(kind);
-            PartFactory<?> factory = registry.factory(kind, choice.id());
+            PartFactory<?> own = given.get(kind);
+            if (own != null && (own.kind() != kind || !kind.type().factoryClass().isInstance(own))) {
+                throw new ConfigurationException("the " + kind + " given is a " + own.kind() + " factory");
+            }
+            PartFactory<?> factory = own != null ? own : registry.factory(kind, choice.id());
             String label = kind + " '" + factory.id() + "'";
             Parameters params = Parameters.resolve(label, safeParameters(factory, label), choice.params());
-            LoadedPlugin plugin = registry.pluginOf(kind, factory.id()).orElse(null);
-            resolved.put(kind, new ResolvedPart(kind, factory, params, plugin == null ? "unknown" : plugin.id(),
-                    plugin == null ? "unknown" : plugin.version()));
+            LoadedPlugin plugin = own != null ? null : registry.pluginOf(kind, factory.id()).orElse(null);
+            String source = own != null ? "java" : plugin == null ? "unknown" : plugin.id();
+            String version = own != null ? Runtime.version().toString() : plugin == null ? "unknown"
+                    : plugin.version();
+            resolved.put(kind, new ResolvedPart(kind, factory, params, source, version));
         }
 
         ResolvedPart spacePart = resolved.get(PartKind.SPACE);

@@ -38,6 +38,14 @@ public final class PluginDiscovery {
 
     /** Discovers the plugins visible to {@code loader} (the service registrations in its jars). */
     public static DiscoveryReport discover(ClassLoader loader) {
+        return discover(loader, List.of());
+    }
+
+    /**
+     * Discovers the plugins visible to {@code loader}, then adds {@code more} (plugins given in-process), checking
+     * all of them together: a duplicate id is set aside, whichever side it is on.
+     */
+    public static DiscoveryReport discover(ClassLoader loader, Collection<? extends Plugin> more) {
         List<PluginProblem> problems = new ArrayList<>();
         List<Plugin> found = new ArrayList<>();
         Iterator<ServiceLoader.Provider<Plugin>> it = ServiceLoader.load(Plugin.class, loader).stream().iterator();
@@ -59,6 +67,7 @@ public final class PluginDiscovery {
                         "could not be instantiated: " + rootMessage(e)));
             }
         }
+        found.addAll(more);
         return check(found, problems);
     }
 

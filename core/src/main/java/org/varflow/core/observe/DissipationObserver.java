@@ -61,6 +61,16 @@ public final class DissipationObserver implements StatefulObserver {
         return maxViolation;
     }
 
+    /** The largest relative violation of a deterministic flow; NaN for a stochastic one or when nothing was checked. */
+    public double reportedViolation() {
+        return active ? maxViolation : Double.NaN;
+    }
+
+    /** How many intervals were checked, for deterministic flows (empty for stochastic ones). */
+    public java.util.OptionalLong intervalsChecked() {
+        return active ? java.util.OptionalLong.of(checked) : java.util.OptionalLong.empty();
+    }
+
     @Override
     public Map<String, Object> summary() {
         Map<String, Object> m = new LinkedHashMap<>();

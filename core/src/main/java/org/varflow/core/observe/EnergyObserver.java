@@ -42,6 +42,16 @@ public final class EnergyObserver implements StatefulObserver {
         return last;
     }
 
+    /** The mean energy at step 0. */
+    public double initialEnergy() {
+        return initial;
+    }
+
+    /** How often the energy rose between observations, for deterministic flows (empty for stochastic ones). */
+    public java.util.OptionalLong increases() {
+        return deterministic ? java.util.OptionalLong.of(increases) : java.util.OptionalLong.empty();
+    }
+
     @Override
     public Map<String, Object> summary() {
         Map<String, Object> m = new LinkedHashMap<>();

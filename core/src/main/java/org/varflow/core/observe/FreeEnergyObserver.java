@@ -48,6 +48,16 @@ public final class FreeEnergyObserver implements StatefulObserver {
         return last;
     }
 
+    /** The free energy at step 0, NaN when undefined. */
+    public double initialFreeEnergy() {
+        return initial;
+    }
+
+    /** How the free energy is computed, in words. */
+    public String method() {
+        return method;
+    }
+
     @Override
     public Map<String, Object> summary() {
         Map<String, Object> m = new LinkedHashMap<>();

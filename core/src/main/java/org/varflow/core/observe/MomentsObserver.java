@@ -9,6 +9,10 @@ import org.varflow.api.Snapshot;
 public final class MomentsObserver implements Observer {
     private final EnsembleStats stats;
     private Map<String, Object> state = Map.of();
+    private double[] mean;
+    private double[] covariance;
+    private boolean single;
+    private String omitted;
 
     public MomentsObserver(EnsembleStats stats) {
         this.stats = stats;
@@ -22,6 +26,11 @@ public final class MomentsObserver implements Observer {
     @Override
     public void finish(Snapshot s) {
         EnsembleStats st = stats.update(s, false);
+        mean = st.mean().clone();
+        covariance = s.particles() == 1 || st.covariance() == null ? null : st.covariance().clone();
+        single = s.particles() == 1;
+        omitted = !single && st.covariance() == null ? "dimension " + s.dimension() + " > "
+                + EnsembleStats.MAX_COVARIANCE_DIMENSION : null;
         Map<String, Object> m = new LinkedHashMap<>();
         int d = s.dimension();
         if (s.particles() == 1) {
@@ -34,6 +43,26 @@ public final class MomentsObserver implements Observer {
             }
         }
         state = m;
+    }
+
+    /** The final point (one particle) or ensemble mean; null before the run finished. */
+    public double[] mean() {
+        return mean == null ? null : mean.clone();
+    }
+
+    /** The final ensemble covariance, row-major; null for one particle or when the dimension is too large. */
+    public double[] covariance() {
+        return covariance == null ? null : covariance.clone();
+    }
+
+    /** Whether the run had one particle. */
+    public boolean singleParticle() {
+        return single;
+    }
+
+    /** Why the covariance was omitted, or null. */
+    public String covarianceOmitted() {
+        return omitted;
     }
 
     @Override

@@ -71,10 +71,10 @@ class ContributedObserverTest {
         Varflow varflow = Varflow.of(List.of(new CorePlugin(), new TestParts(), new Counting()));
         assertThat(varflow.registry().observers()).containsKey("count");
         var outcome = varflow.run(Flows.quadratic(2, "1,1", 20, 0.1).withEvery(5), new RunControl(1), null);
-        Map<String, Object> count = Flows.get(outcome.summary(), "observers", "count");
-        assertThat(count).containsEntry("seen", 5).containsEntry("lastTime", 2.0);
+        org.varflow.Report count = outcome.summary().observer("count");
+        assertThat(count.entries()).containsEntry("seen", 5).containsEntry("lastTime", 2.0);
 
         var stochastic = varflow.run(Flows.langevin(1, "1", 1, 4, 10, 0.1, 1L), new RunControl(1), null);
-        assertThat(stochastic.summary()).doesNotContainKey("observers");
+        assertThat(stochastic.summary().observers()).isEmpty();
     }
 }

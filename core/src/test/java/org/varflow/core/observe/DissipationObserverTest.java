@@ -3,6 +3,7 @@ package org.varflow.core.observe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.varflow.RunSummary;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.FlowSpec;
 import org.varflow.Varflow;
@@ -32,13 +33,13 @@ class DissipationObserverTest {
         double h = 0.001;
         FlowSpec spec = Flows.reference2d("euler", 1000, h);
 
-        Map<String, Object> summary = VARFLOW.run(spec, new RunControl(1), null).summary();
+        RunSummary summary = VARFLOW.run(spec, new RunControl(1), null).summary();
 
-        double violation = Flows.<Double>get(summary, "diagnostics", "maxDissipationViolation");
+        double violation = summary.diagnostics().maxDissipationViolation();
         assertThat(violation).isBetween(h * LAMBDA_MIN / 2 * (1 - h * L), h * L / (2 * (1 - h * L)));
-        assertThat((Long) Flows.get(summary, "diagnostics", "dissipationIntervalsChecked")).isEqualTo(1000L);
-        assertThat((Long) Flows.get(summary, "diagnostics", "energyIncreases")).isZero();
-        assertThat(Flows.<Double>get(summary, "energy")).isLessThan(Flows.<Double>get(summary, "energyInitial"));
+        assertThat(summary.diagnostics().dissipationIntervalsChecked()).hasValue(1000L);
+        assertThat(summary.diagnostics().energyIncreases()).hasValue(0L);
+        assertThat(summary.energy()).isLessThan(summary.energyInitial());
     }
 
     /*
@@ -53,11 +54,11 @@ class DissipationObserverTest {
         double dt = 0.001;
         FlowSpec spec = Flows.reference2d("dormand-prince", 1000, dt);
 
-        Map<String, Object> summary = VARFLOW.run(spec, new RunControl(1), null).summary();
+        RunSummary summary = VARFLOW.run(spec, new RunControl(1), null).summary();
 
-        double violation = Flows.<Double>get(summary, "diagnostics", "maxDissipationViolation");
+        double violation = summary.diagnostics().maxDissipationViolation();
         assertThat(violation).isLessThan(dt * dt * L * L / 3 * (1 + dt * L) + 1e-6);
-        assertThat((Long) Flows.get(summary, "diagnostics", "energyIncreases")).isZero();
+        assertThat(summary.diagnostics().energyIncreases()).hasValue(0L);
     }
 
     /*
@@ -71,10 +72,10 @@ class DissipationObserverTest {
         assertThat(h * L).isGreaterThan(2);
         FlowSpec spec = Flows.reference2d("euler", 100, h);
 
-        Map<String, Object> summary = VARFLOW.run(spec, new RunControl(1), null).summary();
+        RunSummary summary = VARFLOW.run(spec, new RunControl(1), null).summary();
 
-        assertThat((Long) Flows.get(summary, "diagnostics", "energyIncreases")).isGreaterThan(50L);
-        assertThat(Flows.<Double>get(summary, "diagnostics", "maxDissipationViolation")).isGreaterThan(1.0);
-        assertThat(Flows.<Double>get(summary, "energy")).isGreaterThan(Flows.<Double>get(summary, "energyInitial"));
+        assertThat(summary.diagnostics().energyIncreases().getAsLong()).isGreaterThan(50L);
+        assertThat(summary.diagnostics().maxDissipationViolation()).isGreaterThan(1.0);
+        assertThat(summary.energy()).isGreaterThan(summary.energyInitial());
     }
 }

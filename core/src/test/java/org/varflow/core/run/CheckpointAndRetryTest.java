@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.varflow.RunSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.varflow.api.ConfigurationException;
@@ -73,11 +74,11 @@ class CheckpointAndRetryTest {
                 .isInstanceOf(NumericalException.class);
         Varflow.Outcome rescued = varflow.run(spec, new RunControl(1).onDivergence(RunControl.OnDivergence.HALVE),
                 null);
-        Map<String, Object> scheme = Flows.get(rescued.summary(), "scheme");
+        Map<String, Object> scheme = rescued.summary().scheme().entries();
         assertThat((Double) scheme.get("dtHalvings")).isEqualTo(2.0);
         assertThat((Double) scheme.get("finalDt")).isEqualTo(0.0125);
         assertThat(rescued.result().time()).isCloseTo(20.0, within(1e-12));
-        double[] x = Flows.stateX(rescued.summary());
+        double[] x = rescued.summary().state().mean();
         assertThat(x[0]).isCloseTo(0.0, within(1e-8));
         assertThat(x[1]).isCloseTo(0.0, within(1e-8));
     }
@@ -90,8 +91,8 @@ class CheckpointAndRetryTest {
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("deterministic");
     }
 
-    private static Map<String, Object> withoutWallTime(Map<String, Object> summary) {
-        Map<String, Object> copy = new LinkedHashMap<>(summary);
+    private static Map<String, Object> withoutWallTime(RunSummary summary) {
+        Map<String, Object> copy = new LinkedHashMap<>(summary.toMap());
         copy.remove("wallSeconds");
         return copy;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.varflow.RunSummary;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartKind;
@@ -60,8 +61,8 @@ class ReproducibilityTest {
         assertThat(Arrays.equals(every1, every7)).isTrue();
     }
 
-    private static Map<String, Object> withoutWallTime(Map<String, Object> summary) {
-        Map<String, Object> copy = new LinkedHashMap<>(summary);
+    private static Map<String, Object> withoutWallTime(RunSummary summary) {
+        Map<String, Object> copy = new LinkedHashMap<>(summary.toMap());
         assertThat(copy.remove("wallSeconds")).isNotNull();
         return copy;
     }

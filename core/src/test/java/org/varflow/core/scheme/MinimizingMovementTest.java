@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
+import org.varflow.RunSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,9 +78,9 @@ class MinimizingMovementTest {
         assertThat(x[1]).isCloseTo(expected[1], within(1e-12));
         assertThat(x[0]).isCloseTo(1.0, within(1e-12)); // 11^-20 away from x*
         assertThat(x[1]).isCloseTo(1e-3, within(1e-12));
-        Map<String, Object> summary = out.summary();
-        assertThat((Long) Flows.get(summary, "diagnostics", "energyIncreases")).isZero();
-        assertThat((Boolean) Flows.get(summary, "diagnostics", "finite")).isTrue();
+        RunSummary summary = out.summary();
+        assertThat(summary.diagnostics().energyIncreases()).hasValue(0L);
+        assertThat(summary.diagnostics().finite()).isTrue();
 
         FlowSpec euler = spec.withPart(PartKind.SCHEME, "euler").withSteps(100);
         assertThatThrownBy(() -> VARFLOW.run(euler, new RunControl(1), null))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
+import org.varflow.RunSummary;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.varflow.api.FlowSpec;
@@ -56,14 +57,13 @@ class OrnsteinUhlenbeckTest {
             // variance of the chain, 5 SE of a sample variance
             assertThat(var).isCloseTo(chainVar, within(5 * chainVar * Math.sqrt(2.0 / (N - 1))));
 
-            Map<String, Object> summary = out.summary();
-            List<Double> reportedMean = Flows.get(summary, "state", "mean");
-            assertThat(reportedMean.get(0)).isCloseTo(mean, within(1e-12));
-            assertThat(Flows.<Object>get(summary, "diagnostics", "maxDissipationViolation")).isNull();
-            assertThat(Flows.<Object>get(summary, "diagnostics", "energyIncreases")).isNull();
+            RunSummary summary = out.summary();
+            assertThat(summary.state().mean()[0]).isCloseTo(mean, within(1e-12));
+            assertThat(summary.diagnostics().maxDissipationViolation()).isNaN();
+            assertThat(summary.diagnostics().energyIncreases()).isEmpty();
 
             // F = mean E - T H(Gaussian with the sample variance); mean E = (m^2 + v (N-1)/N) / 2 exactly
-            double f = Flows.<Double>get(summary, "freeEnergy");
+            double f = summary.freeEnergy();
             double expectedF = 0.5 * (mean * mean + var * (N - 1) / N)
                     - temperature * 0.5 * Math.log(2 * Math.PI * Math.E * var);
             assertThat(f).isCloseTo(expectedF, within(1e-10));

@@ -53,23 +53,4 @@ public final class Flows {
                 .withParticles(particles)
                 .withSeed(seed);
     }
-
-    /** A nested summary entry, e.g. {@code get(summary, "diagnostics", "energyIncreases")}. */
-    @SuppressWarnings("unchecked")
-    public static <T> T get(Map<String, Object> summary, String... path) {
-        Object v = summary;
-        for (String key : path) {
-            if (!(v instanceof Map<?, ?> m) || !m.containsKey(key)) {
-                throw new AssertionError("summary has no entry " + String.join(".", path) + ": " + summary);
-            }
-            v = m.get(key);
-        }
-        return (T) v;
-    }
-
-    /** The final single-particle state from the summary ({@code state.x}). */
-    public static double[] stateX(Map<String, Object> summary) {
-        List<Double> x = get(summary, "state", "x");
-        return x.stream().mapToDouble(Double::doubleValue).toArray();
-    }
 }

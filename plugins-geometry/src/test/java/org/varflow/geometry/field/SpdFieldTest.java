@@ -118,7 +118,7 @@ class SpdFieldTest {
     @ValueSource(strings = {"warped", "conformal", "tridiagonal"})
     void everyFieldFlowsToTheMinimiser(String id) {
         Varflow.Outcome out = Runs.run(flow(id, 300, 1.0));
-        java.util.List<Double> x = Runs.get(out.summary(), "state", "x");
+        java.util.List<Double> x = Runs.get(out.summary().toMap(), "state", "x");
         assertThat(x.get(0)).isCloseTo(1, within(1e-8));
         assertThat(x.get(1)).isCloseTo(2, within(1e-8));
         assertThat(x.get(2)).isCloseTo(-1, within(1e-8));

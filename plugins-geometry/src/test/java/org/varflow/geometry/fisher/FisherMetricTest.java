@@ -98,7 +98,7 @@ class FisherMetricTest {
         FlowSpec spec = Runs.spec(PartChoice.of("statistical-model").with("dimension", 3).with("x0", "1,-1,2"),
                 PartChoice.of("fisher").with("damping", 0.0), PartChoice.of("test-fisher-quadratic").with("A", A)
                         .with("b", "1,0,-1"), PartChoice.of("euler"), 30, 0.3);
-        List<Double> x = Runs.get(Runs.run(spec).summary(), "state", "x");
+        List<Double> x = Runs.get(Runs.run(spec).summary().toMap(), "state", "x");
         double[] star = new LUDecomposition(new Array2DRowRealMatrix(new double[][] {{3, 1, 0}, {1, 2, 0.5},
             {0, 0.5, 1}})).getSolver().solve(new ArrayRealVector(new double[] {1, 0, -1})).toArray();
         double[] x0 = {1, -1, 2};

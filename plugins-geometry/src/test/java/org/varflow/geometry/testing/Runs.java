@@ -63,7 +63,7 @@ public final class Runs {
 
     /** The largest relative dissipation violation of a run. */
     public static double violation(Varflow.Outcome out) {
-        Object v = get(out.summary(), "diagnostics", "maxDissipationViolation");
+        Object v = get(out.summary().toMap(), "diagnostics", "maxDissipationViolation");
         return ((Number) v).doubleValue();
     }
 }

@@ -23,7 +23,7 @@ class GenerativePresetsTest {
             new ModelsPlugin(), new GenerativeModelsPlugin()));
 
     private static Map<String, Object> run(FlowSpec spec) {
-        return VARFLOW.run(spec, new RunControl(2), null).summary();
+        return VARFLOW.run(spec, new RunControl(2), null).summary().toMap();
     }
 
     @SuppressWarnings("unchecked")

@@ -221,12 +221,12 @@ class MeanFieldNetworkTest {
         assertThat(one.result().states()).containsExactly(run.state());
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> loss = (Map<String, Object>) ((Map<String, Object>) one.summary().get("observers"))
+        Map<String, Object> loss = (Map<String, Object>) ((Map<String, Object>) one.summary().toMap().get("observers"))
                 .get("training-loss");
         assertThat((Double) loss.get("final")).isEqualTo(run.finalLoss());
         assertThat((Double) loss.get("initial")).isEqualTo(run.loss()[0]);
         assertThat(loss.get("increases")).isEqualTo(0L);
-        assertThat(((Number) one.summary().get("energy")).doubleValue()).isCloseTo(200 * run.finalLoss(),
+        assertThat(((Number) one.summary().toMap().get("energy")).doubleValue()).isCloseTo(200 * run.finalLoss(),
                 within(1e-12));
     }
 

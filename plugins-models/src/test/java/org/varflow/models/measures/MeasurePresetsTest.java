@@ -40,16 +40,16 @@ class MeasurePresetsTest {
         FlowSpec spec = MeasureModelRuns.preset(preset.id());
         FlowSpec brief = spec.withTime(Math.min(spec.time(), 20 * spec.dt()));
         Varflow.Outcome out = MeasureModelRuns.run(brief);
-        assertThat(out.summary().get("preset")).isEqualTo(preset.id());
-        assertThat((Boolean) MeasureModelRuns.get(out.summary(), "diagnostics", "finite")).isTrue();
-        Map<String, Object> observers = MeasureModelRuns.get(out.summary(), "observers");
+        assertThat(out.summary().toMap().get("preset")).isEqualTo(preset.id());
+        assertThat((Boolean) MeasureModelRuns.get(out.summary().toMap(), "diagnostics", "finite")).isTrue();
+        Map<String, Object> observers = MeasureModelRuns.get(out.summary().toMap(), "observers");
         assertThat(observers).containsKeys("free-energy", "measure-moments");
     }
 
     /** The full fokker-planck preset: KL to Gibbs follows the Ornstein-Uhlenbeck closed form (see the geometry tests). */
     @Test
     void fokkerPlanckPresetRelaxesToGibbs() {
-        Map<String, Object> s = MeasureModelRuns.run(MeasureModelRuns.preset("fokker-planck")).summary();
+        Map<String, Object> s = MeasureModelRuns.run(MeasureModelRuns.preset("fokker-planck")).summary().toMap();
         double m = 2 * Math.exp(-6);
         double v = 1 - 0.75 * Math.exp(-12);
         double exact = 0.5 * (v + m * m - 1 - Math.log(v));
@@ -62,7 +62,7 @@ class MeasurePresetsTest {
     /** SVGD: the target N((1, 1), I/2) is matched in mean (0.02) and variance (15%, SVGD's finite-N shrinkage). */
     @Test
     void svgdPresetMatchesItsGaussianTarget() {
-        Map<String, Object> s = MeasureModelRuns.run(MeasureModelRuns.preset("svgd")).summary();
+        Map<String, Object> s = MeasureModelRuns.run(MeasureModelRuns.preset("svgd")).summary().toMap();
         java.util.List<Double> mean = MeasureModelRuns.get(s, "observers", "measure-moments", "final", "mean");
         java.util.List<java.util.List<Double>> cov = MeasureModelRuns.get(s, "observers", "measure-moments", "final",
                 "covariance");

@@ -41,8 +41,8 @@ class ParticleFokkerPlanckTest {
         double w2 = MeasureModelRuns.w2(xt, xk);
         assertThat(w2).isLessThan(0.13);
         // the w2-to-gibbs diagnostic (exact 1-D W2 to N(0, 1)) agrees: both small, the kde's close to its bias
-        double wt = MeasureModelRuns.number(thermal.summary(), "observers", "w2-to-gibbs", "final");
-        double wk = MeasureModelRuns.number(kde.summary(), "observers", "w2-to-gibbs", "final");
+        double wt = MeasureModelRuns.number(thermal.summary().toMap(), "observers", "w2-to-gibbs", "final");
+        double wk = MeasureModelRuns.number(kde.summary().toMap(), "observers", "w2-to-gibbs", "final");
         assertThat(wt).isLessThan(0.1);
         assertThat(wk).isCloseTo(1 - Math.sqrt(1 / (1 + c)), within(0.015));
     }

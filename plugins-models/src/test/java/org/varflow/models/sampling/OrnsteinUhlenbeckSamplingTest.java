@@ -38,9 +38,9 @@ class OrnsteinUhlenbeckSamplingTest {
         double malaVariance = SamplingRuns.variance(mala.result().states());
         assertThat(malaVariance).isCloseTo(t, within(5 * se));
         assertThat(Math.abs(malaVariance - ulaExpected)).as("MALA has no such bias").isGreaterThan(5 * se);
-        double acceptance = SamplingRuns.get(mala.summary(), "scheme", "acceptanceRate");
+        double acceptance = SamplingRuns.get(mala.summary().toMap(), "scheme", "acceptanceRate");
         assertThat(acceptance).isBetween(0.9, 1.0);
-        assertThat(SamplingRuns.<Long>get(mala.summary(), "scheme", "proposals")).isEqualTo(200L * N);
+        assertThat(SamplingRuns.<Long>get(mala.summary().toMap(), "scheme", "proposals")).isEqualTo(200L * N);
     }
 
     @Test
@@ -52,7 +52,7 @@ class OrnsteinUhlenbeckSamplingTest {
         Varflow.Outcome mala = SamplingRuns.run(spec);
         assertThat(SamplingRuns.variance(mala.result().states())).isCloseTo(1.0, within(5 * se));
         assertThat(SamplingRuns.mean(mala.result().states())).isCloseTo(0.0, within(5 * Math.sqrt(1.0 / n)));
-        assertThat(SamplingRuns.<Double>get(mala.summary(), "scheme", "acceptanceRate")).isBetween(0.85, 0.97);
+        assertThat(SamplingRuns.<Double>get(mala.summary().toMap(), "scheme", "acceptanceRate")).isBetween(0.85, 0.97);
         double ula = SamplingRuns.variance(SamplingRuns.run(spec.withPart(PartKind.SCHEME, "euler-maruyama"))
                 .result().states());
         assertThat(ula).isCloseTo(4.0 / 3, within(5 * se * 4 / 3));

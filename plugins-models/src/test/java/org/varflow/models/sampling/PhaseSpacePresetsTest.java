@@ -40,9 +40,9 @@ class PhaseSpacePresetsTest {
         // 1000 steps of 0.1 at the modified frequency (2/h) asin(h/2) = 1.0004: 15.9 turns, two crossings each
         assertThat(signChanges).isBetween(31, 32);
         Varflow.Outcome out = SamplingRuns.run(spec);
-        assertThat(SamplingRuns.<Double>get(out.summary(), "energy")).isCloseTo(0.5, within(h * h / 8));
+        assertThat(SamplingRuns.<Double>get(out.summary().toMap(), "energy")).isCloseTo(0.5, within(h * h / 8));
         // J does no work: the dissipation check has nothing to compare (D = <dH, K dH> = 0)
-        assertThat(SamplingRuns.<Object>get(out.summary(), "diagnostics", "maxDissipationViolation")).isNull();
+        assertThat(SamplingRuns.<Object>get(out.summary().toMap(), "diagnostics", "maxDissipationViolation")).isNull();
     }
 
     @Test
@@ -60,8 +60,8 @@ class PhaseSpacePresetsTest {
             previous = energy;
         }
         Varflow.Outcome out = SamplingRuns.run(spec);
-        assertThat(SamplingRuns.<Double>get(out.summary(), "energy")).isLessThan(1e-90);
-        assertThat(SamplingRuns.<Long>get(out.summary(), "diagnostics", "energyIncreases")).isZero();
+        assertThat(SamplingRuns.<Double>get(out.summary().toMap(), "energy")).isLessThan(1e-90);
+        assertThat(SamplingRuns.<Long>get(out.summary().toMap(), "diagnostics", "energyIncreases")).isZero();
     }
 
     @Test
@@ -83,10 +83,10 @@ class PhaseSpacePresetsTest {
                 .withPart(PartKind.ENERGY, PartChoice.of("quadratic").with("A", "2,1;1,3")).withSteps(50);
         Varflow.Outcome out = SamplingRuns.run(spec);
         double h0 = 0.5 * (2 * 0.25 + 2 * 0.5 * 1.5 + 3 * 2.25) + (0.01 + 0.04) / 4;
-        assertThat(SamplingRuns.<Double>get(out.summary(), "energyInitial")).isCloseTo(h0, within(1e-14));
-        assertThat(SamplingRuns.<Double>get(out.summary(), "energy")).isCloseTo(h0, within(0.02 * h0));
+        assertThat(SamplingRuns.<Double>get(out.summary().toMap(), "energyInitial")).isCloseTo(h0, within(1e-14));
+        assertThat(SamplingRuns.<Double>get(out.summary().toMap(), "energy")).isCloseTo(h0, within(0.02 * h0));
         Varflow.Outcome banana = SamplingRuns.run(spec.withPart(PartKind.ENERGY, "rosenbrock").withDt(1e-3));
-        assertThat(SamplingRuns.<Boolean>get(banana.summary(), "diagnostics", "finite")).isTrue();
+        assertThat(SamplingRuns.<Boolean>get(banana.summary().toMap(), "diagnostics", "finite")).isTrue();
     }
 
     @Test

@@ -54,8 +54,8 @@ class SamplingPresetsTest {
         assertThat(SamplingRuns.VARFLOW.registry().preset(preset.id())).isEqualTo(preset);
         FlowSpec brief = preset.spec().withSteps(5).withParticles(Math.min(preset.spec().particles(), 10));
         Varflow.Outcome out = SamplingRuns.run(brief);
-        assertThat(SamplingRuns.<Boolean>get(out.summary(), "diagnostics", "finite")).isTrue();
-        assertThat(SamplingRuns.<String>get(out.summary(), "preset")).isEqualTo(preset.id());
+        assertThat(SamplingRuns.<Boolean>get(out.summary().toMap(), "diagnostics", "finite")).isTrue();
+        assertThat(SamplingRuns.<String>get(out.summary().toMap(), "preset")).isEqualTo(preset.id());
     }
 
     @Test

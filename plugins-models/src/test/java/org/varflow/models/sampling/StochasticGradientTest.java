@@ -35,7 +35,7 @@ class StochasticGradientTest {
         double[] w1 = SamplingRuns.column(states, 2, 1);
         double[] mu = POSTERIOR.posteriorMean();
         double[] c = POSTERIOR.posteriorCovariance();
-        double finalStep = SamplingRuns.get(out.summary(), "scheme", "finalStepSize");
+        double finalStep = SamplingRuns.get(out.summary().toMap(), "scheme", "finalStepSize");
         double[] biased = lyapunov(1.5 * finalStep, 2.0, minibatchCovariance(mu, 10));
         // means: 5 SE sqrt(C_ii / n)
         assertThat(SamplingRuns.mean(w0)).isCloseTo(mu[0], within(5 * Math.sqrt(c[0] / n)));
@@ -53,11 +53,11 @@ class StochasticGradientTest {
             assertThat(measured[e]).as("C[%d][%d]", i, j).isCloseTo(exact, within(5 * se + bias));
         }
         // the minibatch noise is reported and small against the injected noise at the end
-        double tSgd = SamplingRuns.get(out.summary(), "scheme", "sgdTemperature");
+        double tSgd = SamplingRuns.get(out.summary().toMap(), "scheme", "sgdTemperature");
         assertThat(tSgd).isBetween(0.001, 0.5);
         assertThat(finalStep).isCloseTo(1e-3 * Math.pow(3000, -0.55), within(1e-12));
-        assertThat(SamplingRuns.<Long>get(out.summary(), "steps")).isEqualTo(3000L);
-        assertThat(SamplingRuns.<Double>get(out.summary(), "time")).isCloseTo(3.0, within(1e-12));
+        assertThat(SamplingRuns.<Long>get(out.summary().toMap(), "steps")).isEqualTo(3000L);
+        assertThat(SamplingRuns.<Double>get(out.summary().toMap(), "time")).isCloseTo(3.0, within(1e-12));
     }
 
     @Test
@@ -67,7 +67,7 @@ class StochasticGradientTest {
         FlowSpec spec = SamplingRuns.preset("sgd").withParticles(50);
         Varflow.Outcome out = SamplingRuns.run(spec);
         double[] mu = POSTERIOR.posteriorMean();
-        double finalStep = SamplingRuns.get(out.summary(), "scheme", "finalStepSize");
+        double finalStep = SamplingRuns.get(out.summary().toMap(), "scheme", "finalStepSize");
         double[] spread = lyapunov(1.5 * finalStep, 0.0, minibatchCovariance(mu, 10));
         double[] states = out.result().states();
         for (int p = 0; p < 50; p++) {
@@ -91,7 +91,7 @@ class StochasticGradientTest {
         double exact = sigma[0] + sigma[3];
         // the spread of one batch estimate n^2 (1 - B/n) s^2 / B, by 20000 independent draws here
         double sd = Math.sqrt(traceEstimateVariance(mu, 10, 20_000, new Random(8)));
-        double reported = SamplingRuns.get(out.summary(), "scheme", "gradientNoiseTrace");
+        double reported = SamplingRuns.get(out.summary().toMap(), "scheme", "gradientNoiseTrace");
         assertThat(reported).isCloseTo(exact, within(5 * sd / Math.sqrt(20_000)));
         assertThat(exact).isCloseTo(6538, within(1.0)); // quoted in the sgld preset
     }

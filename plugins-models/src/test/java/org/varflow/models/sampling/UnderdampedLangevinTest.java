@@ -125,7 +125,7 @@ class UnderdampedLangevinTest {
         // gradient descent at its best fixed step reaches only (99/101)^150 = 0.05 in as many steps
         assertThat(Math.pow(99.0 / 101, 150)).isGreaterThan(0.04);
         Varflow.Outcome out = SamplingRuns.run(SamplingRuns.preset("heavy-ball"));
-        assertThat(SamplingRuns.<Double>get(out.summary(), "energy")).isLessThan(1e-20);
+        assertThat(SamplingRuns.<Double>get(out.summary().toMap(), "energy")).isLessThan(1e-20);
     }
 
     /** |q| of a phase-space state (q1, q2, p1, p2). */

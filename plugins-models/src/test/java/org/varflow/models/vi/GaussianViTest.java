@@ -94,7 +94,7 @@ class GaussianViTest {
         for (int m = 0; m < 2; m++) {
             Varflow.Outcome outcome = run(preset(metrics[m]).withTime(3.0).withEvery(1));
             @SuppressWarnings("unchecked")
-            Map<String, Object> diagnostics = (Map<String, Object>) outcome.summary().get("diagnostics");
+            Map<String, Object> diagnostics = (Map<String, Object>) outcome.summary().toMap().get("diagnostics");
             assertThat(((Number) diagnostics.get("energyIncreases")).intValue()).as(metrics[m]).isZero();
             double previous = kl(VARFLOW.assemble(preset(metrics[m])).flow().space().initialState());
             for (int k = 0; k < times.length; k++) {
@@ -145,12 +145,12 @@ class GaussianViTest {
                 .withPart(PartKind.ENERGY, "double-well").withDt(0.01).withTime(5.0).withEvery(1);
         Varflow.Outcome outcome = run(spec);
         @SuppressWarnings("unchecked")
-        Map<String, Object> diagnostics = (Map<String, Object>) outcome.summary().get("diagnostics");
+        Map<String, Object> diagnostics = (Map<String, Object>) outcome.summary().toMap().get("diagnostics");
         assertThat(((Number) diagnostics.get("energyIncreases")).intValue()).isZero();
         double[] x = outcome.result().particle(0);
         System.out.printf("gaussian-vi monte-carlo on double-well: mu = %.4f, sigma^2 = %.4f, F %.4f -> %.4f%n", x[0],
-                x[1], ((Number) outcome.summary().get("energyInitial")).doubleValue(),
-                ((Number) outcome.summary().get("energy")).doubleValue());
+                x[1], ((Number) outcome.summary().toMap().get("energyInitial")).doubleValue(),
+                ((Number) outcome.summary().toMap().get("energy")).doubleValue());
         assertThat(x[1]).isPositive();
         assertThatThrownBy(() -> VARFLOW.assemble(spec.withParam(PartKind.SPACE, "expectations", "quadratic")))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("space 'gaussian'")

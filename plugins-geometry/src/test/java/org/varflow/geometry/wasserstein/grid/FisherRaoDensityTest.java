@@ -65,7 +65,7 @@ class FisherRaoDensityTest {
         assertThat(l1).isLessThan(1.3 * 0.005);
         // first order: halving h halves the error
         assertThat(replicatorError(coarse) / l1).isBetween(1.8, 2.2);
-        Map<String, Object> s = out.summary();
+        Map<String, Object> s = out.summary().toMap();
         assertThat(MeasureRuns.number(s, "observers", "mass", "maxDrift")).isLessThanOrEqualTo(1e-12);
         assertThat(MeasureRuns.number(s, "observers", "kl-to-gibbs", "increases")).isZero();
         assertThat(MeasureRuns.number(s, "observers", "kl-to-gibbs", "final"))
@@ -78,15 +78,15 @@ class FisherRaoDensityTest {
         // mixture, precision 1 + 3/e, mean (8/e) / (1 + 3/e) = 1.399: the paths differ by more than 0.6 in the mean
         Varflow.Outcome w = MeasureRuns.run(spec("wasserstein", "gaussian", 500, 0.002));
         Varflow.Outcome f = MeasureRuns.run(spec("fisher-rao-density", "gaussian", 200, 0.005));
-        double mw = MeasureRuns.vector(w.summary(), "observers", "measure-moments", "final", "mean")[0];
-        double mf = MeasureRuns.vector(f.summary(), "observers", "measure-moments", "final", "mean")[0];
+        double mw = MeasureRuns.vector(w.summary().toMap(), "observers", "measure-moments", "final", "mean")[0];
+        double mf = MeasureRuns.vector(f.summary().toMap(), "observers", "measure-moments", "final", "mean")[0];
         assertThat(mw).isCloseTo(2 / Math.E, within(0.01));
         assertThat(mf).isCloseTo(8 / Math.E / (1 + 3 / Math.E), within(0.01));
         // both reach the same target: at t = 12, KL to the Gibbs law is below 1e-8 for both
         Varflow.Outcome wl = MeasureRuns.run(spec("wasserstein", "gaussian", 6000, 0.002));
         Varflow.Outcome fl = MeasureRuns.run(spec("fisher-rao-density", "gaussian", 2400, 0.005));
-        assertThat(MeasureRuns.number(wl.summary(), "observers", "kl-to-gibbs", "final")).isLessThan(1e-8);
-        assertThat(MeasureRuns.number(fl.summary(), "observers", "kl-to-gibbs", "final")).isLessThan(1e-8);
+        assertThat(MeasureRuns.number(wl.summary().toMap(), "observers", "kl-to-gibbs", "final")).isLessThan(1e-8);
+        assertThat(MeasureRuns.number(fl.summary().toMap(), "observers", "kl-to-gibbs", "final")).isLessThan(1e-8);
     }
 
     @Test
@@ -108,17 +108,17 @@ class FisherRaoDensityTest {
         assertThat(empty).isGreaterThan(150);
         // the Wasserstein flow has put mass at the origin, where the uniform start had none
         assertThat(rw[CELLS / 2]).isGreaterThan(0.01);
-        assertThat(MeasureRuns.number(f.summary(), "observers", "mass", "maxDrift")).isLessThanOrEqualTo(1e-12);
+        assertThat(MeasureRuns.number(f.summary().toMap(), "observers", "mass", "maxDrift")).isLessThanOrEqualTo(1e-12);
     }
 
     @Test
     void wassersteinFisherRaoConvergesFasterThanEitherPart() {
         FlowSpec wfr = spec("wasserstein-fisher-rao", "gaussian", 1000, 0.002);
-        double klWfr = MeasureRuns.number(MeasureRuns.run(wfr).summary(), "observers", "kl-to-gibbs", "final");
-        double klW = MeasureRuns.number(MeasureRuns.run(spec("wasserstein", "gaussian", 1000, 0.002)).summary(),
+        double klWfr = MeasureRuns.number(MeasureRuns.run(wfr).summary().toMap(), "observers", "kl-to-gibbs", "final");
+        double klW = MeasureRuns.number(MeasureRuns.run(spec("wasserstein", "gaussian", 1000, 0.002)).summary().toMap(),
                 "observers", "kl-to-gibbs", "final");
         double klF = MeasureRuns.number(MeasureRuns.run(spec("fisher-rao-density", "gaussian", 400, 0.005))
-                .summary(), "observers", "kl-to-gibbs", "final");
+                .summary().toMap(), "observers", "kl-to-gibbs", "final");
         assertThat(klWfr).isLessThan(klW).isLessThan(klF * 1e6).isLessThan(klF);
         assertThat(MeasureRuns.run(wfr.withPart(PartKind.METRIC, PartChoice.of("wasserstein-fisher-rao")
                 .with("alpha", 0.5))).summary()).isNotNull();

@@ -37,7 +37,7 @@ class GridFokkerPlanckTest {
     @Test
     void relaxesToGibbsAlongTheOrnsteinUhlenbeckKlConservingMassAndPositivity() {
         Varflow.Outcome out = MeasureRuns.run(spec(3000, H)); // t = 6
-        Map<String, Object> s = out.summary();
+        Map<String, Object> s = out.summary().toMap();
         // mass: every flux leaves one cell and enters its neighbour; only rounding (1e-16 per step) can move it
         assertThat(MeasureRuns.number(s, "observers", "mass", "maxDrift")).isLessThanOrEqualTo(1e-12);
         assertThat(MeasureRuns.number(s, "observers", "mass", "minDensity")).isGreaterThanOrEqualTo(0.0);
@@ -76,9 +76,9 @@ class GridFokkerPlanckTest {
             double c = -8 + (i + 0.5) * DX;
             assertThat(rho[i]).isCloseTo(Math.exp(-c * c / 2) / z, within(1e-12));
         }
-        assertThat(MeasureRuns.number(out.summary(), "observers", "kl-to-gibbs", "final")).isLessThan(1e-12);
+        assertThat(MeasureRuns.number(out.summary().toMap(), "observers", "kl-to-gibbs", "final")).isLessThan(1e-12);
         // and the continuous Gibbs law N(0, 1) is matched to the grid's quadrature accuracy
-        double[] m = MeasureRuns.vector(out.summary(), "observers", "measure-moments", "final", "mean");
+        double[] m = MeasureRuns.vector(out.summary().toMap(), "observers", "measure-moments", "final", "mean");
         assertThat(m[0]).isCloseTo(0, within(1e-12));
     }
 
@@ -95,7 +95,7 @@ class GridFokkerPlanckTest {
     void substepsSplitALongStepAutomatically() {
         FlowSpec spec = spec(100, 0.02).withParam(org.varflow.api.PartKind.SCHEME, "stability", "substep");
         Varflow.Outcome out = MeasureRuns.run(spec);
-        Map<String, Object> s = out.summary();
+        Map<String, Object> s = out.summary().toMap();
         // each step of 0.02 needs ceil(0.02 / (0.9 * 0.0031)) = 8 pieces
         assertThat(MeasureRuns.number(s, "scheme", "substeps")).isEqualTo(800.0);
         assertThat(MeasureRuns.number(s, "scheme", "smallestStableDt")).isCloseTo(0.0031029, within(1e-6));

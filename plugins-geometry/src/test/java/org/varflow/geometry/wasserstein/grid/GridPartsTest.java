@@ -78,7 +78,7 @@ class GridPartsTest {
         FlowSpec spec = MeasureRuns.spec(PartChoice.of("grid-2d").with("cells", "32").with("law", "bimodal")
                         .with("std", "0.5"), PartChoice.of("wasserstein"), PartChoice.of("test-quadratic"),
                 PartChoice.of("boltzmann"), PartChoice.of("density-euler"), 600, 0.005);
-        Map<String, Object> s = MeasureRuns.run(spec).summary();
+        Map<String, Object> s = MeasureRuns.run(spec).summary().toMap();
         assertThat(MeasureRuns.number(s, "observers", "mass", "maxDrift")).isLessThanOrEqualTo(1e-12);
         assertThat(MeasureRuns.number(s, "observers", "mass", "minDensity")).isGreaterThanOrEqualTo(0.0);
         assertThat(MeasureRuns.number(s, "observers", "kl-to-gibbs", "increases")).isZero();
@@ -99,7 +99,7 @@ class GridPartsTest {
                 PartChoice.of("interaction").with("kernel", "gaussian").with("length", 2.0).with("strength", 3.0),
                 PartChoice.of("none"), PartChoice.of("density-euler").with("stability", "substep"), 200, 0.01);
         Varflow.Outcome out = MeasureRuns.run(spec);
-        Map<String, Object> s = out.summary();
+        Map<String, Object> s = out.summary().toMap();
         assertThat(MeasureRuns.number(s, "observers", "mass", "maxDrift")).isLessThanOrEqualTo(1e-12);
         assertThat(MeasureRuns.number(s, "observers", "mass", "minDensity")).isGreaterThanOrEqualTo(0.0);
         assertThat(MeasureRuns.number(s, "observers", "free-energy", "increases")).isZero();

@@ -29,7 +29,7 @@ class HeatAndPorousMediumTest {
                         .with("upper", 15).with("std", "1"), PartChoice.of("wasserstein"), PartChoice.of("test-zero"),
                 PartChoice.of("boltzmann"), PartChoice.of("density-euler"), 500, 0.004);
         Varflow.Outcome out = MeasureRuns.run(spec);
-        Map<String, Object> s = out.summary();
+        Map<String, Object> s = out.summary().toMap();
         List<Double> times = MeasureRuns.get(s, "observers", "free-energy", "times");
         List<Double> values = MeasureRuns.get(s, "observers", "free-energy", "values");
         for (int i = 0; i < times.size(); i++) {
@@ -85,7 +85,7 @@ class HeatAndPorousMediumTest {
         }
         assertThat(l1).isLessThan(1e-3);
         assertThat(outside).isLessThan(1e-6);
-        Map<String, Object> s = out.summary();
+        Map<String, Object> s = out.summary().toMap();
         assertThat(MeasureRuns.number(s, "observers", "mass", "maxDrift")).isLessThanOrEqualTo(1e-12);
         // the Tsallis free energy integral rho^2 decreases along the flow
         assertThat(MeasureRuns.number(s, "observers", "free-energy", "increases")).isZero();

@@ -34,7 +34,7 @@ class EntropicJkoTest {
 
     @Test
     void theMeanFollowsImplicitEulerAndMassIsConserved() {
-        Map<String, Object> s = MeasureRuns.run(oneD(0.0128, 10, 0.1)).summary();
+        Map<String, Object> s = MeasureRuns.run(oneD(0.0128, 10, 0.1)).summary().toMap();
         double mean = MeasureRuns.vector(s, "observers", "measure-moments", "final", "mean")[0];
         // 2 / 1.1^10 = 0.77108...; the identity is exact up to the grid's quadrature (measured: 5e-9)
         assertThat(mean).isCloseTo(2 / Math.pow(1.1, 10), within(1e-4));
@@ -50,7 +50,7 @@ class EntropicJkoTest {
         double[] bias = new double[2];
         double[] eps = {0.0256, 0.0128};
         for (int k = 0; k < 2; k++) {
-            Map<String, Object> s = MeasureRuns.run(oneD(eps[k], 80, h)).summary(); // t = 8: e^-16 from the start
+            Map<String, Object> s = MeasureRuns.run(oneD(eps[k], 80, h)).summary().toMap(); // t = 8: e^-16 from the start
             double var = MeasureRuns.entry(s, 0, 0, "observers", "measure-moments", "final", "covariance");
             bias[k] = var - 1;
             // T + eps/4h: 0.064 and 0.032 (measured within 0.3 %; the tolerance leaves room for the O(h eps) terms)
@@ -66,7 +66,7 @@ class EntropicJkoTest {
                         .with("upper", "4").with("mean", "1.5,-0.5").with("std", "0.6,0.4"),
                 PartChoice.of("wasserstein"), PartChoice.of("test-quadratic"), PartChoice.of("boltzmann"),
                 PartChoice.of("entropic-jko"), 10, h);
-        Map<String, Object> s = MeasureRuns.run(spec).summary();
+        Map<String, Object> s = MeasureRuns.run(spec).summary().toMap();
         double[] mean = MeasureRuns.vector(s, "observers", "measure-moments", "final", "mean");
         double decay = Math.pow(1 + h, -10);
         // implicit Euler per axis (measured: 5e-4 and 9e-5; the closed box [-4, 4]^2 holds the mass that the

@@ -97,7 +97,7 @@ class JkoTest {
                 second += v * v / x.length;
             }
             assertThat(second).isCloseTo(1 / beta, within(1e-9));
-            assertThat(MeasureRuns.number(out.summary(), "scheme", "newtonPerStep")).isLessThan(10.0);
+            assertThat(MeasureRuns.number(out.summary().toMap(), "scheme", "newtonPerStep")).isLessThan(10.0);
         }
     }
 

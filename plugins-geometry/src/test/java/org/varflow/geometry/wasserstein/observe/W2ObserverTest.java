@@ -27,7 +27,7 @@ class W2ObserverTest {
         FlowSpec spec = MeasureRuns.spec(PartChoice.of("grid-1d").with("cells", 200).with("lower", -8)
                         .with("upper", 8).with("mean", "2").with("std", "0.5"), PartChoice.of("wasserstein"),
                 PartChoice.of("test-quadratic"), PartChoice.of("boltzmann"), PartChoice.of("density-euler"), 3000, h);
-        Map<String, Object> s = MeasureRuns.run(spec).summary();
+        Map<String, Object> s = MeasureRuns.run(spec).summary().toMap();
         List<Double> times = MeasureRuns.get(s, "observers", "w2-to-gibbs", "times");
         List<Double> values = MeasureRuns.get(s, "observers", "w2-to-gibbs", "values");
         assertThat(times).hasSizeGreaterThan(40);

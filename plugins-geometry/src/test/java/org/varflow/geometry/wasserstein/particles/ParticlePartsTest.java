@@ -209,7 +209,7 @@ class ParticlePartsTest {
             }
         }
         // a deterministic flow: core's dissipation check applies and the energy never increases
-        Map<String, Object> d = MeasureRuns.get(out.summary(), "diagnostics");
+        Map<String, Object> d = MeasureRuns.get(out.summary().toMap(), "diagnostics");
         assertThat(((Number) d.get("energyIncreases")).longValue()).isZero();
     }
 

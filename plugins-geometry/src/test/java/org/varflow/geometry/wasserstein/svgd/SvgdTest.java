@@ -35,7 +35,7 @@ class SvgdTest {
     @Test
     void matchesTheMeanAndVarianceOfAGaussianTarget() {
         Varflow.Outcome out = MeasureRuns.run(svgd(100, 600));
-        Map<String, Object> s = out.summary();
+        Map<String, Object> s = out.summary().toMap();
         double[] mean = MeasureRuns.vector(s, "observers", "measure-moments", "final", "mean");
         assertThat(mean[0]).isCloseTo(1, within(0.02));
         assertThat(mean[1]).isCloseTo(1, within(0.02));
@@ -48,7 +48,7 @@ class SvgdTest {
         // without the repulsion (T = 1e-6) the particles collapse towards the mode (measured variance 0.014 at t = 60,
         // still shrinking)
         Varflow.Outcome cold = MeasureRuns.run(svgd(100, 600).withParam(PartKind.ENTROPY, "beta", 1e6));
-        assertThat(MeasureRuns.entry(cold.summary(), 0, 0, "observers", "measure-moments", "final", "covariance"))
+        assertThat(MeasureRuns.entry(cold.summary().toMap(), 0, 0, "observers", "measure-moments", "final", "covariance"))
                 .isLessThan(0.05);
     }
 
