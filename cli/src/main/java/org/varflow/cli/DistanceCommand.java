@@ -1,5 +1,6 @@
 package org.varflow.cli;
 
+import org.varflow.api.io.CsvTable;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -187,64 +188,13 @@ final class DistanceCommand implements Callable<Integer> {
         return w;
     }
 
-    private static List<String> lines(Path file) {
-        try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ConfigurationException("cannot read " + file + ": no such file");
-        } catch (CharacterCodingException e) {
-            throw new ConfigurationException(file + " is not a text file (not UTF-8)");
-        } catch (IOException e) {
-            throw new ConfigurationException("cannot read " + file + ": " + e.getMessage());
-        }
-    }
-
-    /** Reads n rows of d comma-separated finite numbers; a first row that is not numeric is a header. */
+    /**
+     * Reads n rows of d finite numbers with the one CSV reader ({@link CsvTable}: a header only when every cell of the
+     * first row is a name, every other row parsed completely or refused with its line and column).
+     */
     static Cloud read(Path file) {
-        List<String> lines = lines(file);
-        List<double[]> rows = new ArrayList<>();
-        int d = -1;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            String[] cells = line.split("[,;\\s]+");
-            double[] row = new double[cells.length];
-            try {
-                for (int c = 0; c < cells.length; c++) {
-                    row[c] = Double.parseDouble(cells[c]);
-                }
-            } catch (NumberFormatException e) {
-                if (rows.isEmpty() && d < 0) {
-                    d = -2; // a header row: skip it once
-                    continue;
-                }
-                throw new ConfigurationException(file + " line " + (i + 1) + ": '" + line + "' is not a row of"
-                        + " numbers");
-            }
-            for (int c = 0; c < row.length; c++) {
-                if (!Double.isFinite(row[c])) {
-                    throw new ConfigurationException(file + " line " + (i + 1) + " column " + (c + 1) + ": " + row[c]
-                            + " is not a finite number");
-                }
-            }
-            if (!rows.isEmpty() && row.length != rows.get(0).length) {
-                throw new ConfigurationException(file + " line " + (i + 1) + ": " + row.length + " columns, but the"
-                        + " first row has " + rows.get(0).length);
-            }
-            rows.add(row);
-        }
-        if (rows.isEmpty()) {
-            throw new ConfigurationException(file + " holds no points; expected one point per row, coordinates"
-                    + " separated by commas");
-        }
-        int dim = rows.get(0).length;
-        double[] pts = new double[rows.size() * dim];
-        for (int r = 0; r < rows.size(); r++) {
-            System.arraycopy(rows.get(r), 0, pts, r * dim, dim);
-        }
-        return new Cloud(pts, rows.size(), dim);
+        CsvTable t = CsvTable.read(file);
+        return new Cloud(t.values(), t.rows(), t.columns());
     }
 
     /** One finite non-negative weight per point, with a positive sum. */
