@@ -171,10 +171,6 @@ class CholeskyTest {
     }
 
     static double maxAbs(double[] a) {
-        double m = 0;
-        for (double v : a) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
+        return java.util.Arrays.stream(a).map(Math::abs).max().orElse(0);
     }
 }

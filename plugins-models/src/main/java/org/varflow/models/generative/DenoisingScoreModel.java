@@ -1,6 +1,7 @@
 package org.varflow.models.generative;
 
 import java.util.random.RandomGenerator;
+import org.varflow.api.linalg.Cholesky;
 
 /**
  * A score learned from samples by denoising score matching (Vincent 2011; Song et al. 2021), fitted in-process by
@@ -149,7 +150,12 @@ public final class DenoisingScoreModel implements TimeScore {
             gram[r * p + r] += m * ridge;
         }
         double[] w = rhs.clone();
-        LinearAlgebra.choleskySolve(gram, p, w, d);
+        int pivot = Cholesky.factor(gram, p);
+        if (pivot >= 0) {
+            throw new IllegalArgumentException("matrix not positive definite at pivot " + pivot + " ("
+                    + gram[pivot * p + pivot] + "); increase the ridge");
+        }
+        Cholesky.solveColumns(gram, p, w, d);
         double fit = 0;
         for (int i = 0; i < p * d; i++) {
             fit += w[i] * rhs[i];

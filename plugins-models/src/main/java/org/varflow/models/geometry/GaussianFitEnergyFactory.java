@@ -10,6 +10,7 @@ import org.varflow.api.FisherInformation;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.linalg.Cholesky;
 
 /**
  * Maximum-likelihood fit of a Gaussian N(m, Sigma) on R^k to a seeded synthetic sample y_1..y_n: the energy is the
@@ -98,7 +99,7 @@ public final class GaussianFitEnergyFactory implements EnergyFactory {
                 cov[i * k + j] = std * std * (i == j ? 1 : rho);
             }
         }
-        Linear.cholesky(cov, k);
+        Cholesky.factor(cov, k);
         int n = (int) parameters.integer("n");
         Random rnd = new Random(parameters.integer("seed"));
         double[] ybar = new double[k];
@@ -189,10 +190,10 @@ public final class GaussianFitEnergyFactory implements EnergyFactory {
                 w.sigma[j * k + i] = v;
             }
             System.arraycopy(w.sigma, 0, w.factor, 0, k * k);
-            if (!Linear.cholesky(w.factor, k)) {
+            if (Cholesky.factor(w.factor, k) >= 0) {
                 return false;
             }
-            Linear.inverseFromFactor(w.factor, k, w.precision, w.column);
+            Cholesky.inverse(w.factor, k, w.precision);
             for (int i = 0; i < k; i++) {
                 for (int j = 0; j < k; j++) {
                     w.sm[i * k + j] = second[i * k + j] - ybar[i] * w.m[j] - w.m[i] * ybar[j] + w.m[i] * w.m[j];
@@ -271,11 +272,11 @@ public final class GaussianFitEnergyFactory implements EnergyFactory {
             }
             if (expectation) {
                 covarianceOfT(w, w.cov);
-                if (!Linear.cholesky(w.cov, p)) {
+                if (Cholesky.factor(w.cov, p) >= 0) {
                     java.util.Arrays.fill(out, 0, p * p, Double.NaN);
                     return;
                 }
-                Linear.inverseFromFactor(w.cov, p, out, w.pColumn);
+                Cholesky.inverse(w.cov, p, out);
                 return;
             }
             java.util.Arrays.fill(out, 0, p * p, 0.0);
@@ -343,24 +344,20 @@ public final class GaussianFitEnergyFactory implements EnergyFactory {
             final double[] sigma;
             final double[] factor;
             final double[] precision;
-            final double[] column;
             final double[] sm;
             final double[] tmp;
             final double[] g;
             final double[] cov;
-            final double[] pColumn;
 
             Work(int k, int p) {
                 m = new double[k];
                 sigma = new double[k * k];
                 factor = new double[k * k];
                 precision = new double[k * k];
-                column = new double[k];
                 sm = new double[k * k];
                 tmp = new double[k * k];
                 g = new double[k * k];
                 cov = new double[p * p];
-                pColumn = new double[p];
             }
         }
     }

@@ -5,6 +5,8 @@ import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.linalg.Cholesky;
+import org.varflow.api.linalg.Matrices;
 
 /**
  * The metric {@code bures-wasserstein}: the Wasserstein-2 metric restricted to Gaussians (Otto's metric on the
@@ -78,7 +80,7 @@ public final class BuresWassersteinMetricFactory implements MetricFactory {
                     sym[i * d + j] = 0.5 * (c[d + i * d + j] + c[d + j * d + i]);
                 }
             }
-            SmallMatrices.multiply(sym, 0, x, d, d, t);   // C Sigma
+            Matrices.multiply(sym, 0, x, d, d, t);   // C Sigma
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) {
                     out[d + i * d + j] = 2 * (t[i * d + j] + t[j * d + i]); // C Sigma + (C Sigma)^T = C S + S C
@@ -108,15 +110,15 @@ public final class BuresWassersteinMetricFactory implements MetricFactory {
                 out[i] = x[i] + v[i];
             }
             System.arraycopy(x, d, a, 0, d * d);
-            SmallMatrices.symmetrise(a, d);
-            SmallMatrices.eigen(a, d, lambda, u);
+            Matrices.symmetrise(a, d);
+            Matrices.symmetricEigen(a, d, lambda, u);
             // t = U^T V U (V symmetrised), then X~ = t / (lambda_i + lambda_j), X = U X~ U^T
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < d; j++) {
                     a[i * d + j] = 0.5 * (v[d + i * d + j] + v[d + j * d + i]);
                 }
             }
-            SmallMatrices.multiply(a, 0, u, 0, d, t);     // V U
+            Matrices.multiply(a, 0, u, 0, d, t);     // V U
             for (int i = 0; i < d; i++) {                 // U^T (V U)
                 for (int j = 0; j < d; j++) {
                     double sum = 0;
@@ -127,7 +129,7 @@ public final class BuresWassersteinMetricFactory implements MetricFactory {
                     xm[i * d + j] = denom > 0 ? sum / denom : Double.NaN;
                 }
             }
-            SmallMatrices.multiply(u, 0, xm, 0, d, t);    // U X~
+            Matrices.multiply(u, 0, xm, 0, d, t);    // U X~
             for (int i = 0; i < d; i++) {                 // X = (U X~) U^T, then I + X
                 for (int j = 0; j < d; j++) {
                     double sum = 0;
@@ -137,22 +139,22 @@ public final class BuresWassersteinMetricFactory implements MetricFactory {
                     a[i * d + j] = sum + (i == j ? 1 : 0);
                 }
             }
-            boolean inside = SmallMatrices.cholesky(a, 0, d, t); // I + X positive definite: inside the cut locus
-            SmallMatrices.multiply(a, 0, x, d, d, t);     // (I + X) Sigma
-            SmallMatrices.multiply(t, 0, a, 0, d, xm);    // (I + X) Sigma (I + X), X symmetric
-            SmallMatrices.symmetrise(xm, d);
+            boolean inside = Cholesky.factorSymmetricPart(a, 0, d, t) < 0; // I + X positive definite: inside the cut locus
+            Matrices.multiply(a, 0, x, d, d, t);     // (I + X) Sigma
+            Matrices.multiply(t, 0, a, 0, d, xm);    // (I + X) Sigma (I + X), X symmetric
+            Matrices.symmetrise(xm, d);
             if (!inside) {
                 // past the cut locus (I + X not positive definite): add X Sigma X, which keeps the first-order
                 // behaviour and makes the result positive definite ((I + X) v = 0 and X v = 0 force v = 0)
                 for (int i = 0; i < d; i++) {
                     a[i * d + i] -= 1;                    // X
                 }
-                SmallMatrices.multiply(a, 0, x, d, d, t); // X Sigma
-                SmallMatrices.multiply(t, 0, a, 0, d, u); // X Sigma X
+                Matrices.multiply(a, 0, x, d, d, t); // X Sigma
+                Matrices.multiply(t, 0, a, 0, d, u); // X Sigma X
                 for (int i = 0; i < d * d; i++) {
                     xm[i] += u[i];
                 }
-                SmallMatrices.symmetrise(xm, d);
+                Matrices.symmetrise(xm, d);
             }
             System.arraycopy(xm, 0, out, d, d * d);
         }

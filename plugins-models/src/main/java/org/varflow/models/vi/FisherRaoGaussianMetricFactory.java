@@ -5,6 +5,8 @@ import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.linalg.Cholesky;
+import org.varflow.api.linalg.Matrices;
 
 /**
  * The metric {@code fisher-rao-gaussian}: the Fisher information metric of the family N(mu, Sigma), whose gradient
@@ -61,7 +63,7 @@ public final class FisherRaoGaussianMetricFactory implements MetricFactory {
         FisherRao(int d) {
             this.d = d;
             this.scratch = ThreadLocal.withInitial(() -> new double[][] {new double[d * d], new double[d * d],
-                    new double[d * d], new double[d * d], new double[d], new double[d]});
+                    new double[d * d], new double[d * d], new double[d]});
         }
 
         @Override
@@ -77,8 +79,8 @@ public final class FisherRaoGaussianMetricFactory implements MetricFactory {
                 }
                 out[i] = v;
             }
-            SmallMatrices.multiply(x, d, sym, 0, d, t);   // Sigma C
-            SmallMatrices.multiply(t, 0, x, d, d, sym);   // Sigma C Sigma
+            Matrices.multiply(x, d, sym, 0, d, t);   // Sigma C
+            Matrices.multiply(t, 0, x, d, d, sym);   // Sigma C Sigma
             for (int i = 0; i < d * d; i++) {
                 out[d + i] = 2 * sym[i];
             }
@@ -101,19 +103,19 @@ public final class FisherRaoGaussianMetricFactory implements MetricFactory {
             double[] p = s[1];
             double[] t = s[2];
             double[] pNew = s[3];
-            double[] work = s[4];
-            double[] pv = s[5];
-            if (!SmallMatrices.cholesky(x, d, d, l)) {
+            double[] pv = s[4];
+            if (Cholesky.factorSymmetricPart(x, d, d, l) >= 0) {
                 java.util.Arrays.fill(out, 0, d + d * d, Double.NaN);
                 return;
             }
-            SmallMatrices.inverse(l, d, p, work);                 // P = Sigma^-1
-            SmallMatrices.multiply(v, d, p, 0, d, t);             // V P
-            SmallMatrices.multiply(p, 0, t, 0, d, pNew);          // P V P
+            Cholesky.inverse(l, d, p);                       // P = Sigma^-1
+            Matrices.symmetrise(p, d);
+            Matrices.multiply(v, d, p, 0, d, t);             // V P
+            Matrices.multiply(p, 0, t, 0, d, pNew);          // P V P
             for (int i = 0; i < d * d; i++) {
                 pNew[i] = p[i] - pNew[i];
             }
-            SmallMatrices.symmetrise(pNew, d);
+            Matrices.symmetrise(pNew, d);
             for (int i = 0; i < d; i++) {                         // pv = P v_mu
                 double a = 0;
                 for (int j = 0; j < d; j++) {
@@ -121,23 +123,24 @@ public final class FisherRaoGaussianMetricFactory implements MetricFactory {
                 }
                 pv[i] = a;
             }
-            if (!SmallMatrices.cholesky(pNew, 0, d, l)) {
+            if (Cholesky.factorSymmetricPart(pNew, 0, d, l) >= 0) {
                 // the natural-parameter step left the cone (h > 1 or an indefinite E_q[Hess E]): take the
                 // second-order expansion of the affine-invariant geodesic instead, P - P V P + (1/2)(P V P) Sigma (P V P)
                 // = P^1/2 (I - W + W^2 / 2) P^1/2, W = P^1/2 V P^1/2, which is positive definite for every V
-                SmallMatrices.multiply(p, 0, t, 0, d, pNew);      // P V P again (pNew was overwritten)
-                SmallMatrices.multiply(pNew, 0, x, d, d, t);      // (P V P) Sigma
-                SmallMatrices.multiply(t, 0, pNew, 0, d, l);      // (P V P) Sigma (P V P)
+                Matrices.multiply(p, 0, t, 0, d, pNew);      // P V P again (pNew was overwritten)
+                Matrices.multiply(pNew, 0, x, d, d, t);      // (P V P) Sigma
+                Matrices.multiply(t, 0, pNew, 0, d, l);      // (P V P) Sigma (P V P)
                 for (int i = 0; i < d * d; i++) {
                     pNew[i] = p[i] - pNew[i] + 0.5 * l[i];
                 }
-                SmallMatrices.symmetrise(pNew, d);
-                if (!SmallMatrices.cholesky(pNew, 0, d, l)) {
+                Matrices.symmetrise(pNew, d);
+                if (Cholesky.factorSymmetricPart(pNew, 0, d, l) >= 0) {
                     java.util.Arrays.fill(out, 0, d + d * d, Double.NaN);
                     return;
                 }
             }
-            SmallMatrices.inverse(l, d, t, work);                 // Sigma_new
+            Cholesky.inverse(l, d, t);                       // Sigma_new
+            Matrices.symmetrise(t, d);
             for (int i = 0; i < d; i++) {
                 double a = 0;
                 for (int j = 0; j < d; j++) {

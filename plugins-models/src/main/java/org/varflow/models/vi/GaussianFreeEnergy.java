@@ -1,6 +1,8 @@
 package org.varflow.models.vi;
 
 import org.varflow.api.Energy;
+import org.varflow.api.linalg.Cholesky;
+import org.varflow.api.linalg.Matrices;
 
 /**
  * F(mu, Sigma) = E_q[E] - (1/2) log det Sigma - (d/2) log(2 pi e), q = N(mu, Sigma), on the state (mu, Sigma
@@ -20,7 +22,6 @@ final class GaussianFreeEnergy implements Energy {
     private static final class Scratch {
         final double[] l;
         final double[] inv;
-        final double[] work;
         final double[] point;
         final double[] grad;
         final double[] hess;
@@ -29,7 +30,6 @@ final class GaussianFreeEnergy implements Energy {
         Scratch(int d) {
             l = new double[d * d];
             inv = new double[d * d];
-            work = new double[d];
             point = new double[d];
             grad = new double[d];
             hess = new double[d * d];
@@ -50,7 +50,7 @@ final class GaussianFreeEnergy implements Energy {
     @Override
     public double value(double[] x) {
         Scratch s = scratch.get();
-        if (!SmallMatrices.cholesky(x, d, d, s.l)) {
+        if (Cholesky.factorSymmetricPart(x, d, d, s.l) >= 0) {
             return Double.POSITIVE_INFINITY;
         }
         double expected;
@@ -72,17 +72,18 @@ final class GaussianFreeEnergy implements Energy {
             }
             expected /= samples;
         }
-        return expected - 0.5 * SmallMatrices.logDet(s.l, d) - entropyConstant;
+        return expected - 0.5 * Cholesky.logDet(s.l, d) - entropyConstant;
     }
 
     @Override
     public void gradient(double[] x, double[] out) {
         Scratch s = scratch.get();
-        if (!SmallMatrices.cholesky(x, d, d, s.l)) {
+        if (Cholesky.factorSymmetricPart(x, d, d, s.l) >= 0) {
             java.util.Arrays.fill(out, 0, d + d * d, Double.NaN);
             return;
         }
-        SmallMatrices.inverse(s.l, d, s.inv, s.work);
+        Cholesky.inverse(s.l, d, s.inv);
+        Matrices.symmetrise(s.inv, d);
         double[] meanHess;
         if (hessian != null) {
             System.arraycopy(x, 0, s.point, 0, d);
@@ -103,7 +104,7 @@ final class GaussianFreeEnergy implements Energy {
                     s.meanHess[i] += s.hess[i] / samples;
                 }
             }
-            SmallMatrices.symmetrise(s.meanHess, d);
+            Matrices.symmetrise(s.meanHess, d);
             meanHess = s.meanHess;
         }
         for (int i = 0; i < d * d; i++) {

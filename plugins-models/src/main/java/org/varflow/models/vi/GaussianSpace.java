@@ -3,6 +3,7 @@ package org.varflow.models.vi;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.Energy;
 import org.varflow.api.Space;
+import org.varflow.api.linalg.Matrices;
 
 /**
  * The Gaussian family q = N(mu, Sigma) on R^d as a space: the state is (mu, Sigma), d + d^2 coordinates, mu first,
@@ -132,7 +133,7 @@ public final class GaussianSpace implements Space {
                         + " differ by " + String.format("%.3g", diff) + " (largest entry " + String.format("%.3g",
                         scale) + "); set space.expectations=monte-carlo");
             }
-            SmallMatrices.symmetrise(a, d);
+            Matrices.symmetrise(a, d);
             return new GaussianFreeEnergy(target, d, a, null);
         }
         return new GaussianFreeEnergy(target, d, null, z);

@@ -6,6 +6,7 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
+import org.varflow.api.linalg.Cholesky;
 
 /** The space {@code gaussian}: the family N(mu, Sigma) on R^d, state (mu, Sigma); see {@link GaussianSpace}. */
 public final class GaussianSpaceFactory implements SpaceFactory {
@@ -68,7 +69,7 @@ public final class GaussianSpaceFactory implements SpaceFactory {
                 }
             }
         }
-        if (!SmallMatrices.cholesky(cov, 0, d, new double[d * d])) {
+        if (Cholesky.factorSymmetricPart(cov, 0, d, new double[d * d]) >= 0) {
             throw new ConfigurationException(OWNER + ": parameter 'covariance' is not positive definite; give"
                     + " positive variances on the diagonal (or an SPD matrix of d^2 = " + d * d + " entries)");
         }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartKind;
+import org.varflow.api.linalg.Matrices;
 import org.varflow.core.CorePlugin;
 import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
@@ -198,8 +199,8 @@ class GaussianViTest {
         }
         double[] t = new double[9];
         double[] expected = new double[9];
-        SmallMatrices.multiply(a, 0, sigma, 0, 3, t);
-        SmallMatrices.multiply(t, 0, a, 0, 3, expected);
+        Matrices.multiply(a, 0, sigma, 0, 3, t);
+        Matrices.multiply(t, 0, a, 0, 3, expected);
         for (int i = 0; i < 9; i++) {
             assertThat(out[3 + i]).isCloseTo(expected[i], within(1e-12));
         }

@@ -2,6 +2,7 @@ package org.varflow.geometry.wasserstein.svgd;
 
 import org.varflow.api.Metric;
 import org.varflow.api.NumericalException;
+import org.varflow.api.linalg.Cholesky;
 import org.varflow.api.measure.EnsembleLayout;
 
 /** K = (1/N) [k(x_p, x_q)] (x) I_d with a Gaussian kernel of fixed bandwidth; see {@link SteinMetricFactory}. */
@@ -161,14 +162,8 @@ public final class SteinMetric implements Metric {
                         + " jitter of 1e-6 (particles on top of each other?)");
             }
         }
-        for (int p = 0; p < n; p++) {
-            for (int a = 0; a < d; a++) {
-                double s = 0;
-                for (int q = 0; q <= p; q++) {
-                    s += l[p * n + q] * xi[q * d + a];
-                }
-                out[p * d + a] = s;
-            }
+        for (int a = 0; a < d; a++) {
+            Cholesky.multiplyLower(l, n, xi, out, a, d);
         }
     }
 
@@ -179,25 +174,7 @@ public final class SteinMetric implements Metric {
                 l[p * n + q] = (p == q ? 1 + jitter : kernel(x, p, q, d, c)) * inv;
             }
         }
-        for (int j = 0; j < n; j++) {
-            double s = l[j * n + j];
-            for (int m = 0; m < j; m++) {
-                s -= l[j * n + m] * l[j * n + m];
-            }
-            if (!(s > 0)) {
-                return false;
-            }
-            double r = Math.sqrt(s);
-            l[j * n + j] = r;
-            for (int i = j + 1; i < n; i++) {
-                double t = l[i * n + j];
-                for (int m = 0; m < j; m++) {
-                    t -= l[i * n + m] * l[j * n + m];
-                }
-                l[i * n + j] = t / r;
-            }
-        }
-        return true;
+        return Cholesky.factor(l, n) < 0;
     }
 
     private static double kernel(double[] x, int p, int q, int d, double c) {
