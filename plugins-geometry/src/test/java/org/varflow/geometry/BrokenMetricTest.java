@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.Metric;
 import org.varflow.api.Space;
+import org.varflow.api.SpaceKinds;
 import org.varflow.geometry.internal.Vectors;
 
 /** The contract's checks catch the usual mistakes of metric authors. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.varflow.api.Energy;
 import org.varflow.api.Flow;
+import org.varflow.api.MirrorPotential;
 import org.varflow.api.NumericalException;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
@@ -12,7 +13,7 @@ import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
-import org.varflow.geometry.SpaceKinds;
+import org.varflow.api.SpaceKinds;
 
 /**
  * The discrete mirror descent step of Nemirovski and Yudin: a gradient step taken in the dual (mirror) coordinates
@@ -60,13 +61,13 @@ public final class MirrorStepFactory implements SchemeFactory {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(Potential.parameter(), Potential.exponent());
+        return List.of(MirrorPotential.parameter(), MirrorPotential.exponent());
     }
 
     @Override
     public Scheme create(Parameters parameters, Flow flow) {
         Space space = flow.space();
-        Potential potential = Potential.on(parameters.text("potential"), space, OWNER);
+        MirrorPotential potential = MirrorPotential.on(parameters.text("potential"), space, OWNER);
         boolean simplex = space.kind().equals(SpaceKinds.SIMPLEX);
         double p = parameters.real("p");
         return blockFlow -> new MirrorStepper(blockFlow.energy(), potential, simplex, p, blockFlow.dimension());
@@ -76,13 +77,13 @@ public final class MirrorStepFactory implements SchemeFactory {
     static final class MirrorStepper implements Scheme.Stepper {
         private static final int MAX_NEWTON = 200;
         private final Energy energy;
-        private final Potential potential;
+        private final MirrorPotential potential;
         private final boolean simplex;
         private final double p;
         private final double q;
         private final double[] g;
 
-        MirrorStepper(Energy energy, Potential potential, boolean simplex, double p, int d) {
+        MirrorStepper(Energy energy, MirrorPotential potential, boolean simplex, double p, int d) {
             this.energy = energy;
             this.potential = potential;
             this.simplex = simplex;

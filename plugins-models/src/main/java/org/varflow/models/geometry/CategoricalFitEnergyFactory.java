@@ -9,6 +9,7 @@ import org.varflow.api.FisherInformation;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.SpaceKinds;
 
 /**
  * Fitting a categorical law p = softmax(theta) on d outcomes to observed counts (cross-entropy = average negative
@@ -45,7 +46,7 @@ public final class CategoricalFitEnergyFactory implements EnergyFactory {
 
     @Override
     public Set<String> spaces() {
-        return Set.of(Kinds.EUCLIDEAN);
+        return Set.of(Space.EUCLIDEAN);
     }
 
     @Override

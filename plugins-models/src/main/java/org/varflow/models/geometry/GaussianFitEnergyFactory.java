@@ -10,6 +10,7 @@ import org.varflow.api.FisherInformation;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.SpaceKinds;
 import org.varflow.api.linalg.Cholesky;
 
 /**
@@ -59,7 +60,7 @@ public final class GaussianFitEnergyFactory implements EnergyFactory {
 
     @Override
     public Set<String> spaces() {
-        return Set.of(Kinds.EUCLIDEAN);
+        return Set.of(Space.EUCLIDEAN);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.varflow.api.EnergyFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.SpaceKinds;
 
 /**
  * The Frechet (Karcher) variance of anchor points a_1..a_m in the Poincare ball,
@@ -41,7 +42,7 @@ public final class HyperbolicDistanceEnergyFactory implements EnergyFactory {
 
     @Override
     public Set<String> spaces() {
-        return Set.of(Kinds.POINCARE_BALL);
+        return Set.of(SpaceKinds.POINCARE_BALL);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.varflow.api.EnergyFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.SpaceKinds;
 
 /**
  * A linear cost E(x) = c^T x, dE = c: the expected loss of a mixed strategy x over experts with losses c (on the
@@ -35,7 +36,7 @@ public final class LinearEnergyFactory implements EnergyFactory {
 
     @Override
     public Set<String> spaces() {
-        return Set.of(Kinds.SIMPLEX, Kinds.POSITIVE_ORTHANT);
+        return Set.of(SpaceKinds.SIMPLEX, SpaceKinds.POSITIVE_ORTHANT);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.varflow.api.EnergyFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.SpaceKinds;
 import org.varflow.models.glm.RegularisedGlm;
 
 /**
@@ -50,7 +51,7 @@ public final class LogisticRegressionEnergyFactory implements EnergyFactory {
 
     @Override
     public Set<String> spaces() {
-        return Set.of(Kinds.EUCLIDEAN);
+        return Set.of(Space.EUCLIDEAN);
     }
 
     @Override

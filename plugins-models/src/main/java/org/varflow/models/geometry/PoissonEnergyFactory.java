@@ -8,6 +8,7 @@ import org.varflow.api.EnergyFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.SpaceKinds;
 
 /**
  * The Poisson negative log-likelihood of rates x given counts b (up to a constant),
@@ -40,7 +41,7 @@ public final class PoissonEnergyFactory implements EnergyFactory {
 
     @Override
     public Set<String> spaces() {
-        return Set.of(Kinds.POSITIVE_ORTHANT, Kinds.SIMPLEX);
+        return Set.of(SpaceKinds.POSITIVE_ORTHANT, SpaceKinds.SIMPLEX);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.varflow.api.EnergyFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.SpaceKinds;
 
 /**
  * Half the Rayleigh quotient of a symmetric matrix A,
@@ -45,7 +46,7 @@ public final class RayleighEnergyFactory implements EnergyFactory {
 
     @Override
     public Set<String> spaces() {
-        return Set.of(Kinds.SPHERE, Kinds.EUCLIDEAN);
+        return Set.of(SpaceKinds.SPHERE, Space.EUCLIDEAN);
     }
 
     @Override

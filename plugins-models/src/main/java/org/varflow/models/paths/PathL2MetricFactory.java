@@ -2,6 +2,7 @@ package org.varflow.models.paths;
 
 import org.varflow.api.ConstantMetric;
 import java.util.Set;
+import org.varflow.api.FixedEndPath;
 import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Parameters;
@@ -42,7 +43,7 @@ public final class PathL2MetricFactory implements MetricFactory {
 
     @Override
     public Metric create(Parameters parameters, Space space) {
-        double inverse = 1.0 / PathSpaceFactory.require("metric 'path-l2'", space).step();
+        double inverse = 1.0 / FixedEndPath.require("metric 'path-l2'", space).step();
         double root = Math.sqrt(inverse);
         return new ConstantMetric() {
             @Override

@@ -1,6 +1,6 @@
 package org.varflow.models.paths;
 
-import org.varflow.api.Space;
+import org.varflow.api.FixedEndPath;
 
 /**
  * A discretised path with fixed ends: q(t) on [0, T] (or a curve y(x) on [0, X]) sampled at N + 1 equally spaced
@@ -14,7 +14,7 @@ import org.varflow.api.Space;
  * implicit {@code minimizing-movement} scheme, which is written for Euclidean spaces, solves the stiff flow), as the
  * space {@code statistical-model} does; the path parts check that they were given this space and say so otherwise.
  */
-public final class PathSpace implements Space {
+public final class PathSpace implements FixedEndPath {
 
     private final int nodes;
     private final double length;
@@ -67,38 +67,33 @@ public final class PathSpace implements Space {
         return k == 1 ? "q" + j : "q" + j + "_" + (i % k + 1);
     }
 
-    /** N, the number of intervals. */
+    @Override
     public int intervals() {
         return nodes;
     }
 
-    /** T, the length of the parameter interval. */
+    @Override
     public double length() {
         return length;
     }
 
-    /** dt = T / N. */
-    public double step() {
-        return length / nodes;
-    }
-
-    /** k, the number of components of each node. */
+    @Override
     public int components() {
         return k;
     }
 
-    /** A copy of A. */
+    @Override
     public double[] start() {
         return start.clone();
     }
 
-    /** A copy of B. */
+    @Override
     public double[] end() {
         return end.clone();
     }
 
-    /** Component c of node j in 0..N of the path whose interior is {@code x}: A, B at the ends. */
-    double node(double[] x, int j, int c) {
+    @Override
+    public double node(double[] x, int j, int c) {
         if (j == 0) {
             return start[c];
         }

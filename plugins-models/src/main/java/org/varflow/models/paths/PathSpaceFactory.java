@@ -2,6 +2,7 @@ package org.varflow.models.paths;
 
 import java.util.List;
 import org.varflow.api.ConfigurationException;
+import org.varflow.api.FixedEndPath;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
@@ -39,6 +40,11 @@ public final class PathSpaceFactory implements SpaceFactory {
     }
 
     @Override
+    public Class<? extends Space> partType() {
+        return FixedEndPath.class;
+    }
+
+    @Override
     public Space create(Parameters parameters) {
         double[] a = parameters.vector("start");
         double[] b = parameters.vector("end");
@@ -51,14 +57,5 @@ public final class PathSpaceFactory implements SpaceFactory {
                     + b.length + "; give both in R^k with the same k (1 or 2)");
         }
         return new PathSpace((int) parameters.integer("nodes"), parameters.real("length"), a, b);
-    }
-
-    /** The path space a part was given, or a clear error naming the part. */
-    static PathSpace require(String owner, Space space) {
-        if (space instanceof PathSpace p) {
-            return p;
-        }
-        throw new ConfigurationException(owner + " needs the space 'path' (it reads N, T, A and B from it), but got a"
-                + " space of kind " + space.kind());
     }
 }

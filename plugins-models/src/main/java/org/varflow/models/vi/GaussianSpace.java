@@ -3,6 +3,7 @@ package org.varflow.models.vi;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.Energy;
 import org.varflow.api.Space;
+import org.varflow.api.SpaceKinds;
 import org.varflow.api.linalg.Matrices;
 
 /**
@@ -25,7 +26,7 @@ import org.varflow.api.linalg.Matrices;
  */
 public final class GaussianSpace implements Space {
     /** The space kind. */
-    public static final String KIND = "gaussian";
+    public static final String KIND = SpaceKinds.GAUSSIAN;
 
     private final int d;
     private final double[] mean;

@@ -25,6 +25,7 @@ import org.varflow.api.FisherInformation;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.SpaceKinds;
 import org.varflow.testkit.Allocations;
 
 class GeometryEnergiesTest {
@@ -48,16 +49,16 @@ class GeometryEnergiesTest {
         double[] x = new double[d];
         double s = 0;
         for (int i = 0; i < d; i++) {
-            x[i] = kind.equals(Kinds.SIMPLEX) || kind.equals(Kinds.POSITIVE_ORTHANT) ? 0.2 + rnd.nextDouble()
+            x[i] = kind.equals(SpaceKinds.SIMPLEX) || kind.equals(SpaceKinds.POSITIVE_ORTHANT) ? 0.2 + rnd.nextDouble()
                     : rnd.nextGaussian();
-            s += kind.equals(Kinds.SIMPLEX) ? x[i] : x[i] * x[i];
+            s += kind.equals(SpaceKinds.SIMPLEX) ? x[i] : x[i] * x[i];
         }
         for (int i = 0; i < d; i++) {
-            if (kind.equals(Kinds.SIMPLEX)) {
+            if (kind.equals(SpaceKinds.SIMPLEX)) {
                 x[i] /= s;
-            } else if (kind.equals(Kinds.SPHERE)) {
+            } else if (kind.equals(SpaceKinds.SPHERE)) {
                 x[i] /= Math.sqrt(s);
-            } else if (kind.equals(Kinds.POINCARE_BALL)) {
+            } else if (kind.equals(SpaceKinds.POINCARE_BALL)) {
                 x[i] *= 0.7 / Math.sqrt(s);
             }
         }
@@ -72,7 +73,7 @@ class GeometryEnergiesTest {
                 out.add(Arguments.of(f.id(), kind, d));
             }
         }
-        out.add(Arguments.of("gaussian-fit", Kinds.EUCLIDEAN, 2));
+        out.add(Arguments.of("gaussian-fit", Space.EUCLIDEAN, 2));
         return out.stream();
     }
 
@@ -193,7 +194,7 @@ class GeometryEnergiesTest {
      */
     @Test
     void logisticFisherIsTheHessianOfTheLoss() {
-        Energy e = build("logistic-regression", new KindSpace(Kinds.EUCLIDEAN, 3, new double[3]), Map.of("n", 50));
+        Energy e = build("logistic-regression", new KindSpace(Space.EUCLIDEAN, 3, new double[3]), Map.of("n", 50));
         double[] w = {0.4, -1, 2};
         double[][] f = fisher(e, w);
         double[][] fd = hessianByDifferences(e, w);
@@ -209,7 +210,7 @@ class GeometryEnergiesTest {
 
     @Test
     void logisticDataAreDeterministicAndFollowTheSeed() {
-        var space = new KindSpace(Kinds.EUCLIDEAN, 2, new double[2]);
+        var space = new KindSpace(Space.EUCLIDEAN, 2, new double[2]);
         var a = (LogisticRegressionEnergyFactory.LogisticRegression) build("logistic-regression", space, Map.of());
         var b = (LogisticRegressionEnergyFactory.LogisticRegression) build("logistic-regression", space, Map.of());
         var c = (LogisticRegressionEnergyFactory.LogisticRegression) build("logistic-regression", space,
@@ -238,7 +239,7 @@ class GeometryEnergiesTest {
     /** Softmax: F = diag(p) - p p^T = Hess E (closed form vs differences, 1e-7); F 1 = 0. */
     @Test
     void categoricalFisherIsTheSoftmaxCovariance() {
-        Energy e = build("categorical-fit", new KindSpace(Kinds.EUCLIDEAN, 4, new double[4]), Map.of());
+        Energy e = build("categorical-fit", new KindSpace(Space.EUCLIDEAN, 4, new double[4]), Map.of());
         double[] t = {0.1, -1, 2, 0.5};
         double[][] f = fisher(e, t);
         double[][] fd = hessianByDifferences(e, t);
@@ -261,7 +262,7 @@ class GeometryEnergiesTest {
     @ValueSource(ints = {2, 5})
     void expectationParameterNaturalGradientPointsAtTheMle(int p) {
         var fit = (GaussianFitEnergyFactory.GaussianFit) build("gaussian-fit",
-                new KindSpace(Kinds.EUCLIDEAN, p, new double[p]), Map.of());
+                new KindSpace(Space.EUCLIDEAN, p, new double[p]), Map.of());
         double[] mle = fit.maximumLikelihood();
         Random rnd = new Random(3);
         for (int trial = 0; trial < 3; trial++) {
@@ -286,7 +287,7 @@ class GeometryEnergiesTest {
     @ValueSource(strings = {"mean-covariance", "expectation"})
     void fisherIsTheHessianAtTheMle(String coordinates) {
         var fit = (GaussianFitEnergyFactory.GaussianFit) build("gaussian-fit",
-                new KindSpace(Kinds.EUCLIDEAN, 5, new double[5]), Map.of("coordinates", coordinates));
+                new KindSpace(Space.EUCLIDEAN, 5, new double[5]), Map.of("coordinates", coordinates));
         double[] mle = fit.maximumLikelihood();
         double[] g = new double[5];
         fit.gradient(mle, g);
@@ -313,16 +314,16 @@ class GeometryEnergiesTest {
 
     @Test
     void gaussianFitNeedsATriangularDimensionAndAPositiveCovariance() {
-        assertThatThrownBy(() -> build("gaussian-fit", new KindSpace(Kinds.EUCLIDEAN, 4, new double[4]), Map.of()))
+        assertThatThrownBy(() -> build("gaussian-fit", new KindSpace(Space.EUCLIDEAN, 4, new double[4]), Map.of()))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("2, 5, 9, 14");
-        Energy e = build("gaussian-fit", new KindSpace(Kinds.EUCLIDEAN, 2, new double[2]), Map.of());
+        Energy e = build("gaussian-fit", new KindSpace(Space.EUCLIDEAN, 2, new double[2]), Map.of());
         assertThat(e.value(new double[] {2, 3})).isInfinite(); // Sigma = 3 - 4 < 0
     }
 
     /** The Rayleigh quotient on the sphere: its value at the lowest unit eigenvector is lambda_min / 2. */
     @Test
     void rayleighMinimumIsHalfTheLowestEigenvalue() {
-        Energy e = build("rayleigh", new KindSpace(Kinds.SPHERE, 5, new double[5]), Map.of());
+        Energy e = build("rayleigh", new KindSpace(SpaceKinds.SPHERE, 5, new double[5]), Map.of());
         double[][] a = new double[5][5];
         for (int i = 0; i < 5; i++) {
             a[i][i] = 2;
@@ -352,12 +353,12 @@ class GeometryEnergiesTest {
     /** d(x, 0) = 2 artanh |x|; E = d^2/2 for one anchor at the origin. */
     @Test
     void hyperbolicDistanceFromTheOrigin() {
-        Energy e = build("hyperbolic-distance", new KindSpace(Kinds.POINCARE_BALL, 2, new double[2]), Map.of());
+        Energy e = build("hyperbolic-distance", new KindSpace(SpaceKinds.POINCARE_BALL, 2, new double[2]), Map.of());
         double[] x = {0.3, -0.4};
         double d = Math.log((1 + 0.5) / (1 - 0.5));
         assertThat(e.value(x)).isCloseTo(d * d / 2, within(1e-14));
         assertThat(e.value(new double[] {0.8, 0.8})).isInfinite();
-        assertThatThrownBy(() -> build("hyperbolic-distance", new KindSpace(Kinds.POINCARE_BALL, 2, new double[2]),
+        assertThatThrownBy(() -> build("hyperbolic-distance", new KindSpace(SpaceKinds.POINCARE_BALL, 2, new double[2]),
                 Map.of("anchors", "0.9,0.9"))).isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("inside the ball");
     }
@@ -367,7 +368,7 @@ class GeometryEnergiesTest {
     void fisherInformationAllocatesNothing() {
         for (String id : List.of("logistic-regression", "categorical-fit", "gaussian-fit")) {
             int d = id.equals("gaussian-fit") ? 5 : 3;
-            FisherInformation f = (FisherInformation) build(id, new KindSpace(Kinds.EUCLIDEAN, d, new double[d]),
+            FisherInformation f = (FisherInformation) build(id, new KindSpace(Space.EUCLIDEAN, d, new double[d]),
                     Map.of());
             double[] x = id.equals("gaussian-fit") ? gaussianPoint(5, new Random(1)) : new double[] {0.1, 0.2, 0.3};
             double[] out = new double[d * d];

@@ -12,6 +12,8 @@ import org.varflow.api.FlowSpec;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
 import org.varflow.api.Preset;
+import org.varflow.api.Space;
+import org.varflow.api.SpaceKinds;
 import org.varflow.models.ModelsPlugin;
 
 /** The presets' specs and texts (their runs are checked end to end in the CLI module, which has every plugin). */
@@ -65,9 +67,9 @@ class GeometryPresetsTest {
         PartChoice space = preset.spec().part(PartKind.SPACE);
         int d = ((Number) space.params().get("dimension")).intValue();
         String kind = switch (space.id()) {
-            case "sphere" -> Kinds.SPHERE;
-            case "simplex" -> Kinds.SIMPLEX;
-            default -> Kinds.EUCLIDEAN;
+            case "sphere" -> SpaceKinds.SPHERE;
+            case "simplex" -> SpaceKinds.SIMPLEX;
+            default -> Space.EUCLIDEAN;
         };
         assertThat(f.supports(kind)).as(f.id() + " on " + kind).isTrue();
         var e = f.create(org.varflow.api.Parameters.resolve("energy", f.parameters(), energy.params()),

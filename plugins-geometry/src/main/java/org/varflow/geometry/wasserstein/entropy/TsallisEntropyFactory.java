@@ -6,6 +6,7 @@ import org.varflow.api.EntropyFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.measure.TsallisEntropy;
 
 /**
  * The Tsallis (Renyi-type) internal energy of porous media:
@@ -46,6 +47,11 @@ public final class TsallisEntropyFactory implements EntropyFactory {
     }
 
     @Override
+    public Class<? extends Entropy> partType() {
+        return TsallisEntropy.class;
+    }
+
+    @Override
     public Entropy create(Parameters parameters, Space space) {
         return new Tsallis(parameters.real("beta"), parameters.real("m"));
     }
@@ -56,7 +62,7 @@ public final class TsallisEntropyFactory implements EntropyFactory {
      * @param beta     the inverse temperature
      * @param exponent m &gt; 1
      */
-    public record Tsallis(double beta, double exponent) implements Entropy {
+    public record Tsallis(double beta, double exponent) implements TsallisEntropy {
         public Tsallis {
             if (!(beta > 0) || Double.isInfinite(beta) || !(exponent > 1)) {
                 throw new IllegalArgumentException("beta = " + beta + " must be finite and > 0, m = " + exponent
@@ -68,10 +74,5 @@ public final class TsallisEntropyFactory implements EntropyFactory {
         public double temperatureAt(double t) {
             return 1.0 / beta;
         }
-    }
-
-    /** The exponent m of an entropy part: m for {@link Tsallis}, 1 (Boltzmann) for any other. */
-    public static double exponent(Entropy entropy) {
-        return entropy instanceof Tsallis ts ? ts.exponent() : 1.0;
     }
 }

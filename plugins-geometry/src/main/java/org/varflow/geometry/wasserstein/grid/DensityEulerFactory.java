@@ -18,7 +18,7 @@ import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
 import org.varflow.api.measure.GridLayout;
 import org.varflow.api.measure.MeasureKinds;
-import org.varflow.geometry.wasserstein.entropy.TsallisEntropyFactory;
+import org.varflow.api.measure.TsallisEntropy;
 
 /**
  * Explicit Euler for the gradient flow of the free energy of a density on a grid,
@@ -114,7 +114,7 @@ public final class DensityEulerFactory implements SchemeFactory {
             this.layout = layout;
             this.substep = substep;
             this.safety = safety;
-            this.exponent = TsallisEntropyFactory.exponent(flow.entropy());
+            this.exponent = TsallisEntropy.exponentOf(flow.entropy());
             int n = layout.size();
             this.gradient = new double[n];
             this.psi = new double[n];

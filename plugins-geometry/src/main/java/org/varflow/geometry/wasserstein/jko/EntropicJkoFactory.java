@@ -21,7 +21,7 @@ import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
 import org.varflow.api.measure.GridLayout;
 import org.varflow.api.measure.MeasureKinds;
-import org.varflow.geometry.wasserstein.entropy.TsallisEntropyFactory;
+import org.varflow.api.measure.TsallisEntropy;
 import org.varflow.geometry.wasserstein.grid.GridMetrics;
 import org.varflow.geometry.wasserstein.grid.GridSpace;
 
@@ -95,7 +95,7 @@ public final class EntropicJkoFactory implements SchemeFactory {
     /** The step is closed-form for the Boltzmann entropy only. */
     static final Requirement<Entropy> BOLTZMANN = Requirement.of(PartKind.ENTROPY, Entropy.class,
             "the Boltzmann entropy (the step is closed-form for it only; with entropy 'tsallis' use scheme"
-                    + " 'density-euler')").and(e -> TsallisEntropyFactory.exponent(e) == 1.0, "");
+                    + " 'density-euler')").and(e -> TsallisEntropy.exponentOf(e) == 1.0, "");
 
     @Override
     public List<Requirement<?>> requires() {

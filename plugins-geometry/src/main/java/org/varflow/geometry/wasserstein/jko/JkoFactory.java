@@ -18,7 +18,7 @@ import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
 import org.varflow.api.measure.MeasureKinds;
-import org.varflow.geometry.wasserstein.entropy.TsallisEntropyFactory;
+import org.varflow.api.measure.TsallisEntropy;
 import org.varflow.geometry.wasserstein.particles.EnsembleSpace;
 import org.varflow.geometry.wasserstein.particles.ParticleCurvature;
 import org.varflow.geometry.wasserstein.particles.ParticleWassersteinMetric;
@@ -138,7 +138,7 @@ public final class JkoFactory implements SchemeFactory {
             this.flow = flow;
             this.energy = flow.energy();
             this.curvature = energy instanceof ParticleCurvature c ? c : null;
-            this.exponent = TsallisEntropyFactory.exponent(flow.entropy());
+            this.exponent = TsallisEntropy.exponentOf(flow.entropy());
             this.tolerance = tolerance;
             this.maxIterations = maxIterations;
             this.m = flow.dimension();

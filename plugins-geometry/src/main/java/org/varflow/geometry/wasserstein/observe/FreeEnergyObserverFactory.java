@@ -8,7 +8,7 @@ import org.varflow.api.RunInfo;
 import org.varflow.api.Snapshot;
 import org.varflow.api.measure.EnsembleLayout;
 import org.varflow.api.measure.GridLayout;
-import org.varflow.geometry.wasserstein.entropy.TsallisEntropyFactory;
+import org.varflow.api.measure.TsallisEntropy;
 import org.varflow.geometry.wasserstein.particles.KernelSums;
 
 /**
@@ -61,7 +61,7 @@ public final class FreeEnergyObserverFactory implements ObserverFactory {
             this.flow = flow;
             this.grid = Measures.grid(flow);
             this.ensemble = Measures.ensemble(flow);
-            this.exponent = TsallisEntropyFactory.exponent(flow.entropy());
+            this.exponent = TsallisEntropy.exponentOf(flow.entropy());
         }
 
         @Override

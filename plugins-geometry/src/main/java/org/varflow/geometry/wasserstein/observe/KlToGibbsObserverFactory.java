@@ -7,7 +7,7 @@ import org.varflow.api.ObserverFactory;
 import org.varflow.api.RunInfo;
 import org.varflow.api.Snapshot;
 import org.varflow.api.measure.GridLayout;
-import org.varflow.geometry.wasserstein.entropy.TsallisEntropyFactory;
+import org.varflow.api.measure.TsallisEntropy;
 
 /**
  * The relative entropy of a grid density to the Gibbs density of its flow,
@@ -36,7 +36,7 @@ public final class KlToGibbsObserverFactory implements ObserverFactory {
     @Override
     public boolean appliesTo(Flow flow) {
         return Measures.grid(flow) != null && !flow.entropy().isNone()
-                && TsallisEntropyFactory.exponent(flow.entropy()) == 1.0;
+                && TsallisEntropy.exponentOf(flow.entropy()) == 1.0;
     }
 
     @Override

@@ -9,8 +9,8 @@ import org.varflow.api.RunInfo;
 import org.varflow.api.Snapshot;
 import org.varflow.api.measure.EnsembleLayout;
 import org.varflow.api.measure.GridLayout;
+import org.varflow.api.measure.TsallisEntropy;
 import org.varflow.geometry.wasserstein.LiftedPotential;
-import org.varflow.geometry.wasserstein.entropy.TsallisEntropyFactory;
 import org.varflow.ot.ExactOT;
 
 /**
@@ -47,7 +47,7 @@ public final class W2ToGibbsObserverFactory implements ObserverFactory {
     @Override
     public boolean appliesTo(Flow flow) {
         if (!(flow.energy() instanceof LiftedPotential) || flow.entropy().isNone()
-                || TsallisEntropyFactory.exponent(flow.entropy()) != 1.0) {
+                || TsallisEntropy.exponentOf(flow.entropy()) != 1.0) {
             return false;
         }
         EnsembleLayout e = Measures.ensemble(flow);

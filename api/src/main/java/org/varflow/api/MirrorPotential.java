@@ -1,16 +1,13 @@
-package org.varflow.geometry.mirror;
+package org.varflow.api;
 
 import java.util.List;
 import java.util.Set;
-import org.varflow.api.ConfigurationException;
-import org.varflow.api.Parameter;
-import org.varflow.api.ParameterType;
-import org.varflow.api.Space;
-import org.varflow.geometry.SpaceKinds;
 
 /**
  * The mirror maps (Legendre potentials phi) of mirror descent, each with the space kinds where it is a barrier or
- * a smooth strongly convex function.
+ * a smooth strongly convex function: a value shared by the parts that are built on a mirror map (the metric
+ * {@code mirror}, K = (Hess phi)^-1, and the scheme {@code mirror-step}, grad phi(x_{k+1}) = grad phi(x_k) - h dE),
+ * so that both name, document and check the potentials alike while living in different modules.
  *
  * <pre>
  *   neg-entropy  phi(x) = sum_i x_i log x_i       grad phi = 1 + log x     Hess phi = diag(1/x_i)
@@ -18,7 +15,7 @@ import org.varflow.geometry.SpaceKinds;
  *   p-norm       phi(x) = |x|_p^2 / 2, 1 &lt; p &lt;= 2   grad phi = |x|_p^{2-p} sign(x) |x|^{p-1}
  * </pre>
  */
-public enum Potential {
+public enum MirrorPotential {
     NEG_ENTROPY("neg-entropy", Set.of(SpaceKinds.SIMPLEX, SpaceKinds.POSITIVE_ORTHANT)),
     BURG("burg", Set.of(SpaceKinds.SIMPLEX, SpaceKinds.POSITIVE_ORTHANT)),
     P_NORM("p-norm", Set.of(Space.EUCLIDEAN));
@@ -26,7 +23,7 @@ public enum Potential {
     private final String id;
     private final Set<String> kinds;
 
-    Potential(String id, Set<String> kinds) {
+    MirrorPotential(String id, Set<String> kinds) {
         this.id = id;
         this.kinds = kinds;
     }
@@ -41,8 +38,8 @@ public enum Potential {
     }
 
     /** The potential named {@code id}. */
-    static Potential of(String id) {
-        for (Potential p : values()) {
+    public static MirrorPotential of(String id) {
+        for (MirrorPotential p : values()) {
             if (p.id.equals(id)) {
                 return p;
             }
@@ -51,24 +48,24 @@ public enum Potential {
     }
 
     /** The parameter choosing a potential. */
-    static Parameter parameter() {
+    public static Parameter parameter() {
         return Parameter.choice("potential", List.of(NEG_ENTROPY.id, BURG.id, P_NORM.id),
                 "the mirror map phi: neg-entropy sum x log x (simplex, positive-orthant), burg -sum log x (simplex,"
                         + " positive-orthant) or p-norm |x|_p^2/2 (euclidean)");
     }
 
     /** The exponent p of the p-norm potential. */
-    static Parameter exponent() {
+    public static Parameter exponent() {
         return new Parameter("p", ParameterType.REAL, "1.5", 1, true, 2, List.of(),
                 "exponent of the p-norm potential |x|_p^2 / 2, 1 < p <= 2 (p = 2: Euclidean)");
     }
 
     /** Refuses a potential on a space kind where it is not defined, naming what fits. */
-    static Potential on(String id, Space space, String owner) {
-        Potential p = of(id);
+    public static MirrorPotential on(String id, Space space, String owner) {
+        MirrorPotential p = of(id);
         if (!p.kinds.contains(space.kind())) {
             StringBuilder fits = new StringBuilder();
-            for (Potential q : values()) {
+            for (MirrorPotential q : values()) {
                 if (q.kinds.contains(space.kind())) {
                     fits.append(fits.length() == 0 ? "" : ", ").append(q.id);
                 }
@@ -79,15 +76,5 @@ public enum Potential {
                     + fits + "]");
         }
         return p;
-    }
-
-    /** Hess phi^-1 = diag(D), D_i for the separable potentials. */
-    double inverseHessian(double x) {
-        return this == NEG_ENTROPY ? x : x * x;
-    }
-
-    /** d D_i / d x_i. */
-    double inverseHessianDerivative(double x) {
-        return this == NEG_ENTROPY ? 1.0 : 2 * x;
     }
 }
