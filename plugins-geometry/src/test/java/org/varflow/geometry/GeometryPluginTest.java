@@ -36,8 +36,7 @@ class GeometryPluginTest {
                 "simplex", "positive-orthant", "statistical-model");
         assertThat(p.metrics()).extracting(MetricFactory::id).containsExactlyInAnyOrder("diagonal", "sphere",
                 "spd-field", "poincare", "fisher", "mirror");
-        assertThat(p.schemes()).extracting(SchemeFactory::id).containsExactlyInAnyOrder("mirror-step", "adam",
-                "rmsprop");
+        assertThat(p.schemes()).isEmpty();
         assertThat(p.energies()).isEmpty();
         assertThat(p.presets()).isEmpty();
     }
