@@ -28,7 +28,7 @@ class NoisePluginTest {
     void providesTheEntropiesAndNoises() {
         NoisePlugin plugin = new NoisePlugin();
         assertThat(plugin.entropies()).extracting(EntropyFactory::id)
-                .containsExactlyInAnyOrder("none", "boltzmann", "annealed");
+                .containsExactlyInAnyOrder("none", "boltzmann", "annealed", "tsallis");
         assertThat(plugin.noises()).extracting(NoiseFactory::id).containsExactlyInAnyOrder("none", "thermal");
         assertThat(plugin.entropies()).extracting(PartFactory::kind).containsOnly(PartKind.ENTROPY);
         assertThat(plugin.noises()).extracting(PartFactory::kind).containsOnly(PartKind.NOISE);

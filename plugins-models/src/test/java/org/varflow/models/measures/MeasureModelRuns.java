@@ -6,7 +6,7 @@ import org.varflow.api.FlowSpec;
 import org.varflow.core.CorePlugin;
 import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
-import org.varflow.geometry.wasserstein.MeasuresPlugin;
+import org.varflow.measures.MeasuresPlugin;
 import org.varflow.models.ModelsPlugin;
 import org.varflow.noise.NoisePlugin;
 

@@ -19,12 +19,12 @@ class MeasurePresetsTest {
     }
 
     @Test
-    void providesTheMeasurePresetsAndTheZeroEnergy() {
+    void providesTheMeasurePresets() {
         MeasuresModelsPlugin plugin = new MeasuresModelsPlugin();
         assertThat(plugin.presets()).extracting(Preset::id).containsExactlyInAnyOrder("fokker-planck", "heat",
                 "porous-medium", "aggregation", "fisher-rao-density", "particle-fokker-planck",
                 "particle-fokker-planck-kde", "svgd", "jko");
-        assertThat(plugin.energies()).extracting(e -> e.id()).containsExactly("none");
+        assertThat(plugin.energies()).isEmpty();
         assertThat(java.util.ServiceLoader.load(org.varflow.api.Plugin.class).stream()
                 .map(java.util.ServiceLoader.Provider::type)).contains(MeasuresModelsPlugin.class);
     }
