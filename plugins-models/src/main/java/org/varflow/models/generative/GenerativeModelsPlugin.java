@@ -5,14 +5,13 @@ import java.util.List;
 import org.varflow.api.EnergyFactory;
 import org.varflow.api.ObserverFactory;
 import org.varflow.api.Plugin;
-import org.varflow.api.Preset;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.SpaceFactory;
 
 /**
  * Generative flows: the diffusion model (energy {@code diffusion-score}, scheme {@code reverse-diffusion}, observer
  * {@code diffusion-w2}) and the Schrödinger bridge (space {@code coupling}, energy {@code entropic-ot}, scheme
- * {@code sinkhorn}, observer {@code entropic-ot}), with their presets. Static entry points for demonstrations:
+ * {@code sinkhorn}, observer {@code entropic-ot}). Static entry points for demonstrations:
  * {@link Diffusion#demo} and {@link SchrodingerBridge#demo}.
  */
 public final class GenerativeModelsPlugin implements Plugin {
@@ -40,10 +39,5 @@ public final class GenerativeModelsPlugin implements Plugin {
     @Override
     public Collection<ObserverFactory> observers() {
         return List.of(new DiffusionW2ObserverFactory(), new EntropicOtObserverFactory());
-    }
-
-    @Override
-    public Collection<Preset> presets() {
-        return GenerativePresets.all();
     }
 }

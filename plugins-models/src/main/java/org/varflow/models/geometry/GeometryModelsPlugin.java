@@ -4,10 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import org.varflow.api.EnergyFactory;
 import org.varflow.api.Plugin;
-import org.varflow.api.Preset;
 
 /**
- * Energies and presets that show "optimizer design is geometry choice": the same energy under different metrics.
+ * Energies that show "optimizer design is geometry choice": the same energy under different metrics.
  * The energies live on the manifold kinds of the geometry plugin (sphere, simplex, positive orthant, Poincare ball)
  * or are statistical models that know their Fisher information ({@link org.varflow.api.FisherInformation}).
  */
@@ -23,10 +22,5 @@ public final class GeometryModelsPlugin implements Plugin {
         return List.of(new RayleighEnergyFactory(), new LinearEnergyFactory(), new PoissonEnergyFactory(),
                 new HyperbolicDistanceEnergyFactory(), new LogisticRegressionEnergyFactory(),
                 new GaussianFitEnergyFactory(), new CategoricalFitEnergyFactory());
-    }
-
-    @Override
-    public Collection<Preset> presets() {
-        return GeometryPresets.all();
     }
 }

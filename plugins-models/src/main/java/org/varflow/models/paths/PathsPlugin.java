@@ -5,12 +5,11 @@ import java.util.List;
 import org.varflow.api.EnergyFactory;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Plugin;
-import org.varflow.api.Preset;
 import org.varflow.api.SpaceFactory;
 
 /**
- * Paths with fixed ends: the space {@code path}, its L2 metric {@code path-l2}, the energies {@code action} and
- * {@code brachistochrone}, and the presets {@code least-action} and {@code brachistochrone}. The space and metric
+ * Paths with fixed ends: the space {@code path}, its L2 metric {@code path-l2} and the energies {@code action} and
+ * {@code brachistochrone}. The space and metric
  * live here, next to the functionals that need them, rather than in plugins-geometry: they exist only for these
  * functionals and the module depends on the api alone either way.
  */
@@ -34,10 +33,5 @@ public final class PathsPlugin implements Plugin {
     @Override
     public Collection<EnergyFactory> energies() {
         return List.of(new ActionEnergyFactory(), new BrachistochroneEnergyFactory());
-    }
-
-    @Override
-    public Collection<Preset> presets() {
-        return PathPresets.all();
     }
 }

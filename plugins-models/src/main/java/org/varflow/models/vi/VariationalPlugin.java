@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.List;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Plugin;
-import org.varflow.api.Preset;
 import org.varflow.api.SpaceFactory;
 
 /**
@@ -31,10 +30,5 @@ public final class VariationalPlugin implements Plugin {
     @Override
     public Collection<MetricFactory> metrics() {
         return List.of(new FisherRaoGaussianMetricFactory(), new BuresWassersteinMetricFactory());
-    }
-
-    @Override
-    public Collection<Preset> presets() {
-        return List.of(VariationalPresets.gaussianVi());
     }
 }

@@ -16,11 +16,12 @@ import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
 import org.varflow.models.ModelsPlugin;
 import org.varflow.noise.NoisePlugin;
+import org.varflow.models.presets.PresetsPlugin;
 
 /** The presets run through the real assembly and runner. */
 class GenerativePresetsTest {
     private static final Varflow VARFLOW = Varflow.of(List.of(new CorePlugin(), new NoisePlugin(),
-            new ModelsPlugin(), new GenerativeModelsPlugin()));
+            new ModelsPlugin(), new GenerativeModelsPlugin(), new PresetsPlugin()));
 
     private static Map<String, Object> run(FlowSpec spec) {
         return VARFLOW.run(spec, new RunControl(2), null).summary();

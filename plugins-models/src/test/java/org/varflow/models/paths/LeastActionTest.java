@@ -13,10 +13,12 @@ import org.varflow.core.CorePlugin;
 import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
 import org.varflow.noise.NoisePlugin;
+import org.varflow.models.presets.PresetsPlugin;
 
 /** The least-action preset converges to Newton's boundary-value solution with O(dt^2) error, and its action. */
 class LeastActionTest {
-    static final Varflow VARFLOW = Varflow.of(List.of(new CorePlugin(), new NoisePlugin(), new PathsPlugin()));
+    static final Varflow VARFLOW = Varflow.of(List.of(new CorePlugin(), new NoisePlugin(), new PathsPlugin(),
+            new PresetsPlugin()));
 
     static double[] run(FlowSpec spec) {
         return VARFLOW.run(spec, new RunControl(1), null).result().particle(0);

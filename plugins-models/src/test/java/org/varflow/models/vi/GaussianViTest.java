@@ -19,11 +19,13 @@ import org.varflow.models.sampling.BayesLinearRegression;
 import org.varflow.models.sampling.RegressionData;
 import org.varflow.models.sampling.SamplingModelsPlugin;
 import org.varflow.noise.NoisePlugin;
+import org.varflow.models.presets.PresetsPlugin;
+import org.varflow.models.presets.VariationalPresets;
 
 /** Gaussian VI under Fisher-Rao and Bures-Wasserstein recovers the exact Bayesian linear regression posterior. */
 class GaussianViTest {
     static final Varflow VARFLOW = Varflow.of(List.of(new CorePlugin(), new NoisePlugin(), new ModelsPlugin(),
-            new SamplingModelsPlugin(), new VariationalPlugin()));
+            new SamplingModelsPlugin(), new VariationalPlugin(), new PresetsPlugin()));
     static final BayesLinearRegression MODEL = new BayesLinearRegression(RegressionData.defaultData(), true, 0.5, 1.0);
     static final double[] MEAN = MODEL.posteriorMean();
     static final double[] COV = MODEL.posteriorCovariance();

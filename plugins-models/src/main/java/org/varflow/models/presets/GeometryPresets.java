@@ -1,4 +1,4 @@
-package org.varflow.models.geometry;
+package org.varflow.models.presets;
 
 import java.util.List;
 import java.util.Map;
@@ -9,15 +9,15 @@ import org.varflow.api.Preset;
 
 /**
  * The presets of "optimizer design is geometry choice": the same recipe x' = -K(x) grad E(x) with K chosen by the
- * problem's geometry. Part ids used here live in other modules: spaces, metrics and schemes in plugins-geometry
- * (sphere, simplex, statistical-model, mirror, fisher, mirror-step, adam) and core (euclidean, euler), entropy and
- * noise {@code none} in plugins-noise.
+ * problem's geometry. Parts by id: spaces and metrics in plugins-geometry (sphere, simplex, statistical-model,
+ * mirror, fisher), schemes in plugins-schemes (mirror-step, adam) and core (euclidean, euler), entropy and noise
+ * {@code none} in plugins-noise, energies in this module.
  */
 public final class GeometryPresets {
     private GeometryPresets() {
     }
 
-    /** Every preset of this package. */
+    /** The presets of this class. */
     public static List<Preset> all() {
         return List.of(riemannianGradientDescent(), mirrorDescent(), naturalGradient(), adam());
     }

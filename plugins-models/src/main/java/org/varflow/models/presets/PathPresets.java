@@ -1,4 +1,4 @@
-package org.varflow.models.paths;
+package org.varflow.models.presets;
 
 import java.util.List;
 import java.util.Map;
@@ -6,18 +6,19 @@ import org.varflow.api.FlowSpec;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
 import org.varflow.api.Preset;
+import org.varflow.models.paths.Brachistochrone;
 
 /**
- * The presets on paths with fixed ends. Parts: space {@code path}, metric {@code path-l2}, energies {@code action}
- * and {@code brachistochrone} (this package); entropy and noise {@code none} (plugins-noise); scheme
- * {@code minimizing-movement} (core).
+ * The presets on paths with fixed ends. Parts by id: space {@code path}, metric {@code path-l2} (plugins-geometry),
+ * energies {@code action} and {@code brachistochrone} (this module); entropy and noise {@code none} (plugins-noise);
+ * scheme {@code minimizing-movement} (core).
  */
 public final class PathPresets {
 
     private PathPresets() {
     }
 
-    /** Every preset of this package. */
+    /** The presets of this class. */
     public static List<Preset> all() {
         return List.of(leastAction(), brachistochrone());
     }

@@ -1,4 +1,4 @@
-package org.varflow.models.vi;
+package org.varflow.models.presets;
 
 import java.util.List;
 import java.util.Map;
@@ -8,13 +8,13 @@ import org.varflow.api.PartKind;
 import org.varflow.api.Preset;
 
 /**
- * The preset {@code gaussian-vi}. Parts: space {@code gaussian}, metrics {@code fisher-rao-gaussian} /
- * {@code bures-wasserstein} (this package); energy {@code bayes-linear-regression} (sampling package); entropy and
+ * The preset {@code gaussian-vi}. Parts by id: space {@code gaussian}, metrics {@code fisher-rao-gaussian} /
+ * {@code bures-wasserstein} (plugins-geometry); energy {@code bayes-linear-regression} (this module); entropy and
  * noise {@code none} (plugins-noise); scheme {@code euler} (core).
  */
 public final class VariationalPresets {
     /** The flow step of the preset: stable for both geometries on its target (see the explain text). */
-    static final double DT = 5e-4;
+    public static final double DT = 5e-4;
     /** The flow time of the preset. */
     static final double TIME = 40;
 

@@ -1,4 +1,4 @@
-package org.varflow.models.meanfield;
+package org.varflow.models.presets;
 
 import java.util.List;
 import java.util.Map;
@@ -8,8 +8,9 @@ import org.varflow.api.PartKind;
 import org.varflow.api.Preset;
 
 /**
- * The mean-field network preset. Part ids from elsewhere: space {@code ensemble} and metric {@code wasserstein}
- * (plugins-geometry), entropy and noise {@code none} (plugins-noise), scheme {@code euler} (core).
+ * The mean-field network preset. Parts by id: energy {@code mean-field-network} (this module), space
+ * {@code ensemble} and metric {@code wasserstein} (plugins-measures), entropy and noise {@code none} (plugins-noise),
+ * scheme {@code euler} (core).
  */
 public final class MeanFieldPresets {
     /** The preset's time step: mean-field time, the same for every width (see {@link WidthSweep}). */
@@ -36,7 +37,7 @@ public final class MeanFieldPresets {
         FlowSpec spec = new FlowSpec("mean-field-network", Map.of(
                 PartKind.SPACE, neurons(WIDTH, 1),
                 PartKind.METRIC, PartChoice.of("wasserstein"),
-                PartKind.ENERGY, PartChoice.of(MeanFieldNetworkFactory.ID),
+                PartKind.ENERGY, PartChoice.of("mean-field-network"),
                 PartKind.ENTROPY, PartChoice.of("none"),
                 PartKind.NOISE, PartChoice.of("none"),
                 PartKind.SCHEME, PartChoice.of("euler")),

@@ -1,4 +1,4 @@
-package org.varflow.models.measures;
+package org.varflow.models.presets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

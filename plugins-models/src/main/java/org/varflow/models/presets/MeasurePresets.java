@@ -1,4 +1,4 @@
-package org.varflow.models.measures;
+package org.varflow.models.presets;
 
 import java.util.List;
 import java.util.Map;
@@ -10,12 +10,11 @@ import org.varflow.api.Preset;
 /**
  * Flows on probability measures, each a composition of the five parts in which the measure itself is the state.
  *
- * <p>Part ids used here live in other modules: spaces {@code ensemble}, {@code grid-1d}, metrics
- * {@code wasserstein}, {@code fisher-rao-density}, {@code stein}, energy {@code interaction}, entropy
- * {@code tsallis}, noises {@code kde-score}, {@code stein-repulsion} and schemes {@code density-euler}, {@code jko}
- * in the measures part of plugins-geometry; entropies {@code boltzmann}, {@code none} and noises {@code none},
- * {@code thermal} in plugins-noise; scheme {@code euler-maruyama} in core; energies {@code quadratic},
- * {@code double-well} in this module.
+ * <p>Parts by id: spaces {@code ensemble}, {@code grid-1d}, metrics {@code wasserstein}, {@code fisher-rao-density},
+ * {@code stein}, energies {@code interaction}, {@code none}, noises {@code kde-score}, {@code stein-repulsion} and
+ * schemes {@code density-euler}, {@code jko} in plugins-measures; entropies {@code boltzmann}, {@code tsallis},
+ * {@code none} and noises {@code none}, {@code thermal} in plugins-noise; scheme {@code euler-maruyama} in core;
+ * energies {@code quadratic}, {@code double-well} in this module.
  */
 public final class MeasurePresets {
     private static final String FREE_ENERGY = "The free energy F(rho) = integral V d rho + T integral rho log rho"
@@ -29,7 +28,7 @@ public final class MeasurePresets {
     private MeasurePresets() {
     }
 
-    /** Every preset of this package. */
+    /** The presets of this class. */
     public static List<Preset> all() {
         return List.of(fokkerPlanck(), heat(), porousMedium(), aggregation(), fisherRaoDensity(),
                 particleFokkerPlanck(), particleFokkerPlanckKde(), svgd(), jko());

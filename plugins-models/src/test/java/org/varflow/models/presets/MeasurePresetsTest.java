@@ -1,4 +1,4 @@
-package org.varflow.models.measures;
+package org.varflow.models.presets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -20,13 +20,11 @@ class MeasurePresetsTest {
 
     @Test
     void providesTheMeasurePresets() {
-        MeasuresModelsPlugin plugin = new MeasuresModelsPlugin();
-        assertThat(plugin.presets()).extracting(Preset::id).containsExactlyInAnyOrder("fokker-planck", "heat",
+        assertThat(MeasurePresets.all()).extracting(Preset::id).containsExactlyInAnyOrder("fokker-planck", "heat",
                 "porous-medium", "aggregation", "fisher-rao-density", "particle-fokker-planck",
                 "particle-fokker-planck-kde", "svgd", "jko");
-        assertThat(plugin.energies()).isEmpty();
         assertThat(java.util.ServiceLoader.load(org.varflow.api.Plugin.class).stream()
-                .map(java.util.ServiceLoader.Provider::type)).contains(MeasuresModelsPlugin.class);
+                .map(java.util.ServiceLoader.Provider::type)).contains(PresetsPlugin.class);
     }
 
     /** Every preset explains itself, assembles, and a short run of it stays finite and reports its diagnostics. */

@@ -1,4 +1,4 @@
-package org.varflow.models.measures;
+package org.varflow.models.presets;
 
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.varflow.noise.NoisePlugin;
 /** Real runs with every plugin the measure presets use (no classpath scanning). */
 final class MeasureModelRuns {
     static final Varflow VARFLOW = Varflow.of(List.of(new CorePlugin(), new NoisePlugin(), new ModelsPlugin(),
-            new MeasuresPlugin(), new MeasuresModelsPlugin()));
+            new MeasuresPlugin(), new PresetsPlugin()));
 
     private MeasureModelRuns() {
     }

@@ -1,4 +1,4 @@
-package org.varflow.models.sampling;
+package org.varflow.models.presets;
 
 import java.util.List;
 import java.util.Map;
@@ -11,19 +11,20 @@ import org.varflow.api.Preset;
  * The sampling and phase-space methods: noise turns a gradient flow into a sampler, and the Poisson operator J turns
  * it into mechanics.
  *
- * <p>Part ids used here live in other modules: space and metric {@code euclidean} and scheme {@code euler} /
- * {@code euler-maruyama} in core; entropies {@code none}, {@code boltzmann}, {@code annealed}, noises {@code none},
- * {@code thermal} and schemes {@code mala}, {@code minibatch} in plugins-noise; space {@code phase-space}, metrics
- * {@code symplectic}, {@code underdamped}, {@code phase-gradient} and schemes {@code leapfrog}, {@code baoab} in the
- * symplectic part of plugins-geometry; energies {@code quadratic}, {@code double-well} in this module.
+ * <p>Parts by id: space and metric {@code euclidean} and scheme {@code euler} / {@code euler-maruyama} in core;
+ * entropies {@code none}, {@code boltzmann}, {@code annealed} and noises {@code none}, {@code thermal} in
+ * plugins-noise; space {@code phase-space} and metrics {@code symplectic}, {@code underdamped},
+ * {@code phase-gradient} in plugins-geometry; schemes {@code mala}, {@code minibatch}, {@code leapfrog},
+ * {@code baoab} in plugins-schemes; energies {@code quadratic}, {@code double-well}, {@code bayes-linear-regression}
+ * in this module.
  */
 public final class SamplingPresets {
     /** Polyak's optimal heavy-ball parameters for the spectrum [1, 100]: alpha = 4/121, mu = 81/121. */
     static final double HEAVY_BALL_ALPHA = 4.0 / 121.0;
     static final double HEAVY_BALL_MU = 81.0 / 121.0;
     /** The BAOAB step and friction that realise them at T = 0: h^2 = 2 alpha / (1 + mu), c = exp(-gamma h) = mu. */
-    static final double HEAVY_BALL_DT = Math.sqrt(2 * HEAVY_BALL_ALPHA / (1 + HEAVY_BALL_MU));
-    static final double HEAVY_BALL_FRICTION = -Math.log(HEAVY_BALL_MU) / HEAVY_BALL_DT;
+    public static final double HEAVY_BALL_DT = Math.sqrt(2 * HEAVY_BALL_ALPHA / (1 + HEAVY_BALL_MU));
+    public static final double HEAVY_BALL_FRICTION = -Math.log(HEAVY_BALL_MU) / HEAVY_BALL_DT;
 
     private SamplingPresets() {
     }
