@@ -1,4 +1,4 @@
-package org.varflow.models.generative;
+package org.varflow.generative;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +34,7 @@ public final class DiffusionW2ObserverFactory implements ObserverFactory {
 
     @Override
     public Observer create(Flow flow) {
-        GaussianMixture law = ((DiffusionScoreEnergyFactory.ScoreEnergy) flow.energy()).law();
+        DiffusedGaussianMixture law = ((DiffusionScoreEnergyFactory.ScoreEnergy) flow.energy()).law();
         return new Observer() {
             private final Map<String, Object> summary = new LinkedHashMap<>();
 

@@ -1,4 +1,4 @@
-package org.varflow.models.generative;
+package org.varflow.generative;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -12,7 +12,7 @@ class DiffusionTest {
 
     @Test
     void exactScoreIsTheGradientOfLogDensity() {
-        for (GaussianMixture law : new GaussianMixture[] {GaussianMixture.demo1d(), GaussianMixture.demo2d()}) {
+        for (DiffusedGaussianMixture law : new DiffusedGaussianMixture[] {DiffusedGaussianMixture.demo1d(), DiffusedGaussianMixture.demo2d()}) {
             int d = law.dimension();
             SplittableRandom rng = new SplittableRandom(3);
             double[] s = new double[d];
@@ -41,7 +41,7 @@ class DiffusionTest {
 
     @Test
     void marginalsTendToStandardNormal() {
-        GaussianMixture law = GaussianMixture.demo2d();
+        DiffusedGaussianMixture law = DiffusedGaussianMixture.demo2d();
         assertThat(law.mean(0, T)).isCloseTo(0, within(1e-3));
         assertThat(law.variance(1, T)).isCloseTo(1, within(1e-5));
         double[] s = new double[2];
@@ -56,7 +56,7 @@ class DiffusionTest {
      */
     @Test
     void exactScoreSamplesMatchTheDataLaw() {
-        GaussianMixture law = GaussianMixture.demo1d();
+        DiffusedGaussianMixture law = DiffusedGaussianMixture.demo1d();
         int n = 20000;
         SplittableRandom root = new SplittableRandom(17);
         double[] reference = law.sample(n, root.split());
@@ -77,7 +77,7 @@ class DiffusionTest {
     /** The probability-flow ODE carries N(0, I) to p_t0: mean and variance per coordinate within 5 standard errors. */
     @Test
     void probabilityFlowTransportsNoiseToData2d() {
-        GaussianMixture law = GaussianMixture.demo2d();
+        DiffusedGaussianMixture law = DiffusedGaussianMixture.demo2d();
         int n = 4000;
         double[] y = ReverseDiffusion.sample(law, ReverseDiffusion.Form.ODE, n, T, T0, 200, new SplittableRandom(5));
         for (int j = 0; j < 2; j++) {
@@ -107,7 +107,7 @@ class DiffusionTest {
      */
     @Test
     void exactScoreBeatsTheLearnedOne() {
-        GaussianMixture law = GaussianMixture.demo1d();
+        DiffusedGaussianMixture law = DiffusedGaussianMixture.demo1d();
         SplittableRandom root = new SplittableRandom(23);
         DenoisingScoreModel learned = DenoisingScoreModel.fit(law.sample(2000, root.split()), 1, 150, 10, T0, T,
                 0.5, 1.5, 1e-6, root.split());

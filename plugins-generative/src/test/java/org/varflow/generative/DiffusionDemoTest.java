@@ -1,4 +1,4 @@
-package org.varflow.models.generative;
+package org.varflow.generative;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

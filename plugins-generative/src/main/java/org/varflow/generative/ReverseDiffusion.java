@@ -1,10 +1,10 @@
-package org.varflow.models.generative;
+package org.varflow.generative;
 
 import java.util.random.RandomGenerator;
 
 /**
  * Integrators from noise back to data for the forward Ornstein-Uhlenbeck process dX = -X dt + sqrt(2) dW on
- * [0, T] (see {@link GaussianMixture} for its marginals p_t).
+ * [0, T] (see {@link DiffusedGaussianMixture} for its marginals p_t).
  *
  * <p>In reverse time s = T - t, with a score s_t ~ grad log p_t (Anderson 1982; Song et al. 2021):
  * <pre>

@@ -1,27 +1,27 @@
-package org.varflow.models.generative;
+package org.varflow.models.presets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartKind;
-import org.varflow.api.Plugin;
 import org.varflow.core.CorePlugin;
 import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
+import org.varflow.generative.Diffusion;
+import org.varflow.generative.GenerativePlugin;
+import org.varflow.generative.SchrodingerBridge;
 import org.varflow.models.ModelsPlugin;
 import org.varflow.noise.NoisePlugin;
-import org.varflow.models.presets.PresetsPlugin;
 
 /** The presets run through the real assembly and runner. */
 class GenerativePresetsTest {
     private static final Varflow VARFLOW = Varflow.of(List.of(new CorePlugin(), new NoisePlugin(),
-            new ModelsPlugin(), new GenerativeModelsPlugin(), new PresetsPlugin()));
+            new ModelsPlugin(), new GenerativePlugin(), new PresetsPlugin()));
 
     private static Map<String, Object> run(FlowSpec spec) {
         return VARFLOW.run(spec, new RunControl(2), null).summary();
@@ -38,10 +38,12 @@ class GenerativePresetsTest {
         return ((Number) v).doubleValue();
     }
 
+    /** The preset repeats the reverse diffusion's horizon and cut-off (it names parts by id only): they agree. */
     @Test
-    void pluginIsFoundByServiceLoader() {
-        assertThat(ServiceLoader.load(Plugin.class).stream().map(p -> p.type().getName()))
-                .contains(GenerativeModelsPlugin.class.getName());
+    void presetStepMatchesTheDiffusionHorizon() {
+        assertThat(GenerativePresets.HORIZON).isEqualTo(Diffusion.HORIZON);
+        assertThat(GenerativePresets.T0).isEqualTo(Diffusion.T0);
+        assertThat(GenerativePresets.diffusion().spec().dt()).isEqualTo((Diffusion.HORIZON - Diffusion.T0) / 400);
     }
 
     /** The diffusion preset (exact score, n = 2000, reverse SDE): W2 to the data within 2 x the sampling noise. */

@@ -1,4 +1,4 @@
-package org.varflow.models.generative;
+package org.varflow.generative;
 
 import org.varflow.api.Requirement;
 import org.varflow.api.PartKind;

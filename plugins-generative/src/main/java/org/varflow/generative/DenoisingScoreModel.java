@@ -1,4 +1,4 @@
-package org.varflow.models.generative;
+package org.varflow.generative;
 
 import java.util.random.RandomGenerator;
 import org.varflow.api.linalg.Cholesky;

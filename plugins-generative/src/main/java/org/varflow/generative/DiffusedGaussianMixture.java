@@ -1,4 +1,4 @@
-package org.varflow.models.generative;
+package org.varflow.generative;
 
 import java.util.random.RandomGenerator;
 
@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
  * tails and allocates nothing. Diagonal covariances keep every marginal diagonal; a full covariance would need a
  * d x d factorisation per component and time and is not needed for the demonstrations.
  */
-public final class GaussianMixture implements TimeScore {
+public final class DiffusedGaussianMixture implements TimeScore {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
     private final int k;
     private final int d;
@@ -35,7 +35,7 @@ public final class GaussianMixture implements TimeScore {
      * @param means     mu_k, row-major K x d
      * @param variances s_kj^2 &gt; 0, row-major K x d
      */
-    public GaussianMixture(double[] weights, double[] means, double[] variances) {
+    public DiffusedGaussianMixture(double[] weights, double[] means, double[] variances) {
         k = weights.length;
         if (k == 0) {
             throw new IllegalArgumentException("Gaussian mixture: no components; give at least one weight");
@@ -75,16 +75,16 @@ public final class GaussianMixture implements TimeScore {
     }
 
     /** The 1-D demonstration law: 0.3 N(-2, 0.25) + 0.7 N(1.5, 0.36). */
-    public static GaussianMixture demo1d() {
-        return new GaussianMixture(new double[] {0.3, 0.7}, new double[] {-2, 1.5}, new double[] {0.25, 0.36});
+    public static DiffusedGaussianMixture demo1d() {
+        return new DiffusedGaussianMixture(new double[] {0.3, 0.7}, new double[] {-2, 1.5}, new double[] {0.25, 0.36});
     }
 
     /**
      * The 2-D demonstration law: three equally weighted components at (-2, 0), (2, 0), (0, 2.5) with variances
      * (0.3, 0.2), (0.2, 0.4), (0.25, 0.25).
      */
-    public static GaussianMixture demo2d() {
-        return new GaussianMixture(new double[] {1, 1, 1}, new double[] {-2, 0, 2, 0, 0, 2.5},
+    public static DiffusedGaussianMixture demo2d() {
+        return new DiffusedGaussianMixture(new double[] {1, 1, 1}, new double[] {-2, 0, 2, 0, 0, 2.5},
                 new double[] {0.3, 0.2, 0.2, 0.4, 0.25, 0.25});
     }
 

@@ -1,4 +1,4 @@
-package org.varflow.models.generative;
+package org.varflow.generative;
 
 import java.util.List;
 import java.util.Set;
@@ -62,7 +62,7 @@ public final class DiffusionScoreEnergyFactory implements EnergyFactory {
     @Override
     public Energy create(Parameters parameters, Space space) {
         String data = parameters.text("data");
-        GaussianMixture law = data.equals("mixture-1d") ? GaussianMixture.demo1d() : GaussianMixture.demo2d();
+        DiffusedGaussianMixture law = data.equals("mixture-1d") ? DiffusedGaussianMixture.demo1d() : DiffusedGaussianMixture.demo2d();
         if (space.dimension() != law.dimension()) {
             throw new ConfigurationException("energy '" + ID + "': data = " + data + " lives in dimension "
                     + law.dimension() + " but the space has dimension " + space.dimension() + "; set"
@@ -92,7 +92,7 @@ public final class DiffusionScoreEnergyFactory implements EnergyFactory {
      * @param horizon T
      * @param t0      the end time of the reverse flows
      */
-    public record ScoreEnergy(GaussianMixture law, TimeScore score, double horizon, double t0) implements Energy {
+    public record ScoreEnergy(DiffusedGaussianMixture law, TimeScore score, double horizon, double t0) implements Energy {
         @Override
         public double value(double[] x) {
             return -law.logDensity(x, 0);

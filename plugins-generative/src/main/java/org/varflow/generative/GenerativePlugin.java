@@ -1,4 +1,4 @@
-package org.varflow.models.generative;
+package org.varflow.generative;
 
 import java.util.Collection;
 import java.util.List;
@@ -11,14 +11,14 @@ import org.varflow.api.SpaceFactory;
 /**
  * Generative flows: the diffusion model (energy {@code diffusion-score}, scheme {@code reverse-diffusion}, observer
  * {@code diffusion-w2}) and the Schrödinger bridge (space {@code coupling}, energy {@code entropic-ot}, scheme
- * {@code sinkhorn}, observer {@code entropic-ot}). Static entry points for demonstrations:
- * {@link Diffusion#demo} and {@link SchrodingerBridge#demo}.
+ * {@code sinkhorn}, observer {@code entropic-ot}); their presets are in plugins-models. Static entry points for
+ * demonstrations: {@link Diffusion#demo} and {@link SchrodingerBridge#demo}.
  */
-public final class GenerativeModelsPlugin implements Plugin {
+public final class GenerativePlugin implements Plugin {
 
     @Override
     public String id() {
-        return "varflow-models-generative";
+        return "varflow-generative";
     }
 
     @Override

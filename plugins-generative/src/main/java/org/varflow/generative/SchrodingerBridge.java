@@ -1,4 +1,4 @@
-package org.varflow.models.generative;
+package org.varflow.generative;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -113,9 +113,9 @@ public final class SchrodingerBridge {
         return gaussian(n, new double[] {0, 0}, new double[] {1, 0, 0, 0.25}, new SplittableRandom(seed));
     }
 
-    /** The demonstration target: m points of the 2-D mixture {@link GaussianMixture#demo2d()}. */
+    /** The demonstration target: m points of the 2-D mixture {@link DiffusedGaussianMixture#demo2d()}. */
     public static double[] demoTarget(int m, long seed) {
-        return GaussianMixture.demo2d().sample(m, new SplittableRandom(seed).split());
+        return DiffusedGaussianMixture.demo2d().sample(m, new SplittableRandom(seed).split());
     }
 
     /**

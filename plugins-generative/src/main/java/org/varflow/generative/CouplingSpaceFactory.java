@@ -1,4 +1,4 @@
-package org.varflow.models.generative;
+package org.varflow.generative;
 
 import java.util.List;
 import org.varflow.api.Parameter;
