@@ -18,7 +18,7 @@ import org.varflow.api.FisherInformation;
 import org.varflow.api.Parameters;
 import org.varflow.api.linalg.Lu;
 import org.varflow.models.TestSpace;
-import org.varflow.models.geometry.LogisticRegressionEnergyFactory;
+import org.varflow.models.manifold.LogisticRegressionEnergyFactory;
 
 class DataModelsTest {
 

@@ -44,5 +44,8 @@ class PresetsPluginTest {
             assertThat(p.equation()).as(p.id()).isNotBlank();
             assertThat(p.spec().preset()).as(p.id()).isEqualTo(p.id());
         }
+        Preset vi = VariationalPresets.gaussianVi();
+        assertThat(vi.reducesTo()).hasSizeGreaterThan(200);
+        assertThat(vi.references()).isNotEmpty();
     }
 }

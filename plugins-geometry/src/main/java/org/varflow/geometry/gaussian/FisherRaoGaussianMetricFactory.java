@@ -1,4 +1,4 @@
-package org.varflow.models.vi;
+package org.varflow.geometry.gaussian;
 
 import java.util.Set;
 import org.varflow.api.Metric;

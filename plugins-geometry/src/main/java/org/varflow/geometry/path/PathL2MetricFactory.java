@@ -1,4 +1,4 @@
-package org.varflow.models.paths;
+package org.varflow.geometry.path;
 
 import org.varflow.api.ConstantMetric;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.varflow.models.vi;
+package org.varflow.geometry.gaussian;
 
 import java.util.List;
 import org.varflow.api.ConfigurationException;
@@ -8,7 +8,18 @@ import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
 import org.varflow.api.linalg.Cholesky;
 
-/** The space {@code gaussian}: the family N(mu, Sigma) on R^d, state (mu, Sigma); see {@link GaussianSpace}. */
+/**
+ * The space {@code gaussian}: the family N(mu, Sigma) on R^d, state (mu, Sigma); see {@link GaussianSpace}.
+ *
+ * <p>Gaussian variational inference as a five-part flow. The choice: the Gaussian family is a <em>space</em> that
+ * lifts any energy E on R^d to F(q) = KL(q || exp(-E)/Z) - log Z (so the variational free energy lives with the
+ * space, {@link GaussianFreeEnergy}), the two geometries are <em>metrics</em> on it ({@code fisher-rao-gaussian},
+ * {@code bures-wasserstein}), and the scheme is core's {@code euler}, which moves the state with the metric's
+ * retraction (natural-parameter step, BW exponential map). So "same functional, two geometries" is a one-part swap
+ * ({@code --metric bures-wasserstein}), the energy slot takes any registered target (quadratic,
+ * bayes-linear-regression, ...), and the observers (energy monotonicity, dissipation identity, moments) apply
+ * unchanged. A scheme-only design would have hidden the geometry inside the step.
+ */
 public final class GaussianSpaceFactory implements SpaceFactory {
     static final String OWNER = "space 'gaussian'";
     /** Largest d: the state has d + d^2 coordinates and each step costs O(d^3). */

@@ -1,4 +1,4 @@
-package org.varflow.models.geometry;
+package org.varflow.models.manifold;
 
 import java.util.List;
 import java.util.Set;
@@ -10,6 +10,7 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceKinds;
+import org.varflow.models.internal.Vectors;
 
 /**
  * Fitting a categorical law p = softmax(theta) on d outcomes to observed counts (cross-entropy = average negative
@@ -60,7 +61,7 @@ public final class CategoricalFitEnergyFactory implements EnergyFactory {
         int d = space.dimension();
         double[] q;
         if (parameters.has("counts")) {
-            q = Linear.broadcast(OWNER, "counts", parameters.vector("counts"), d);
+            q = Vectors.broadcast(OWNER, "counts", parameters.vector("counts"), d);
         } else {
             q = new double[d];
             for (int j = 0; j < d; j++) {

@@ -1,4 +1,4 @@
-package org.varflow.models.geometry;
+package org.varflow.models.presets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +16,8 @@ import org.varflow.api.Space;
 import org.varflow.api.SpaceKinds;
 import org.varflow.models.ModelsPlugin;
 import org.varflow.models.presets.GeometryPresets;
+import org.varflow.models.manifold.ManifoldModelsPlugin;
+import org.varflow.models.TestSpace;
 
 /** The presets' specs and texts (their runs are checked end to end in the CLI module, which has every plugin). */
 class GeometryPresetsTest {
@@ -27,12 +29,12 @@ class GeometryPresetsTest {
     @Test
     void serviceLoaderFindsThePlugin() {
         assertThat(java.util.ServiceLoader.load(org.varflow.api.Plugin.class).stream()
-                .map(java.util.ServiceLoader.Provider::type)).contains(GeometryModelsPlugin.class);
+                .map(java.util.ServiceLoader.Provider::type)).contains(ManifoldModelsPlugin.class);
     }
 
     @Test
     void fourPresetsAndThePluginsEnergies() {
-        GeometryModelsPlugin p = new GeometryModelsPlugin();
+        ManifoldModelsPlugin p = new ManifoldModelsPlugin();
         assertThat(p.presets()).isEmpty();
         assertThat(GeometryPresets.all()).extracting(Preset::id).containsExactlyInAnyOrder("riemannian-gd", "mirror-descent",
                 "natural-gradient", "adam");
@@ -63,7 +65,7 @@ class GeometryPresetsTest {
     @MethodSource("presets")
     void energyBuildsOnThePresetsSpace(Preset preset) {
         PartChoice energy = preset.spec().part(PartKind.ENERGY);
-        EnergyFactory f = Stream.concat(new GeometryModelsPlugin().energies().stream(),
+        EnergyFactory f = Stream.concat(new ManifoldModelsPlugin().energies().stream(),
                 new ModelsPlugin().energies().stream()).filter(e -> e.id().equals(energy.id())).findFirst()
                 .orElseThrow();
         PartChoice space = preset.spec().part(PartKind.SPACE);
@@ -75,7 +77,7 @@ class GeometryPresetsTest {
         };
         assertThat(f.supports(kind)).as(f.id() + " on " + kind).isTrue();
         var e = f.create(org.varflow.api.Parameters.resolve("energy", f.parameters(), energy.params()),
-                new GeometryEnergiesTest.KindSpace(kind, d, new double[d]));
+                TestSpace.ofKind(kind, d));
         double[] x = new double[d];
         java.util.Arrays.fill(x, 1.0 / d);
         assertThat(e.value(x)).isFinite();

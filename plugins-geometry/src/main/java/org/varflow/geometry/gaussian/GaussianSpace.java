@@ -1,4 +1,4 @@
-package org.varflow.models.vi;
+package org.varflow.geometry.gaussian;
 
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.Energy;

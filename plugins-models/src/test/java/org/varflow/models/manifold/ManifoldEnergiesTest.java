@@ -1,4 +1,4 @@
-package org.varflow.models.geometry;
+package org.varflow.models.manifold;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +28,7 @@ import org.varflow.api.Space;
 import org.varflow.api.SpaceKinds;
 import org.varflow.testkit.Allocations;
 
-class GeometryEnergiesTest {
+class ManifoldEnergiesTest {
 
     /** A space of any kind for tests. */
     record KindSpace(String kind, int dimension, double[] x0) implements Space {
@@ -39,7 +39,7 @@ class GeometryEnergiesTest {
     }
 
     static Energy build(String id, Space space, Map<String, ?> params) {
-        EnergyFactory f = new GeometryModelsPlugin().energies().stream().filter(e -> e.id().equals(id)).findFirst()
+        EnergyFactory f = new ManifoldModelsPlugin().energies().stream().filter(e -> e.id().equals(id)).findFirst()
                 .orElseThrow();
         return f.create(Parameters.resolve("energy '" + id + "'", f.parameters(), params), space);
     }
@@ -67,7 +67,7 @@ class GeometryEnergiesTest {
 
     static Stream<Arguments> energiesOnTheirSpaces() {
         List<Arguments> out = new ArrayList<>();
-        for (EnergyFactory f : new GeometryModelsPlugin().energies()) {
+        for (EnergyFactory f : new ManifoldModelsPlugin().energies()) {
             for (String kind : f.spaces()) {
                 int d = f.id().equals("gaussian-fit") ? 5 : 4;
                 out.add(Arguments.of(f.id(), kind, d));
@@ -79,7 +79,7 @@ class GeometryEnergiesTest {
 
     @Test
     void everyEnergyDescribesItself() {
-        for (EnergyFactory f : new GeometryModelsPlugin().energies()) {
+        for (EnergyFactory f : new ManifoldModelsPlugin().energies()) {
             assertThat(f.id()).matches("[a-z][a-z0-9-]*");
             assertThat(f.summary()).as(f.id()).isNotBlank();
             assertThat(f.formula()).as(f.id()).startsWith("E(");

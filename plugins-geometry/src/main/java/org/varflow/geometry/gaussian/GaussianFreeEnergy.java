@@ -1,4 +1,4 @@
-package org.varflow.models.vi;
+package org.varflow.geometry.gaussian;
 
 import org.varflow.api.Energy;
 import org.varflow.api.linalg.Cholesky;

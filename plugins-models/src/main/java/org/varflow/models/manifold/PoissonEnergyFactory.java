@@ -1,4 +1,4 @@
-package org.varflow.models.geometry;
+package org.varflow.models.manifold;
 
 import java.util.List;
 import java.util.Set;
@@ -9,6 +9,7 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceKinds;
+import org.varflow.models.internal.Vectors;
 
 /**
  * The Poisson negative log-likelihood of rates x given counts b (up to a constant),
@@ -52,7 +53,7 @@ public final class PoissonEnergyFactory implements EnergyFactory {
 
     @Override
     public Energy create(Parameters parameters, Space space) {
-        double[] b = Linear.broadcast(OWNER, "b", parameters.vector("b"), space.dimension());
+        double[] b = Vectors.broadcast(OWNER, "b", parameters.vector("b"), space.dimension());
         for (int i = 0; i < b.length; i++) {
             if (!(b[i] > 0)) {
                 throw new ConfigurationException(OWNER + ": parameter 'b' has entry " + (i + 1) + " = "

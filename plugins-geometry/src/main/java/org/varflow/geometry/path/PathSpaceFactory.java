@@ -1,4 +1,4 @@
-package org.varflow.models.paths;
+package org.varflow.geometry.path;
 
 import java.util.List;
 import org.varflow.api.ConfigurationException;

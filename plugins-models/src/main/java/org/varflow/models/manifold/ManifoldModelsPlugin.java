@@ -1,4 +1,4 @@
-package org.varflow.models.geometry;
+package org.varflow.models.manifold;
 
 import java.util.Collection;
 import java.util.List;
@@ -6,15 +6,16 @@ import org.varflow.api.EnergyFactory;
 import org.varflow.api.Plugin;
 
 /**
- * Energies that show "optimizer design is geometry choice": the same energy under different metrics.
- * The energies live on the manifold kinds of the geometry plugin (sphere, simplex, positive orthant, Poincare ball)
- * or are statistical models that know their Fisher information ({@link org.varflow.api.FisherInformation}).
+ * Energies on manifolds, which show "optimizer design is geometry choice" (the same energy under different metrics):
+ * on the sphere, simplex, positive orthant and Poincare ball kinds ({@link org.varflow.api.SpaceKinds}), and
+ * statistical models - manifolds of distributions - that know their Fisher information
+ * ({@link org.varflow.api.FisherInformation}).
  */
-public final class GeometryModelsPlugin implements Plugin {
+public final class ManifoldModelsPlugin implements Plugin {
 
     @Override
     public String id() {
-        return "varflow-models-geometry";
+        return "varflow-models-manifold";
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.varflow.models.geometry;
+package org.varflow.models.manifold;
 
 import java.util.List;
 import java.util.Set;
@@ -8,6 +8,7 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceKinds;
+import org.varflow.models.internal.Vectors;
 
 /**
  * A linear cost E(x) = c^T x, dE = c: the expected loss of a mixed strategy x over experts with losses c (on the
@@ -50,7 +51,7 @@ public final class LinearEnergyFactory implements EnergyFactory {
         int d = space.dimension();
         double[] c;
         if (parameters.has("c")) {
-            c = Linear.broadcast("energy 'linear'", "c", parameters.vector("c"), d);
+            c = Vectors.broadcast("energy 'linear'", "c", parameters.vector("c"), d);
         } else {
             c = new double[d];
             for (int i = 0; i < d; i++) {
