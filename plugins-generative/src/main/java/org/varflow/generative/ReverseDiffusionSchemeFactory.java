@@ -1,17 +1,17 @@
 package org.varflow.generative;
 
-import org.varflow.api.Requirement;
-import org.varflow.api.PartKind;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.Flow;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
+import org.varflow.api.PartKind;
+import org.varflow.api.Requirement;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
-import org.varflow.api.StochasticSchemeFactory;
 import org.varflow.api.Space;
+import org.varflow.api.StochasticSchemeFactory;
 
 /**
  * The reverse-time flows of a diffusion model as a scheme (formulas in {@link ReverseDiffusion}).

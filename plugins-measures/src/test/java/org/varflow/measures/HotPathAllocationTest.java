@@ -1,6 +1,5 @@
 package org.varflow.measures;
 
-import org.varflow.api.StepContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +10,7 @@ import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
+import org.varflow.api.StepContext;
 import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.testkit.Allocations;
 

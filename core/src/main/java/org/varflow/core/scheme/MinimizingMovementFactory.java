@@ -1,6 +1,5 @@
 package org.varflow.core.scheme;
 
-import org.varflow.api.StepContext;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.ConstantMetric;
@@ -14,6 +13,7 @@ import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
+import org.varflow.api.StepContext;
 import org.varflow.api.linalg.Lu;
 
 /**

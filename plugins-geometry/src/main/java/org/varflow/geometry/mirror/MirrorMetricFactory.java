@@ -2,10 +2,10 @@ package org.varflow.geometry.mirror;
 
 import java.util.List;
 import java.util.Set;
-import org.varflow.api.MirrorPotential;
 import org.varflow.api.ConstantMetric;
 import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
+import org.varflow.api.MirrorPotential;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;

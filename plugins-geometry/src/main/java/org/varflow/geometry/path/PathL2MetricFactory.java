@@ -1,7 +1,7 @@
 package org.varflow.geometry.path;
 
-import org.varflow.api.ConstantMetric;
 import java.util.Set;
+import org.varflow.api.ConstantMetric;
 import org.varflow.api.FixedEndPath;
 import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;

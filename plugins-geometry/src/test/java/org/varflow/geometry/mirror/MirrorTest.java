@@ -12,10 +12,10 @@ import org.varflow.api.ConfigurationException;
 import org.varflow.api.Metric;
 import org.varflow.api.PartChoice;
 import org.varflow.api.Space;
-import org.varflow.testkit.MetricContract;
 import org.varflow.geometry.testing.MirrorMaps;
 import org.varflow.geometry.testing.Runs;
 import org.varflow.geometry.testing.Spaces;
+import org.varflow.testkit.MetricContract;
 
 class MirrorTest {
 

@@ -1,7 +1,5 @@
 package org.varflow.measures.grid;
 
-import org.varflow.api.StepContext;
-import org.varflow.api.Requirement;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,9 +11,11 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.PartKind;
 import org.varflow.api.RandomStream;
+import org.varflow.api.Requirement;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
+import org.varflow.api.StepContext;
 import org.varflow.api.measure.GridLayout;
 import org.varflow.api.measure.MeasureKinds;
 import org.varflow.api.measure.TsallisEntropy;

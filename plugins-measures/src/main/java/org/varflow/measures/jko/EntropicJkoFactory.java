@@ -1,27 +1,27 @@
 package org.varflow.measures.jko;
 
-import org.varflow.measures.grid.DensityMetric;
-import org.varflow.api.StepContext;
-import org.varflow.api.Entropy;
-import org.varflow.api.Requirement;
-import org.varflow.api.PartKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.Energy;
+import org.varflow.api.Entropy;
 import org.varflow.api.Flow;
 import org.varflow.api.NumericalException;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
+import org.varflow.api.PartKind;
 import org.varflow.api.RandomStream;
+import org.varflow.api.Requirement;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
+import org.varflow.api.StepContext;
 import org.varflow.api.measure.GridLayout;
 import org.varflow.api.measure.MeasureKinds;
 import org.varflow.api.measure.TsallisEntropy;
+import org.varflow.measures.grid.DensityMetric;
 import org.varflow.measures.grid.GridMetrics;
 import org.varflow.measures.grid.GridSpace;
 

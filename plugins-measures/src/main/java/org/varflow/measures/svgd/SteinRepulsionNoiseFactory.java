@@ -1,10 +1,9 @@
 package org.varflow.measures.svgd;
 
 import java.util.List;
-import org.varflow.api.ConstantMetric;
-import org.varflow.api.Requirement;
 import java.util.Set;
 import org.varflow.api.ConfigurationException;
+import org.varflow.api.ConstantMetric;
 import org.varflow.api.Metric;
 import org.varflow.api.Noise;
 import org.varflow.api.NoiseFactory;
@@ -12,6 +11,7 @@ import org.varflow.api.NumericalException;
 import org.varflow.api.Parameters;
 import org.varflow.api.PartKind;
 import org.varflow.api.RandomStream;
+import org.varflow.api.Requirement;
 import org.varflow.api.Space;
 import org.varflow.api.measure.MeasureKinds;
 

@@ -3,8 +3,8 @@ package org.varflow.measures.particles;
 import org.varflow.api.Metric;
 import org.varflow.api.PartChoice;
 import org.varflow.api.Space;
-import org.varflow.testkit.MetricContract;
 import org.varflow.measures.MeasureRuns;
+import org.varflow.testkit.MetricContract;
 
 /** W2 on an ensemble of 8 particles in R^3 (K = I per particle) passes the metric contract. */
 class ParticleWassersteinContractTest extends MetricContract {

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.varflow.api.Metric;
 import org.varflow.api.PartKind;
 import org.varflow.api.Space;
-import org.varflow.testkit.MetricContract;
 import org.varflow.measures.MeasureRuns;
 import org.varflow.measures.particles.EnsembleSpace;
+import org.varflow.testkit.MetricContract;
 
 /**
  * The Stein operator with a fixed bandwidth (12 particles in R^2) passes the metric contract: K symmetric positive

@@ -15,9 +15,9 @@ import org.varflow.api.Preset;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceKinds;
 import org.varflow.models.ModelsPlugin;
-import org.varflow.models.presets.GeometryPresets;
-import org.varflow.models.manifold.ManifoldModelsPlugin;
 import org.varflow.models.TestSpace;
+import org.varflow.models.manifold.ManifoldModelsPlugin;
+import org.varflow.models.presets.GeometryPresets;
 
 /** The presets' specs and texts (their runs are checked end to end in the CLI module, which has every plugin). */
 class GeometryPresetsTest {

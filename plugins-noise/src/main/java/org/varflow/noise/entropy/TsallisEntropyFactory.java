@@ -18,7 +18,8 @@ import org.varflow.api.measure.TsallisEntropy;
  * Its Wasserstein gradient flow is d rho/dt = T Laplacian(rho^m) + div(rho grad dE/drho): the porous-medium equation,
  * whose solutions have compact support (the Barenblatt profiles) and finite propagation speed; m -&gt; 1 recovers
  * the Boltzmann entropy and the heat equation. It is a functional of densities: the measure schemes
- * ({@code density-euler}, {@code jko}) and the {@code kde-score} noise use it; thermal noise cannot realise it.
+ * ({@code density-euler}, {@code jko}) and the {@code kde-score} noise of plugins-measures use it, reading m through
+ * {@link TsallisEntropy}; thermal noise cannot realise it.
  */
 public final class TsallisEntropyFactory implements EntropyFactory {
 

@@ -1,6 +1,5 @@
 package org.varflow.schemes.adaptive;
 
-import org.varflow.api.StepContext;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.Energy;
@@ -13,6 +12,7 @@ import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
+import org.varflow.api.StepContext;
 
 /**
  * Adam (Kingma and Ba 2015) as an adaptive diagonal metric whose state evolves with the flow. Per particle the

@@ -1,17 +1,17 @@
 package org.varflow.schemes.mala;
 
 import java.util.List;
+import java.util.Set;
 import org.varflow.api.ConstantMetric;
+import org.varflow.api.Flow;
+import org.varflow.api.Parameters;
 import org.varflow.api.PartKind;
 import org.varflow.api.PoissonMetric;
 import org.varflow.api.Requirement;
-import org.varflow.api.Flow;
-import java.util.Set;
-import org.varflow.api.Parameters;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
-import org.varflow.api.StochasticSchemeFactory;
 import org.varflow.api.Space;
+import org.varflow.api.StochasticSchemeFactory;
 
 /**
  * The Metropolis-adjusted Langevin algorithm (Roberts and Tweedie 1996) for a constant metric K: the

@@ -1,6 +1,5 @@
 package org.varflow.schemes.mala;
 
-import org.varflow.api.StepContext;
 import java.util.Map;
 import java.util.TreeMap;
 import org.varflow.api.Energy;
@@ -10,6 +9,7 @@ import org.varflow.api.NumericalException;
 import org.varflow.api.PartKind;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
+import org.varflow.api.StepContext;
 
 /**
  * MALA for one run. Auxiliary state per particle: {@code [valid, E(x), dE(x)_1..d]} so that the energy and gradient

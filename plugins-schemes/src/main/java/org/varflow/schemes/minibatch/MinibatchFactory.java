@@ -1,12 +1,12 @@
 package org.varflow.schemes.minibatch;
 
+import java.util.List;
 import org.varflow.api.FiniteSumEnergy;
 import org.varflow.api.Flow;
-import org.varflow.api.PartKind;
-import org.varflow.api.Requirement;
-import java.util.List;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
+import org.varflow.api.PartKind;
+import org.varflow.api.Requirement;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.StochasticSchemeFactory;

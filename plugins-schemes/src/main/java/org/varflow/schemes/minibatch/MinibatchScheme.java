@@ -1,6 +1,5 @@
 package org.varflow.schemes.minibatch;
 
-import org.varflow.api.StepContext;
 import java.util.Map;
 import java.util.TreeMap;
 import org.varflow.api.ConfigurationException;
@@ -13,6 +12,7 @@ import org.varflow.api.PartKind;
 import org.varflow.api.PoissonMetric;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
+import org.varflow.api.StepContext;
 
 /**
  * The minibatch scheme of one run. Auxiliary state per particle, for reshuffled epochs only:

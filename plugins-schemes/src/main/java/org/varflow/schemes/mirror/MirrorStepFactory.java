@@ -1,6 +1,5 @@
 package org.varflow.schemes.mirror;
 
-import org.varflow.api.StepContext;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.Energy;
@@ -14,6 +13,7 @@ import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceKinds;
+import org.varflow.api.StepContext;
 
 /**
  * The discrete mirror descent step of Nemirovski and Yudin: a gradient step taken in the dual (mirror) coordinates

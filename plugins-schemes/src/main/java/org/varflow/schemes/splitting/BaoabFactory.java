@@ -1,20 +1,20 @@
 package org.varflow.schemes.splitting;
 
-import org.varflow.api.StepContext;
 import java.util.List;
 import java.util.Set;
+import org.varflow.api.DampedHamiltonian;
 import org.varflow.api.Energy;
 import org.varflow.api.Flow;
 import org.varflow.api.NumericalException;
 import org.varflow.api.Parameters;
 import org.varflow.api.PartKind;
 import org.varflow.api.RandomStream;
+import org.varflow.api.Requirement;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.SpaceKinds;
+import org.varflow.api.StepContext;
 import org.varflow.api.StochasticSchemeFactory;
-import org.varflow.api.Requirement;
-import org.varflow.api.DampedHamiltonian;
 
 /**
  * BAOAB (Leimkuhler and Matthews 2013) for underdamped Langevin dynamics on phase space,

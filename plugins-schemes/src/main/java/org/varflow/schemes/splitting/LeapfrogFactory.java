@@ -1,16 +1,16 @@
 package org.varflow.schemes.splitting;
 
-import org.varflow.api.StepContext;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.Energy;
 import org.varflow.api.Flow;
 import org.varflow.api.Parameters;
 import org.varflow.api.RandomStream;
+import org.varflow.api.Requirement;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.SpaceKinds;
-import org.varflow.api.Requirement;
+import org.varflow.api.StepContext;
 
 /**
  * Leapfrog (Stormer-Verlet, velocity Verlet) for Hamilton's equations of H = E(q) + |p|^2 / 2m:

@@ -1,7 +1,5 @@
 package org.varflow.schemes.mala;
 
-import org.varflow.api.ConstantMetric;
-import org.varflow.api.StepContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -10,14 +8,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.ConfigurationException;
+import org.varflow.api.ConstantMetric;
 import org.varflow.api.Flow;
 import org.varflow.api.Metric;
 import org.varflow.api.Parameters;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
-import org.varflow.testkit.Allocations;
+import org.varflow.api.StepContext;
 import org.varflow.noise.JavaRandomStream;
 import org.varflow.noise.TestFlows;
+import org.varflow.testkit.Allocations;
 
 /** MALA's acceptance ratio, its stationary law on a Gaussian, its counters and its contract. */
 class MalaSchemeTest {

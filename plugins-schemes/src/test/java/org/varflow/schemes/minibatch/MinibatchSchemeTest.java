@@ -1,6 +1,5 @@
 package org.varflow.schemes.minibatch;
 
-import org.varflow.api.StepContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -18,10 +17,11 @@ import org.varflow.api.Flow;
 import org.varflow.api.Parameters;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
-import org.varflow.testkit.Allocations;
+import org.varflow.api.StepContext;
 import org.varflow.noise.JavaRandomStream;
-import org.varflow.noise.TestFlows;
 import org.varflow.noise.TestFlows.LeastSquares;
+import org.varflow.noise.TestFlows;
+import org.varflow.testkit.Allocations;
 
 /**
  * The minibatch gradient: how batches are drawn, that the estimate is unbiased with the covariance sampling theory

@@ -1,6 +1,5 @@
 package org.varflow.schemes.splitting;
 
-import org.varflow.api.StepContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -13,6 +12,7 @@ import org.varflow.api.ConfigurationException;
 import org.varflow.api.Energy;
 import org.varflow.api.Flow;
 import org.varflow.api.Scheme;
+import org.varflow.api.StepContext;
 import org.varflow.geometry.symplectic.Mechanics;
 import org.varflow.geometry.symplectic.PhaseGradientMetricFactory;
 import org.varflow.geometry.symplectic.PhaseSpace;
