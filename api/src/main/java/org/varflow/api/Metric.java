@@ -1,5 +1,7 @@
 package org.varflow.api;
 
+import org.varflow.api.linalg.Cholesky;
+
 /**
  * The geometry: what "steepest" means. Its core is the Onsager operator K(x) = g(x)^-1, which turns a
  * differential (covector) into a velocity; the gradient flow is x' = -K(x) dE(x).
@@ -39,31 +41,12 @@ public interface Metric {
                 k[i * d + j] = col[i];
             }
         }
-        for (int j = 0; j < d; j++) {
-            double s = k[j * d + j];
-            for (int m = 0; m < j; m++) {
-                s -= k[j * d + m] * k[j * d + m];
-            }
-            if (!(s > 0)) {
-                throw new IllegalStateException("K(x) is not positive definite (pivot " + j + " = " + s + ")");
-            }
-            double l = Math.sqrt(s);
-            k[j * d + j] = l;
-            for (int i = j + 1; i < d; i++) {
-                double t = k[i * d + j];
-                for (int m = 0; m < j; m++) {
-                    t -= k[i * d + m] * k[j * d + m];
-                }
-                k[i * d + j] = t / l;
-            }
+        int pivot = Cholesky.factor(k, d);
+        if (pivot >= 0) {
+            throw new IllegalStateException("K(x) is not positive definite (pivot " + pivot + " = "
+                    + k[pivot * d + pivot] + ")");
         }
-        for (int i = 0; i < d; i++) {
-            double s = 0;
-            for (int j = 0; j <= i; j++) {
-                s += k[i * d + j] * xi[j];
-            }
-            out[i] = s;
-        }
+        Cholesky.multiplyLower(k, d, xi, out, 0, 1);
     }
 
     /** out_i = sum_j d K_ij / d x_j, the Ito correction direction for position-dependent K. Zero by default. */

@@ -1,12 +1,12 @@
 package org.varflow.geometry;
-import org.varflow.testkit.MetricContract;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.varflow.api.Metric;
 import org.varflow.api.Space;
+import org.varflow.api.SpaceKinds;
 import org.varflow.geometry.internal.Vectors;
+import org.varflow.testkit.MetricContract;
 
 /** The contract's checks catch the usual mistakes of metric authors. */
 class BrokenMetricTest {

@@ -33,11 +33,10 @@ class GeometryPluginTest {
     void providesTheGeometries() {
         GeometryPlugin p = new GeometryPlugin();
         assertThat(p.spaces()).extracting(SpaceFactory::id).containsExactlyInAnyOrder("sphere", "poincare-ball",
-                "simplex", "positive-orthant", "statistical-model");
+                "simplex", "positive-orthant", "statistical-model", "gaussian", "path");
         assertThat(p.metrics()).extracting(MetricFactory::id).containsExactlyInAnyOrder("diagonal", "sphere",
-                "spd-field", "poincare", "fisher", "mirror");
-        assertThat(p.schemes()).extracting(SchemeFactory::id).containsExactlyInAnyOrder("mirror-step", "adam",
-                "rmsprop");
+                "spd-field", "poincare", "fisher", "mirror", "fisher-rao-gaussian", "bures-wasserstein", "path-l2");
+        assertThat(p.schemes()).isEmpty();
         assertThat(p.energies()).isEmpty();
         assertThat(p.presets()).isEmpty();
     }
@@ -50,14 +49,13 @@ class GeometryPluginTest {
         all.addAll(p.spaces());
         all.addAll(p.metrics());
         all.addAll(p.schemes());
-        Map<String, Space> spaces = new java.util.HashMap<>();
+        List<Space> spaces = new ArrayList<>();
         for (SpaceFactory f : p.spaces()) {
             Space s = f.create(Parameters.resolve(f.id(), f.parameters(), Map.of()));
-            spaces.putIfAbsent(s.kind(), s);
+            spaces.add(s);
             assertThat(s.initialState()).hasSize(s.dimension());
         }
-        spaces.put(Space.EUCLIDEAN, new org.varflow.geometry.internal.Vectors.SimpleSpace(Space.EUCLIDEAN, 2,
-                new double[] {1, 1}));
+        spaces.add(new org.varflow.geometry.internal.Vectors.SimpleSpace(Space.EUCLIDEAN, 2, new double[] {1, 1}));
         for (PartFactory<?> f : all) {
             assertThat(f.id()).matches("[a-z][a-z0-9-]*");
             assertThat(f.summary()).as(f.id()).isNotBlank();
@@ -66,12 +64,15 @@ class GeometryPluginTest {
                 assertThat(par.meaning()).as(f.id() + "." + par.name()).isNotBlank();
             }
             if (f instanceof MetricFactory m && !m.id().equals("fisher")) {
-                // at least one supported kind works with the defaults (mirror's default potential needs a simplex or
-                // orthant, not R^d)
+                // at least one supported space works with the defaults (mirror's default potential needs a simplex
+                // or orthant, not R^d; path-l2 needs the path space)
                 int built = 0;
-                for (String kind : new java.util.TreeSet<>(m.spaces())) {
+                for (Space space : spaces) {
+                    if (!m.supports(space.kind())) {
+                        continue;
+                    }
                     try {
-                        assertThat(m.create(Parameters.resolve(m.id(), m.parameters(), Map.of()), spaces.get(kind)))
+                        assertThat(m.create(Parameters.resolve(m.id(), m.parameters(), Map.of()), space))
                                 .as(m.id()).isNotNull();
                         built++;
                     } catch (ConfigurationException e) {

@@ -4,13 +4,11 @@ import java.util.Collection;
 import java.util.List;
 import org.varflow.api.EnergyFactory;
 import org.varflow.api.Plugin;
-import org.varflow.api.Preset;
-import org.varflow.models.presets.MethodPresets;
 import org.varflow.models.testfunctions.DoubleWellEnergyFactory;
 import org.varflow.models.testfunctions.QuadraticEnergyFactory;
 import org.varflow.models.testfunctions.RosenbrockEnergyFactory;
 
-/** Energies (test functions) and the method presets: what decreases, and the named compositions. */
+/** Energies: the test functions (quadratic, double well, Rosenbrock). */
 public final class ModelsPlugin implements Plugin {
 
     @Override
@@ -21,10 +19,5 @@ public final class ModelsPlugin implements Plugin {
     @Override
     public Collection<EnergyFactory> energies() {
         return List.of(new QuadraticEnergyFactory(), new DoubleWellEnergyFactory(), new RosenbrockEnergyFactory());
-    }
-
-    @Override
-    public Collection<Preset> presets() {
-        return MethodPresets.all();
     }
 }

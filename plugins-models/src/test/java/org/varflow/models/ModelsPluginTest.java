@@ -10,7 +10,6 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.PartKind;
 import org.varflow.api.Plugin;
-import org.varflow.api.Preset;
 import org.varflow.api.Space;
 
 class ModelsPluginTest {
@@ -24,12 +23,11 @@ class ModelsPluginTest {
     }
 
     @Test
-    void providesTheEnergiesAndPresetsWithUniqueIds() {
+    void providesTheTestFunctions() {
         ModelsPlugin plugin = new ModelsPlugin();
         assertThat(plugin.energies()).extracting(EnergyFactory::id)
                 .containsExactlyInAnyOrder("quadratic", "double-well", "rosenbrock");
-        assertThat(plugin.presets()).extracting(Preset::id)
-                .containsExactlyInAnyOrder("gradient-descent", "langevin");
+        assertThat(plugin.presets()).isEmpty();
         assertThat(plugin.spaces()).isEmpty();
         assertThat(plugin.metrics()).isEmpty();
         assertThat(plugin.schemes()).isEmpty();

@@ -13,7 +13,6 @@ import org.varflow.api.Parameters;
 import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
 import org.varflow.api.Plugin;
-import org.varflow.api.SchemeFactory;
 
 class NoisePluginTest {
 
@@ -29,12 +28,11 @@ class NoisePluginTest {
     void providesTheEntropiesAndNoises() {
         NoisePlugin plugin = new NoisePlugin();
         assertThat(plugin.entropies()).extracting(EntropyFactory::id)
-                .containsExactlyInAnyOrder("none", "boltzmann", "annealed");
+                .containsExactlyInAnyOrder("none", "boltzmann", "annealed", "tsallis");
         assertThat(plugin.noises()).extracting(NoiseFactory::id).containsExactlyInAnyOrder("none", "thermal");
         assertThat(plugin.entropies()).extracting(PartFactory::kind).containsOnly(PartKind.ENTROPY);
         assertThat(plugin.noises()).extracting(PartFactory::kind).containsOnly(PartKind.NOISE);
-        assertThat(plugin.schemes()).extracting(SchemeFactory::id).containsExactlyInAnyOrder("mala", "minibatch");
-        assertThat(plugin.schemes()).allSatisfy(f -> assertThat(f).isInstanceOf(org.varflow.api.StochasticSchemeFactory.class));
+        assertThat(plugin.schemes()).isEmpty();
         assertThat(plugin.energies()).isEmpty();
         assertThat(plugin.presets()).isEmpty();
     }
@@ -51,14 +49,6 @@ class NoisePluginTest {
                 assertThat(p.meaning()).isNotBlank();
             }
         });
-        for (SchemeFactory f : plugin.schemes()) {
-            assertThat(f.summary()).isNotBlank();
-            assertThat(f.formula()).as(f.id()).isNotBlank();
-            for (Parameter p : f.parameters()) {
-                assertThat(p.meaning()).isNotBlank();
-            }
-            assertThat(f.requires()).as(f.id()).isNotNull(); // schemes are made from whole flows: see their tests
-        }
         for (EntropyFactory f : plugin.entropies()) {
             assertThat(f.create(Parameters.resolve("entropy '" + f.id() + "'", f.parameters(), Map.of()),
                     new TestSpace(2))).isNotNull();

@@ -1,6 +1,5 @@
 package org.varflow.core.scheme;
 
-import org.varflow.api.StepContext;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.ConstantMetric;
@@ -14,6 +13,8 @@ import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
+import org.varflow.api.StepContext;
+import org.varflow.api.linalg.Lu;
 
 /**
  * Minimizing movement (proximal point, implicit Euler) in the metric g = K^-1 frozen at the current point:
@@ -151,7 +152,7 @@ public final class MinimizingMovementFactory implements SchemeFactory {
                     }
                     delta[i] = -r[i];
                 }
-                if (!DenseLu.solveInPlace(jac, delta, d)) {
+                if (!Lu.solveInPlace(jac, delta, d)) {
                     // singular Newton system (non-convex E and large h): fall back to the residual direction
                     for (int i = 0; i < d; i++) {
                         delta[i] = -r[i];

@@ -11,7 +11,7 @@ import org.varflow.api.NumericalException;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.geometry.internal.Dense;
+import org.varflow.api.linalg.Cholesky;
 import org.varflow.geometry.internal.FiniteDifferences;
 import org.varflow.geometry.internal.Scratch;
 
@@ -101,7 +101,7 @@ public final class SpdFieldMetricFactory implements MetricFactory {
             int d = x.length;
             double[] l = factor.get();
             field.fill(x, c, l);
-            int pivot = Dense.cholesky(l, d);
+            int pivot = Cholesky.factor(l, d);
             if (pivot >= 0) {
                 throw new NumericalException(OWNER + ": g(x) is not positive definite (pivot " + (pivot + 1)
                         + ") at x" + (d <= 8 ? " = " + Arrays.toString(x) : ""));
@@ -114,14 +114,15 @@ public final class SpdFieldMetricFactory implements MetricFactory {
             int d = x.length;
             double[] l = factor(x);
             System.arraycopy(covector, 0, out, 0, d);
-            Dense.choleskySolve(l, d, out, out);
+            Cholesky.solve(l, d, out, out);
         }
 
         @Override
         public void sqrtRaise(double[] x, double[] xi, double[] out) {
             int d = x.length;
             double[] l = factor(x);
-            Dense.solveUpperTransposed(l, d, xi, out);
+            System.arraycopy(xi, 0, out, 0, d);
+            Cholesky.solveLowerTransposed(l, d, out, 0, 1);
         }
 
         @Override

@@ -13,7 +13,7 @@ import org.varflow.api.NumericalException;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.geometry.internal.Dense;
+import org.varflow.api.linalg.Cholesky;
 import org.varflow.geometry.internal.FiniteDifferences;
 import org.varflow.geometry.internal.Scratch;
 
@@ -159,7 +159,7 @@ public final class FisherMetricFactory implements MetricFactory {
             for (int i = 0; i < d; i++) {
                 f[i * d + i] += damping;
             }
-            int pivot = Dense.cholesky(f, d);
+            int pivot = Cholesky.factor(f, d);
             if (pivot >= 0) {
                 throw new NumericalException(OWNER + ": F(x) + delta I is not positive definite (pivot " + (pivot + 1)
                         + ")" + (d <= 8 ? " at x = " + Arrays.toString(x) : "") + "; raise metric.damping (now "
@@ -196,13 +196,14 @@ public final class FisherMetricFactory implements MetricFactory {
         public void raise(double[] x, double[] covector, double[] out) {
             double[] l = factor(x);
             System.arraycopy(covector, 0, out, 0, d);
-            Dense.choleskySolve(l, d, out, out);
+            Cholesky.solve(l, d, out, out);
         }
 
         @Override
         public void sqrtRaise(double[] x, double[] xi, double[] out) {
             double[] l = factor(x);
-            Dense.solveUpperTransposed(l, d, xi, out);
+            System.arraycopy(xi, 0, out, 0, d);
+            Cholesky.solveLowerTransposed(l, d, out, 0, 1);
         }
 
         @Override

@@ -5,10 +5,11 @@ import java.util.Set;
 import org.varflow.api.ConstantMetric;
 import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
+import org.varflow.api.MirrorPotential;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.geometry.SpaceKinds;
+import org.varflow.api.SpaceKinds;
 import org.varflow.geometry.internal.FiniteDifferences;
 
 /**
@@ -61,13 +62,13 @@ public final class MirrorMetricFactory implements MetricFactory {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(Potential.parameter(), Potential.exponent());
+        return List.of(MirrorPotential.parameter(), MirrorPotential.exponent());
     }
 
     @Override
     public Metric create(Parameters parameters, Space space) {
-        Potential potential = Potential.on(parameters.text("potential"), space, OWNER);
-        if (potential == Potential.P_NORM) {
+        MirrorPotential potential = MirrorPotential.on(parameters.text("potential"), space, OWNER);
+        if (potential == MirrorPotential.P_NORM) {
             double p = parameters.real("p");
             return p == 2 ? new EuclideanNormMetric(space.dimension()) : new PNormMetric(p, space.dimension());
         }
@@ -75,7 +76,7 @@ public final class MirrorMetricFactory implements MetricFactory {
     }
 
     /** K = D (orthant) or D - w w^T / s (simplex) for a separable potential. Stateless. */
-    record HessianMetric(Potential potential, boolean simplex) implements Metric {
+    record HessianMetric(MirrorPotential potential, boolean simplex) implements Metric {
 
         @Override
         public void raise(double[] x, double[] covector, double[] out) {
@@ -83,7 +84,7 @@ public final class MirrorMetricFactory implements MetricFactory {
             double wc = 0;
             double s = 0;
             for (int i = 0; i < d; i++) {
-                double w = potential.inverseHessian(x[i]);
+                double w = inverseHessian(potential, x[i]);
                 out[i] = w * covector[i];
                 wc += out[i];
                 s += w;
@@ -91,7 +92,7 @@ public final class MirrorMetricFactory implements MetricFactory {
             if (simplex) {
                 double k = wc / s;
                 for (int i = 0; i < d; i++) {
-                    out[i] -= potential.inverseHessian(x[i]) * k;
+                    out[i] -= inverseHessian(potential, x[i]) * k;
                 }
             }
         }
@@ -102,7 +103,7 @@ public final class MirrorMetricFactory implements MetricFactory {
             double sum = 0;
             double s = 0;
             for (int i = 0; i < d; i++) {
-                double w = potential.inverseHessian(x[i]);
+                double w = inverseHessian(potential, x[i]);
                 out[i] = Math.sqrt(w) * xi[i];
                 sum += out[i];
                 s += w;
@@ -110,7 +111,7 @@ public final class MirrorMetricFactory implements MetricFactory {
             if (simplex) {
                 double k = sum / s;
                 for (int i = 0; i < d; i++) {
-                    out[i] -= potential.inverseHessian(x[i]) * k;
+                    out[i] -= inverseHessian(potential, x[i]) * k;
                 }
             }
         }
@@ -122,17 +123,17 @@ public final class MirrorMetricFactory implements MetricFactory {
             double sumPrime = 0;
             double wPrime = 0;
             for (int i = 0; i < d; i++) {
-                double w = potential.inverseHessian(x[i]);
-                double p = potential.inverseHessianDerivative(x[i]);
+                double w = inverseHessian(potential, x[i]);
+                double p = inverseHessianDerivative(potential, x[i]);
                 s += w;
                 sumPrime += p;
                 wPrime += w * p;
             }
             for (int i = 0; i < d; i++) {
-                double p = potential.inverseHessianDerivative(x[i]);
+                double p = inverseHessianDerivative(potential, x[i]);
                 out[i] = p;
                 if (simplex) {
-                    double w = potential.inverseHessian(x[i]);
+                    double w = inverseHessian(potential, x[i]);
                     out[i] += -w * (p + sumPrime) / s + w * wPrime / (s * s);
                 }
             }
@@ -161,6 +162,16 @@ public final class MirrorMetricFactory implements MetricFactory {
             for (int i = 0; i < d; i++) {
                 out[i] /= z;
             }
+        }
+
+        /** Hess phi^-1 = diag(D), D_i for the separable potentials: x_i (neg-entropy), x_i^2 (Burg). */
+        private static double inverseHessian(MirrorPotential potential, double x) {
+            return potential == MirrorPotential.NEG_ENTROPY ? x : x * x;
+        }
+
+        /** d D_i / d x_i. */
+        private static double inverseHessianDerivative(MirrorPotential potential, double x) {
+            return potential == MirrorPotential.NEG_ENTROPY ? 1.0 : 2 * x;
         }
     }
 

@@ -6,7 +6,7 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
-import org.varflow.geometry.SpaceKinds;
+import org.varflow.api.SpaceKinds;
 import org.varflow.geometry.internal.Vectors;
 
 /** The open unit ball { x in R^d : |x| &lt; 1 }, the Poincare model of hyperbolic space (kind poincare-ball). */

@@ -5,7 +5,7 @@ import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.geometry.SpaceKinds;
+import org.varflow.api.SpaceKinds;
 
 /**
  * The hyperbolic metric of the Poincare ball, conformal to the Euclidean one:

@@ -7,7 +7,7 @@ import org.varflow.api.MetricFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.geometry.SpaceKinds;
+import org.varflow.api.SpaceKinds;
 
 /**
  * The round metric of the unit sphere S^{d-1}, induced by R^d, in ambient coordinates. Its Onsager operator is the

@@ -2,6 +2,7 @@ package org.varflow.geometry.symplectic;
 
 import org.varflow.api.Energy;
 import org.varflow.api.Space;
+import org.varflow.api.SpaceKinds;
 
 /**
  * Phase space T*R^n = R^n x R^n of a mechanical system: the state is x = (q, p), positions q_1..q_n first, then
@@ -17,7 +18,7 @@ import org.varflow.api.Space;
  */
 public final class PhaseSpace implements Space {
     /** The space kind. */
-    public static final String KIND = "phase-space";
+    public static final String KIND = SpaceKinds.PHASE_SPACE;
 
     private final int n;
     private final double[] q0;

@@ -14,12 +14,12 @@ import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 
 /** Flows on phase space built by hand (no core): energies, the five parts, steppers, allocation counting. */
-final class Mechanics {
+public final class Mechanics {
     private Mechanics() {
     }
 
     /** E(q) = omega^2 |q|^2 / 2. */
-    static Energy oscillator(double omega) {
+    public static Energy oscillator(double omega) {
         return new Energy() {
             @Override
             public double value(double[] q) {
@@ -40,7 +40,7 @@ final class Mechanics {
     }
 
     /** A coupled anharmonic energy on R^2: E(q) = (q1^2 - 1)^2 / 4 + q1 q2 / 2 + q2^4 / 4 + q2^2 / 2. */
-    static Energy anharmonic() {
+    public static Energy anharmonic() {
         return new Energy() {
             @Override
             public double value(double[] q) {
@@ -56,21 +56,21 @@ final class Mechanics {
         };
     }
 
-    static PhaseSpace space(double[] q0, double[] p0, double mass) {
+    public static PhaseSpace space(double[] q0, double[] p0, double mass) {
         return new PhaseSpace(q0, p0, mass);
     }
 
-    static Metric metric(MetricFactory factory, PhaseSpace space, Map<String, Object> params) {
+    public static Metric metric(MetricFactory factory, PhaseSpace space, Map<String, Object> params) {
         return factory.create(Parameters.resolve("metric", factory.parameters(), params), space);
     }
 
     /** Entropy none (beta = infinity) or Boltzmann at beta. */
-    static Entropy entropy(double beta) {
+    public static Entropy entropy(double beta) {
         return () -> beta;
     }
 
     /** Noise that is zero, or thermal-like (non-zero; BAOAB never calls it). */
-    static Noise noise(boolean zero) {
+    public static Noise noise(boolean zero) {
         if (zero) {
             return org.varflow.api.NoNoise.INSTANCE;
         }
@@ -83,17 +83,17 @@ final class Mechanics {
         };
     }
 
-    static Flow flow(PhaseSpace space, Metric metric, Energy base, double beta) {
+    public static Flow flow(PhaseSpace space, Metric metric, Energy base, double beta) {
         return new Flow(space, metric, space.lift(base), entropy(beta),
                 noise(Double.isInfinite(beta)));
     }
 
-    static Scheme.Stepper stepper(SchemeFactory factory, Flow flow) {
+    public static Scheme.Stepper stepper(SchemeFactory factory, Flow flow) {
         return factory.create(Parameters.empty(), flow).stepper(flow);
     }
 
     /** A stream that refuses to be used. */
-    static RandomStream noRandomness() {
+    public static RandomStream noRandomness() {
         return new RandomStream() {
             @Override
             public double nextGaussian() {
@@ -108,7 +108,7 @@ final class Mechanics {
     }
 
     /** A seeded stream for tests. */
-    static RandomStream random(long seed) {
+    public static RandomStream random(long seed) {
         java.util.Random r = new java.util.Random(seed);
         return new RandomStream() {
             @Override
@@ -124,7 +124,7 @@ final class Mechanics {
     }
 
     /** Bytes allocated by one warmed-up run of {@code work}; skips where the JVM cannot count. */
-    static long bytesAllocatedBy(Runnable work) {
+    public static long bytesAllocatedBy(Runnable work) {
         return org.varflow.testkit.Allocations.bytesAllocatedBy(work);
     }
 }

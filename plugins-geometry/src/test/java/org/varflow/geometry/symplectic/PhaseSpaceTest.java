@@ -12,7 +12,6 @@ import org.varflow.api.Energy;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Parameters;
 import org.varflow.api.Plugin;
-import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
 
@@ -28,17 +27,10 @@ class PhaseSpaceTest {
         assertThat(plugin.spaces()).extracting(SpaceFactory::id).containsExactly("phase-space");
         assertThat(plugin.metrics()).extracting(MetricFactory::id)
                 .containsExactlyInAnyOrder("symplectic", "underdamped", "phase-gradient");
-        assertThat(plugin.schemes()).extracting(SchemeFactory::id).containsExactlyInAnyOrder("leapfrog", "baoab");
-        assertThat(plugin.schemes()).filteredOn(f -> f instanceof org.varflow.api.StochasticSchemeFactory)
-                .extracting(SchemeFactory::id)
-                .containsExactly("baoab");
+        assertThat(plugin.schemes()).isEmpty();
         for (MetricFactory m : plugin.metrics()) {
             assertThat(m.spaces()).containsExactly(PhaseSpace.KIND);
             assertThat(m.formula()).isNotBlank();
-        }
-        for (SchemeFactory s : plugin.schemes()) {
-            assertThat(s.spaces()).containsExactly(PhaseSpace.KIND);
-            assertThat(s.formula()).isNotBlank();
         }
     }
 

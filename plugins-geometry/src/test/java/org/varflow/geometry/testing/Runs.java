@@ -36,12 +36,22 @@ public final class Runs {
 
     /** Runs on one thread and returns the outcome. */
     public static Varflow.Outcome run(FlowSpec spec) {
-        return varflow().run(spec, new RunControl(1), null);
+        return run(varflow(), spec);
+    }
+
+    /** Runs on one thread with the given plugins (a module that builds on geometry adds its own) and returns the outcome. */
+    public static Varflow.Outcome run(Varflow varflow, FlowSpec spec) {
+        return varflow.run(spec, new RunControl(1), null);
     }
 
     /** Every state of a single-particle run (observed at every step), starting with the initial one. */
     public static List<double[]> trajectory(FlowSpec spec) {
-        org.varflow.core.assembly.AssembledFlow assembled = varflow().assemble(spec.withEvery(1));
+        return trajectory(varflow(), spec);
+    }
+
+    /** {@link #trajectory(FlowSpec)} with the given plugins. */
+    public static List<double[]> trajectory(Varflow varflow, FlowSpec spec) {
+        org.varflow.core.assembly.AssembledFlow assembled = varflow.assemble(spec.withEvery(1));
         List<double[]> states = new java.util.ArrayList<>();
         org.varflow.api.Observer recorder = s -> states.add(s.states().clone());
         new org.varflow.core.run.FlowRunner().run(assembled, List.of(recorder), new RunControl(1));

@@ -8,6 +8,7 @@ import org.varflow.api.EnergyFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.linalg.Cholesky;
 import org.varflow.models.glm.RegularisedGlm;
 import org.varflow.models.sampling.RegressionData;
 
@@ -147,37 +148,12 @@ public final class LinearRegressionEnergyFactory implements EnergyFactory {
                     b[j] += phi[i * d + j] * y[i] / n;
                 }
             }
-            for (int j = 0; j < d; j++) {
-                for (int k = 0; k < j; k++) {
-                    a[j * d + j] -= a[j * d + k] * a[j * d + k];
-                }
-                if (!(a[j * d + j] > 0)) {
-                    throw new ConfigurationException(OWNER + ": Phi^T Phi / n + lambda I is singular (collinear"
-                            + " inputs?); give lambda > 0");
-                }
-                a[j * d + j] = Math.sqrt(a[j * d + j]);
-                for (int i = j + 1; i < d; i++) {
-                    double s = a[i * d + j];
-                    for (int k = 0; k < j; k++) {
-                        s -= a[i * d + k] * a[j * d + k];
-                    }
-                    a[i * d + j] = s / a[j * d + j];
-                }
+            if (Cholesky.factor(a, d) >= 0) {
+                throw new ConfigurationException(OWNER + ": Phi^T Phi / n + lambda I is singular (collinear"
+                        + " inputs?); give lambda > 0");
             }
-            double[] w = b.clone();
-            for (int i = 0; i < d; i++) {
-                for (int k = 0; k < i; k++) {
-                    w[i] -= a[i * d + k] * w[k];
-                }
-                w[i] /= a[i * d + i];
-            }
-            for (int i = d - 1; i >= 0; i--) {
-                for (int k = i + 1; k < d; k++) {
-                    w[i] -= a[k * d + i] * w[k];
-                }
-                w[i] /= a[i * d + i];
-            }
-            return w;
+            Cholesky.solve(a, d, b, b);
+            return b;
         }
     }
 }

@@ -5,9 +5,8 @@ import java.util.List;
 import org.varflow.api.EnergyFactory;
 import org.varflow.api.ObserverFactory;
 import org.varflow.api.Plugin;
-import org.varflow.api.Preset;
 
-/** The mean-field two-layer network: its energy, its training-loss observer and its preset. */
+/** The mean-field two-layer network: its energy and its training-loss observer. */
 public final class MeanFieldPlugin implements Plugin {
 
     @Override
@@ -23,10 +22,5 @@ public final class MeanFieldPlugin implements Plugin {
     @Override
     public Collection<ObserverFactory> observers() {
         return List.of(new TrainingLossObserverFactory());
-    }
-
-    @Override
-    public Collection<Preset> presets() {
-        return MeanFieldPresets.all();
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.varflow.api.measure.InitialLaw;
+import org.varflow.models.presets.MeanFieldPresets;
 
 /**
  * The seed's width sweep: the same network trained at several widths m (20, 200, 2000) from the same kind of

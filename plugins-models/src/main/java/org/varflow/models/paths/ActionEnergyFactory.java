@@ -5,6 +5,7 @@ import java.util.Set;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.Energy;
 import org.varflow.api.EnergyFactory;
+import org.varflow.api.FixedEndPath;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
@@ -67,7 +68,7 @@ public final class ActionEnergyFactory implements EnergyFactory {
 
     @Override
     public Energy create(Parameters parameters, Space space) {
-        PathSpace path = PathSpaceFactory.require(OWNER, space);
+        FixedEndPath path = FixedEndPath.require(OWNER, space);
         String potential = parameters.text("potential");
         double m = parameters.real("mass");
         double kappa = parameters.real("stiffness");
@@ -92,7 +93,7 @@ public final class ActionEnergyFactory implements EnergyFactory {
      * value and gradient.
      */
     static final class Action implements Energy {
-        private final PathSpace path;
+        private final FixedEndPath path;
         private final int n;
         private final int k;
         private final double dt;
@@ -100,7 +101,7 @@ public final class ActionEnergyFactory implements EnergyFactory {
         private final double force; // m g: dV/dq_last
         private final double kappa;
 
-        Action(PathSpace path, double m, double g, double kappa) {
+        Action(FixedEndPath path, double m, double g, double kappa) {
             this.path = path;
             this.n = path.intervals();
             this.k = path.components();

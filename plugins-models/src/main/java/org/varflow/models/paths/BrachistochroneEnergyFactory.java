@@ -5,6 +5,7 @@ import java.util.Set;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.Energy;
 import org.varflow.api.EnergyFactory;
+import org.varflow.api.FixedEndPath;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
@@ -53,7 +54,7 @@ public final class BrachistochroneEnergyFactory implements EnergyFactory {
 
     @Override
     public Energy create(Parameters parameters, Space space) {
-        PathSpace path = PathSpaceFactory.require(OWNER, space);
+        FixedEndPath path = FixedEndPath.require(OWNER, space);
         if (path.components() != 1) {
             throw new ConfigurationException(OWNER + ": the curve is a graph y(x), so the path's nodes need k = 1"
                     + " component, but start and end have " + path.components());
@@ -68,12 +69,12 @@ public final class BrachistochroneEnergyFactory implements EnergyFactory {
 
     /** The polygon's descent time; allocates nothing. */
     static final class Time implements Energy {
-        private final PathSpace path;
+        private final FixedEndPath path;
         private final int n;
         private final double dx;
         private final double c;
 
-        Time(PathSpace path, double g) {
+        Time(FixedEndPath path, double g) {
             this.path = path;
             this.n = path.intervals();
             this.dx = path.step();

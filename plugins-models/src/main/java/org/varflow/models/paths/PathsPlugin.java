@@ -3,16 +3,12 @@ package org.varflow.models.paths;
 import java.util.Collection;
 import java.util.List;
 import org.varflow.api.EnergyFactory;
-import org.varflow.api.MetricFactory;
 import org.varflow.api.Plugin;
-import org.varflow.api.Preset;
-import org.varflow.api.SpaceFactory;
 
 /**
- * Paths with fixed ends: the space {@code path}, its L2 metric {@code path-l2}, the energies {@code action} and
- * {@code brachistochrone}, and the presets {@code least-action} and {@code brachistochrone}. The space and metric
- * live here, next to the functionals that need them, rather than in plugins-geometry: they exist only for these
- * functionals and the module depends on the api alone either way.
+ * Functionals of paths with fixed ends: the energies {@code action} (least action, Newton's law) and
+ * {@code brachistochrone} (the descent time). They read the path from the space they are created on
+ * ({@link org.varflow.api.FixedEndPath}), the space {@code path} of plugins-geometry.
  */
 public final class PathsPlugin implements Plugin {
 
@@ -22,22 +18,7 @@ public final class PathsPlugin implements Plugin {
     }
 
     @Override
-    public Collection<SpaceFactory> spaces() {
-        return List.of(new PathSpaceFactory());
-    }
-
-    @Override
-    public Collection<MetricFactory> metrics() {
-        return List.of(new PathL2MetricFactory());
-    }
-
-    @Override
     public Collection<EnergyFactory> energies() {
         return List.of(new ActionEnergyFactory(), new BrachistochroneEnergyFactory());
-    }
-
-    @Override
-    public Collection<Preset> presets() {
-        return PathPresets.all();
     }
 }

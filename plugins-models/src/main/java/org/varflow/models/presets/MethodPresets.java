@@ -11,8 +11,9 @@ import org.varflow.api.Preset;
  * The methods this module names: each a composition of the five parts and a scheme, with the equation it
  * integrates, what it reduces to and where it comes from.
  *
- * <p>Part ids used here live in other modules: space {@code euclidean}, metric {@code euclidean} and the schemes in
- * core; entropy {@code none}/{@code boltzmann} and noise {@code none}/{@code thermal} in plugins-noise.
+ * <p>Parts by id: space {@code euclidean}, metric {@code euclidean} and the schemes in core; entropy
+ * {@code none}/{@code boltzmann} and noise {@code none}/{@code thermal} in plugins-noise; the energies in this
+ * module.
  */
 public final class MethodPresets {
     private MethodPresets() {

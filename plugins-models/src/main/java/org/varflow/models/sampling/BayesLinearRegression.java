@@ -1,6 +1,7 @@
 package org.varflow.models.sampling;
 
 import org.varflow.api.FiniteSumEnergy;
+import org.varflow.api.linalg.Cholesky;
 
 /**
  * The negative log-posterior of Bayesian linear regression with a Gaussian prior and Gaussian noise, up to a
@@ -157,23 +158,16 @@ public final class BayesLinearRegression implements FiniteSumEnergy {
                 b[c] += phi[i * d + c] * y[i] / noiseVariance;
             }
         }
-        double[] l = cholesky(posteriorPrecision());
-        return solve(l, b);
+        double[] l = factor(posteriorPrecision());
+        Cholesky.solve(l, d, b, b);
+        return b;
     }
 
     /** The exact posterior covariance A^-1, row-major d x d. */
     public double[] posteriorCovariance() {
-        double[] l = cholesky(posteriorPrecision());
+        double[] l = factor(posteriorPrecision());
         double[] cov = new double[d * d];
-        double[] e = new double[d];
-        for (int j = 0; j < d; j++) {
-            java.util.Arrays.fill(e, 0.0);
-            e[j] = 1.0;
-            double[] col = solve(l, e);
-            for (int i = 0; i < d; i++) {
-                cov[i * d + j] = col[i];
-            }
-        }
+        Cholesky.inverse(l, d, cov);
         return cov;
     }
 
@@ -186,48 +180,11 @@ public final class BayesLinearRegression implements FiniteSumEnergy {
         return y[i] - s;
     }
 
-    /** Lower Cholesky factor of an SPD matrix. */
-    private double[] cholesky(double[] a) {
-        double[] l = new double[d * d];
-        for (int j = 0; j < d; j++) {
-            double s = a[j * d + j];
-            for (int m = 0; m < j; m++) {
-                s -= l[j * d + m] * l[j * d + m];
-            }
-            if (!(s > 0)) {
-                throw new IllegalStateException("posterior precision is not positive definite");
-            }
-            double r = Math.sqrt(s);
-            l[j * d + j] = r;
-            for (int i = j + 1; i < d; i++) {
-                double t = a[i * d + j];
-                for (int m = 0; m < j; m++) {
-                    t -= l[i * d + m] * l[j * d + m];
-                }
-                l[i * d + j] = t / r;
-            }
+    /** The Cholesky factor of an SPD matrix, in place. */
+    private double[] factor(double[] a) {
+        if (Cholesky.factor(a, d) >= 0) {
+            throw new IllegalStateException("posterior precision is not positive definite");
         }
-        return l;
-    }
-
-    /** Solves L L^T x = b. */
-    private double[] solve(double[] l, double[] b) {
-        double[] z = new double[d];
-        for (int i = 0; i < d; i++) {
-            double s = b[i];
-            for (int m = 0; m < i; m++) {
-                s -= l[i * d + m] * z[m];
-            }
-            z[i] = s / l[i * d + i];
-        }
-        double[] x = new double[d];
-        for (int i = d - 1; i >= 0; i--) {
-            double s = z[i];
-            for (int m = i + 1; m < d; m++) {
-                s -= l[m * d + i] * x[m];
-            }
-            x[i] = s / l[i * d + i];
-        }
-        return x;
+        return a;
     }
 }

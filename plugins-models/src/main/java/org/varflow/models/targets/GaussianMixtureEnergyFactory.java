@@ -120,19 +120,19 @@ public final class GaussianMixtureEnergyFactory implements EnergyFactory {
         for (int i = 0; i < k; i++) {
             logW[i] = Math.log(w[i] / total);
         }
-        return new GaussianMixture(d, logW, mu, s);
+        return new MixturePotential(d, logW, mu, s);
     }
 
     /**
-     * The mixture's energy.
+     * The mixture's potential E = -log p, the energy whose Gibbs law at beta = 1 is the mixture.
      *
      * @param d    dimension
      * @param logW log w_k (normalised)
      * @param mu   means, K x d row-major
      * @param s    standard deviations, K x d row-major
      */
-    public record GaussianMixture(int d, double[] logW, double[] mu, double[] s) implements Energy {
-        public GaussianMixture {
+    public record MixturePotential(int d, double[] logW, double[] mu, double[] s) implements Energy {
+        public MixturePotential {
             logW = logW.clone();
             mu = mu.clone();
             s = s.clone();

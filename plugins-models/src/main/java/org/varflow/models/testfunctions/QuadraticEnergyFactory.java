@@ -9,6 +9,7 @@ import org.varflow.api.EnergyFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.models.internal.Vectors;
 
 /**
  * The quadratic energy on R^d

@@ -16,8 +16,9 @@ import org.varflow.api.EnergyFactory;
 import org.varflow.api.FiniteSumEnergy;
 import org.varflow.api.FisherInformation;
 import org.varflow.api.Parameters;
+import org.varflow.api.linalg.Lu;
 import org.varflow.models.TestSpace;
-import org.varflow.models.geometry.LogisticRegressionEnergyFactory;
+import org.varflow.models.manifold.LogisticRegressionEnergyFactory;
 
 class DataModelsTest {
 
@@ -131,25 +132,9 @@ class DataModelsTest {
             for (int j = 0; j < d; j++) {
                 h[j * d + j] += e.lambda();
             }
-            // Gaussian elimination (d <= 5)
             double[] a = h.clone();
             double[] b = g.clone();
-            for (int c = 0; c < d; c++) {
-                for (int r = c + 1; r < d; r++) {
-                    double m = a[r * d + c] / a[c * d + c];
-                    for (int k = c; k < d; k++) {
-                        a[r * d + k] -= m * a[c * d + k];
-                    }
-                    b[r] -= m * b[c];
-                }
-            }
-            for (int r = d - 1; r >= 0; r--) {
-                double s = b[r];
-                for (int k = r + 1; k < d; k++) {
-                    s -= a[r * d + k] * b[k];
-                }
-                b[r] = s / a[r * d + r];
-            }
+            assertThat(Lu.solveInPlace(a, b, d)).isTrue();
             for (int j = 0; j < d; j++) {
                 w[j] -= b[j];
             }

@@ -15,14 +15,16 @@ import org.varflow.api.PartKind;
 import org.varflow.core.CorePlugin;
 import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
-import org.varflow.geometry.wasserstein.MeasuresPlugin;
+import org.varflow.measures.MeasuresPlugin;
 import org.varflow.testkit.Allocations;
 import org.varflow.models.ModelsPlugin;
 import org.varflow.noise.NoisePlugin;
+import org.varflow.models.presets.PresetsPlugin;
+import org.varflow.models.presets.MeanFieldPresets;
 
 class MeanFieldNetworkTest {
     private static final Varflow VARFLOW = Varflow.of(List.of(new CorePlugin(), new NoisePlugin(),
-            new ModelsPlugin(), new MeasuresPlugin(), new MeanFieldPlugin()));
+            new ModelsPlugin(), new MeasuresPlugin(), new MeanFieldPlugin(), new PresetsPlugin()));
     private static final TrainingSet DATA = TrainingSet.of("sin-3sin", 64, -1, 1);
 
     @Test

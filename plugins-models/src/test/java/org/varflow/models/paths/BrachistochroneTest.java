@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartKind;
+import org.varflow.geometry.path.PathSpace;
 
 /** The cycloid's time, the line's, the ranking and the numerical minimiser (helper and preset). */
 class BrachistochroneTest {

@@ -12,11 +12,15 @@ import org.varflow.api.PartKind;
 import org.varflow.core.CorePlugin;
 import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
+import org.varflow.geometry.GeometryPlugin;
 import org.varflow.noise.NoisePlugin;
+import org.varflow.models.presets.PresetsPlugin;
+import org.varflow.geometry.path.PathSpace;
 
 /** The least-action preset converges to Newton's boundary-value solution with O(dt^2) error, and its action. */
 class LeastActionTest {
-    static final Varflow VARFLOW = Varflow.of(List.of(new CorePlugin(), new NoisePlugin(), new PathsPlugin()));
+    static final Varflow VARFLOW = Varflow.of(List.of(new CorePlugin(), new NoisePlugin(), new GeometryPlugin(),
+            new PathsPlugin(), new PresetsPlugin()));
 
     static double[] run(FlowSpec spec) {
         return VARFLOW.run(spec, new RunControl(1), null).result().particle(0);

@@ -13,11 +13,14 @@ import org.varflow.core.run.RunControl;
 import org.varflow.geometry.symplectic.SymplecticPlugin;
 import org.varflow.models.ModelsPlugin;
 import org.varflow.noise.NoisePlugin;
+import org.varflow.schemes.SchemesPlugin;
+import org.varflow.models.presets.PresetsPlugin;
 
 /** Real runs with every plugin this package's presets use (no classpath scanning), plus the test-only parts. */
 final class SamplingRuns {
     static final Varflow VARFLOW = Varflow.of(List.of(new CorePlugin(), new NoisePlugin(), new ModelsPlugin(),
-            new SymplecticPlugin(), new SamplingModelsPlugin(), new SamplingTestParts()));
+            new SymplecticPlugin(), new SchemesPlugin(), new SamplingModelsPlugin(), new SamplingTestParts(),
+            new PresetsPlugin()));
 
     private SamplingRuns() {
     }

@@ -20,10 +20,12 @@ import org.varflow.core.run.RunControl;
 import org.varflow.models.ModelsPlugin;
 import org.varflow.models.TestSpace;
 import org.varflow.noise.NoisePlugin;
+import org.varflow.schemes.SchemesPlugin;
+import org.varflow.models.presets.PresetsPlugin;
 
 class TargetsTest {
     private static final Varflow VARFLOW = Varflow.of(List.of(new CorePlugin(), new NoisePlugin(),
-            new ModelsPlugin(), new TargetsPlugin()));
+            new ModelsPlugin(), new SchemesPlugin(), new TargetsPlugin(), new PresetsPlugin()));
 
     static Energy build(EnergyFactory f, int d, Map<String, ?> raw) {
         return f.create(Parameters.resolve("energy '" + f.id() + "'", f.parameters(), raw), new TestSpace(d));

@@ -1,0 +1,5 @@
+/**
+ * Hyperbolic geometry: the Poincare ball and its conformal metric, with the exponential map by Moebius
+ * addition as retraction.
+ */
+package org.varflow.geometry.poincare;

@@ -1,0 +1,77 @@
+package org.varflow.measures.grid;
+
+import org.varflow.api.Energy;
+import org.varflow.api.Space;
+import org.varflow.api.measure.GridLayout;
+import org.varflow.api.measure.MeasureBase;
+import org.varflow.api.measure.MeasureEnergy;
+
+/**
+ * A density on a grid. Its {@link #base()} is R^1 or R^2; {@link #lift} turns an energy V on the base into the
+ * potential energy E(rho) = sum_i V(c_i) rho_i |cell| (c_i the cell centres), and a {@link MeasureEnergy} into its
+ * grid form.
+ */
+public final class GridSpace implements Space {
+    private final String kind;
+    private final GridLayout layout;
+    private final double[] rho0;
+    private final MeasureBase base;
+
+    public GridSpace(String kind, GridLayout layout, double[] rho0) {
+        if (rho0.length != layout.size()) {
+            throw new IllegalArgumentException("rho0 has " + rho0.length + " values, expected " + layout.size());
+        }
+        this.kind = kind;
+        this.layout = layout;
+        this.rho0 = rho0.clone();
+        double[] mean = new double[layout.axes()];
+        double[] c = new double[layout.axes()];
+        for (int i = 0; i < rho0.length; i++) {
+            layout.centre(i, c);
+            for (int a = 0; a < c.length; a++) {
+                mean[a] += c[a] * rho0[i] * layout.cellVolume();
+            }
+        }
+        this.base = new MeasureBase(layout.axes(), kind, mean);
+    }
+
+    public GridLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public String kind() {
+        return kind;
+    }
+
+    @Override
+    public int dimension() {
+        return layout.size();
+    }
+
+    @Override
+    public double[] initialState() {
+        return rho0.clone();
+    }
+
+    @Override
+    public Space base() {
+        return base;
+    }
+
+    @Override
+    public Energy lift(Energy baseEnergy) {
+        if (baseEnergy instanceof MeasureEnergy m) {
+            return m.onGrid(layout);
+        }
+        return new PotentialOnGrid(layout, baseEnergy);
+    }
+
+    @Override
+    public String coordinateName(int i) {
+        if (layout.axes() == 1) {
+            return "rho" + (i + 1);
+        }
+        return "rho" + (i % layout.cells(0) + 1) + "_" + (i / layout.cells(0) + 1);
+    }
+}

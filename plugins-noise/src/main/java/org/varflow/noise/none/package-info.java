@@ -1,0 +1,5 @@
+/**
+ * No noise: deterministic flows.
+ * The noise part of every optimisation method.
+ */
+package org.varflow.noise.none;
