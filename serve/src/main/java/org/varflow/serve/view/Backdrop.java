@@ -36,7 +36,9 @@ public final class Backdrop {
             return m;
         }
         double time = frames.get(frames.size() - 1).time();
-        double temperature = plan.flow().isDeterministic() ? 0 : plan.flow().temperature(time);
+        // a density carries its entropy in F (no noise needed); particles feel the temperature only through noise
+        boolean density = plan.kind() == ViewKind.DENSITY_1D || plan.kind() == ViewKind.DENSITY_2D;
+        double temperature = density || !plan.flow().isDeterministic() ? plan.flow().temperature(time) : 0;
         m.put("temperature", temperature);
         m.put("temperatureTime", time);
         switch (plan.kind()) {

@@ -78,7 +78,13 @@
     return el;
   }
 
+  /* A message about the composition, without the position the spec reader gives (the page sent the spec, not the user). */
+  function plain(message) {
+    return message ? String(message).replace(/^spec file \(request body\), line \d+, column \d+: /, '') : message;
+  }
+
   function showError(el, message) {
+    message = plain(message);
     if (message) {
       text(el, message);
       el.hidden = false;
@@ -304,6 +310,7 @@
   let checkTimer = null;
 
   function scheduleCheck() {
+    document.body.dataset.checked = 'pending';
     clearTimeout(checkTimer);
     checkTimer = setTimeout(check, 250);
   }
@@ -335,6 +342,7 @@
       markInvalid(e.message);
       $('run').disabled = true;
     }
+    document.body.dataset.checked = 'done';
   }
 
   /* Outlines the field a message is about: "energy 'x': parameter 'tilt' ...". */
@@ -457,14 +465,20 @@
           : ys.map(v => v === null || v <= 0 ? null : v);
       }
       data.push(ys);
-      config.push({label: s.label, stroke: s.colour, width: 2, dash: s.dash, spanGaps: true, points: {show: xs.length < 60}});
+      config.push({label: s.label, stroke: s.colour, width: 2, dash: s.dash, spanGaps: true,
+        points: {show: xs.length < 60}, scale: s.scale || 'y'});
     }
     const marker = {t: null};
     const width = Math.max(320, el.clientWidth || 480);
+    const scales = {x: {time: false}, y: log ? {distr: 3} : {}};
+    const axes = [{label: opts && opts.xLabel || 't'}, {}];
+    const second = series.find(s => s.scale && s.scale !== 'y');
+    if (second) { // a quantity in other units (the observers' free energy of a measure) gets its own axis
+      scales[second.scale] = log ? {distr: 3} : {};
+      axes.push({scale: second.scale, side: 1, label: second.axisLabel || second.label, grid: {show: false}});
+    }
     const plot = new uPlot({
-      width, height: 240, series: config,
-      scales: {x: {time: false}, y: log ? {distr: 3} : {}},
-      axes: [{label: opts && opts.xLabel || 't'}, {}],
+      width, height: 240, series: config, scales, axes,
       legend: {live: false},
       hooks: {draw: [u => {
         if (marker.t === null) {
@@ -482,12 +496,18 @@
         ctx.restore();
       }]},
     }, data, el);
+    el.plot = plot;
     el.dataset.series = String(series.length);
     el.dataset.points = String(xs.length);
+    el.plotData = data;
     return {
       mark(t) {
         marker.t = t;
         plot.redraw(false, false);
+      },
+      update(x, ys) {
+        plot.setData([x, ...ys]);
+        el.dataset.points = String(x.length);
       },
     };
   }
@@ -508,12 +528,12 @@
     };
   }
 
-  /* The observers' histories (times and values) in a summary. */
+  /* The observers' histories (times and values) in a summary; one that reported no value at all is left out. */
   function traces(summary) {
     const out = [];
     for (const [id, report] of Object.entries((summary && summary.observers) || {})) {
       if (Array.isArray(report.times) && Array.isArray(report.values) && report.times.length === report.values.length
-        && report.times.length > 1) {
+        && report.times.length > 1 && report.values.some(v => v !== null)) {
         out.push({id, times: report.times, values: report.values});
       }
     }
@@ -545,8 +565,8 @@
       rows.push(['final variance (diagonal)', st.covariance.slice(0, 4).map((r, i) => Plots.fmt(r[i])).join(', '), null]);
     }
     const d = s.diagnostics;
-    rows.push(['dissipation certificate: max violation', d.maxDissipationViolation === null ? 'n/a (stochastic)'
-      : d.maxDissipationViolation, d.maxDissipationViolation]);
+    rows.push(['dissipation certificate (dE against -<dE, K dE>): max violation',
+      d.maxDissipationViolation === null ? 'n/a (stochastic)' : d.maxDissipationViolation, d.maxDissipationViolation]);
     rows.push(['dissipation intervals checked', d.dissipationIntervalsChecked, d.dissipationIntervalsChecked]);
     rows.push(['energy increases', d.energyIncreases === null ? 'n/a' : d.energyIncreases, d.energyIncreases]);
     rows.push(['finite', d.finite, null], ['stopped early', d.stoppedEarly, null]);
@@ -587,7 +607,9 @@
       tr.append(make('th', {}, name));
       rows.forEach(r => {
         const row = r.find(x => x[0] === name);
-        const td = make('td', {}, row ? (typeof row[1] === 'number' ? Plots.fmt(row[1]) : row[1]) : '');
+        const value = !row ? '' : row[1] === null || row[1] === undefined ? 'n/a'
+          : typeof row[1] === 'number' ? Plots.fmt(row[1]) : row[1];
+        const td = make('td', {}, value);
         if (row && row[2] !== null && row[2] !== undefined) {
           td.dataset.value = String(row[2]);
         }
@@ -619,10 +641,12 @@
       this.button.disabled = count < 2;
       this.slider.oninput = () => {
         this.stop();
-        this.show(Number(this.slider.value));
+        this.pos = Number(this.slider.value);
+        this.show(this.pos);
       };
       this.button.onclick = () => (this.playing ? this.stop() : this.play());
-      this.show(0);
+      this.pos = Math.max(0, count - 1); // the end first; play starts again from the beginning
+      this.show(this.pos);
     }
 
     show(i) {
@@ -637,6 +661,7 @@
     play() {
       if (this.pos >= this.count - 1) {
         this.pos = 0;
+        this.show(0);
       }
       this.playing = true;
       text(this.button, '\u275a\u275a pause');
@@ -734,18 +759,26 @@
     const live = [];
     const liveEnergy = {times: [], values: []};
     let liveChart = null;
+    let drawnAt = 0;
     const end = await follow(status.id, p => {
       $('progress').value = p.progress;
       text($('status'), progressText(p));
     }, frame => {
       live.push(frame);
-      if (live.length > 50) {
+      if (live.length > 40) {
         live.splice(1, 1);
       }
-      new Plots.Scene($('view-run'), {view: status.view, backdrop: {}, frames: live}, colour, 'live').draw(live.length - 1);
       liveEnergy.times.push(frame.time);
       liveEnergy.values.push(frame.energy);
-      if (!liveChart || liveEnergy.times.length % 5 === 0) {
+      const now = performance.now();
+      if (now - drawnAt < 400) {
+        return; // the run may be fast: the page draws it a few times a second and stays free for the user
+      }
+      drawnAt = now;
+      new Plots.Scene($('view-run'), {view: status.view, backdrop: {}, frames: live}, colour, 'live').draw(live.length - 1);
+      if (liveChart) {
+        liveChart.update(liveEnergy.times, [liveEnergy.values]);
+      } else {
         liveChart = chart($('energy-run'), liveEnergy.times, [{label: 'E (live)', values: liveEnergy.values, colour}]);
       }
     });
@@ -772,9 +805,11 @@
       return;
     }
     const scene = new Plots.Scene($('view-run'), t, colour, '');
-    const energy = energyChart($('energy-run'), [{t, colour, label: 'E'}], $('log-run').checked);
+    const observed = traces(status.summary);
+    const freeTrace = observed.find(d => d.id === 'free-energy');
+    const energy = energyChart($('energy-run'), [{t, colour, label: 'E', free: freeTrace}], $('log-run').checked);
     $('log-run').onchange = () => show(status, colour, key);
-    const diag = traces(status.summary);
+    const diag = observed.filter(d => d !== freeTrace);
     if (diag.length) {
       const a = align(diag);
       chart($('diag-chart-run'), a.times, diag.map((d, k) => ({label: d.id, values: a.series[k],
@@ -809,6 +844,10 @@
         lists.push({times: s.time, values: s.freeEnergy});
         series.push({label: r.label === 'E' ? 'F (free energy)' : r.label.replace(/^E/, 'F'), colour: r.colour,
           dash: [6, 4], gapToMinimum: true});
+      } else if (r.free) { // F of the measure, from the observer: per unit mass, so on its own axis
+        lists.push(r.free);
+        series.push({label: 'F (observer free-energy, right axis)', colour: r.colour, dash: [6, 4], gapToMinimum: true,
+          scale: 'F', axisLabel: 'F'});
       }
     }
     const a = align(lists);
@@ -858,9 +897,31 @@
       ids.value = [...ids.options].some(o => o.value === keep && !o.disabled) ? keep : (firstFit ? firstFit.value : '');
       ids.hidden = false;
       value.hidden = true;
+      ids.onchange = renderCompareParams;
     } else {
       ids.hidden = true;
       value.hidden = false;
+    }
+    renderCompareParams();
+  }
+
+  /* B's part gets its own parameters (its defaults to start with), like the slot's form on the left. */
+  function renderCompareParams() {
+    const box = $('compare-params');
+    box.replaceChildren();
+    const what = $('compare-what').value;
+    if (!what.startsWith('part:')) {
+      return;
+    }
+    const part = state.catalog[what.slice(5)][$('compare-id').value];
+    for (const p of part ? part.parameters : []) {
+      const input = make('input', {type: 'text', size: 8, id: 'compare-param-' + p.name,
+        value: p.default === null ? '' : p.default});
+      input.dataset.param = p.name;
+      input.title = `${p.meaning}\nvalid: ${p.valid}`;
+      const label = make('label', {}, p.name + ' ');
+      label.append(input);
+      box.append(label);
     }
   }
 
@@ -876,8 +937,20 @@
       if (!id) {
         throw new Error(`no other ${kind} fits this composition`);
       }
-      b.parts[kind] = {id, params: {}};
-      change = `${kind} ${id}`;
+      const part = state.catalog[kind][id];
+      const params = {};
+      const shownParams = [];
+      for (const input of $('compare-params').querySelectorAll('input')) {
+        const declared = part.parameters.find(p => p.name === input.dataset.param);
+        if (input.value.trim() !== '') {
+          params[input.dataset.param] = typed(declared, input.value);
+          if (input.value.trim() !== declared.default) {
+            shownParams.push(`${input.dataset.param}=${input.value.trim()}`);
+          }
+        }
+      }
+      b.parts[kind] = {id, params};
+      change = `${kind} ${id}` + (shownParams.length ? ` (${shownParams.join(', ')})` : '');
       return {a, b, labels: [`${kind} ${a.parts[kind].id}`, change]};
     }
     const raw = $('compare-value').value;

@@ -359,9 +359,6 @@ const Plots = (() => {
         if (b.potential) {
           this.drawPotential(u, b.potential);
         }
-        if (b.gibbs) {
-          curve(u, this.f, b.gibbs.x, b.gibbs.y, '#222', 2, [6, 4]);
-        }
         this.f.axes(u, this.view.axes[0], this.single() ? '' : 'density');
       } else if (kind === 'density-2d') {
         const g = this.view.grid;
@@ -376,6 +373,7 @@ const Plots = (() => {
         this.f.axes(u, 'coordinate index', 'value');
       }
       c.dataset.kind = kind;
+      c.dataset.colour = this.colour;
       c.dataset.contours = String(this.contourSegments);
       c.dataset.frames = String(this.frames.length);
     }
@@ -468,6 +466,9 @@ const Plots = (() => {
         curve(ctx, this.f, xs, Array.from(fr.values), this.colour, 2);
         drawn = fr.values.length;
       }
+      if ((kind === 'line' || kind === 'density-1d') && this.backdrop.gibbs) { // on top: the law it should reach
+        curve(ctx, this.f, this.backdrop.gibbs.x, this.backdrop.gibbs.y, '#222', 2, [6, 4]);
+      }
       this.caption(ctx, fr);
       c.dataset.frame = String(i);
       c.dataset.time = String(fr.time);
@@ -483,6 +484,11 @@ const Plots = (() => {
       ctx.textAlign = 'right';
       const text = (this.label ? this.label + '   ' : '') + 't = ' + fmt(fr.time);
       ctx.fillText(text, this.canvas.width - this.f.m.right - 6, this.f.m.top + 16);
+      if (this.backdrop.gibbs && (this.view.kind === 'line' || this.view.kind === 'density-1d')) {
+        ctx.fillStyle = '#222';
+        ctx.fillText('Gibbs exp(-V/T)/Z, T = ' + fmt(this.backdrop.temperature) + ' (dashed)',
+          this.canvas.width - this.f.m.right - 6, this.f.m.top + 34);
+      }
       ctx.restore();
     }
 
