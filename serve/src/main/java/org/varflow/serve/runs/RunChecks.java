@@ -13,9 +13,10 @@ import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.core.registry.PartRegistry;
 
 /**
- * The server's limits on one run, checked with messages that name the value, the limit and the option that sets it:
- * particles and steps from the spec, and the state size (particles x coordinates) twice, estimated from the space's
- * size parameters before assembly (so that a huge ensemble is not even allocated) and exactly after it.
+ * The server's limits on one run, checked with messages that name the value, the limit and the option that sets it.
+ * The state size (particles x coordinates) is checked twice: estimated from the space's size parameters before
+ * assembly (so that a huge ensemble is not even allocated) and exactly after it; particles and steps after assembly,
+ * so that a composition's own mistake gets the CLI's message first.
  */
 final class RunChecks {
     /** The space parameters that multiply into its state size (dimension, particles, cells, nodes). */
@@ -27,17 +28,8 @@ final class RunChecks {
     private RunChecks() {
     }
 
+    /** What must be refused before anything is allocated: a state too large, observations too rare. */
     static void beforeAssembly(FlowSpec spec, RunLimits limits, PartRegistry registry) {
-        if (spec.particles() > limits.maxParticles()) {
-            throw new ConfigurationException("particles = " + spec.particles() + " is more than this server allows ("
-                    + limits.maxParticles() + ", varflow serve --max-particles); give at most "
-                    + limits.maxParticles());
-        }
-        if (spec.stepCount() > limits.maxSteps()) {
-            throw new ConfigurationException("steps = " + spec.stepCount() + (spec.time() == null ? "" : " (time "
-                    + spec.time() + " / dt " + spec.dt() + ")") + " is more than this server allows ("
-                    + limits.maxSteps() + ", varflow serve --max-steps); take fewer steps or a larger dt");
-        }
         long steps = spec.stepCount();
         if (spec.every() != null && spec.every() > Math.max(1, steps / MIN_OBSERVATIONS)) {
             throw new ConfigurationException("every = " + spec.every() + " observes fewer than " + MIN_OBSERVATIONS
@@ -51,10 +43,22 @@ final class RunChecks {
         }
     }
 
+    /** The limits on a flow that assembles (so that a composition's own mistake is reported first, as the CLI does). */
     static void afterAssembly(AssembledFlow assembled, RunLimits limits) {
-        long values = (long) assembled.spec().particles() * assembled.flow().dimension();
+        FlowSpec spec = assembled.spec();
+        if (spec.particles() > limits.maxParticles()) {
+            throw new ConfigurationException("particles = " + spec.particles() + " is more than this server allows ("
+                    + limits.maxParticles() + ", varflow serve --max-particles); give at most "
+                    + limits.maxParticles());
+        }
+        if (spec.stepCount() > limits.maxSteps()) {
+            throw new ConfigurationException("steps = " + spec.stepCount() + (spec.time() == null ? "" : " (time "
+                    + spec.time() + " / dt " + spec.dt() + ")") + " is more than this server allows ("
+                    + limits.maxSteps() + ", varflow serve --max-steps); take fewer steps or a larger dt");
+        }
+        long values = (long) spec.particles() * assembled.flow().dimension();
         if (values > limits.maxStateValues()) {
-            throw tooLarge(values, assembled.spec().particles(), limits);
+            throw tooLarge(values, spec.particles(), limits);
         }
     }
 
