@@ -36,9 +36,7 @@ public final class Backdrop {
             return m;
         }
         double time = frames.get(frames.size() - 1).time();
-        // a density carries its entropy in F (no noise needed); particles feel the temperature only through noise
-        boolean density = plan.kind() == ViewKind.DENSITY_1D || plan.kind() == ViewKind.DENSITY_2D;
-        double temperature = density || !plan.flow().isDeterministic() ? plan.flow().temperature(time) : 0;
+        double temperature = plan.gibbsTemperature(time);
         m.put("temperature", temperature);
         m.put("temperatureTime", time);
         switch (plan.kind()) {

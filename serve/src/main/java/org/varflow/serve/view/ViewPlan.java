@@ -30,6 +30,11 @@ import org.varflow.core.assembly.ResolvedPart;
 public final class ViewPlan {
     /** Coordinates of the state vector a frame keeps at most in the vector view. */
     static final int MAX_VECTOR = 4096;
+    /**
+     * The entropies whose free energy is minimised by the Gibbs law exp(-V/T)/Z (at the temperature of the moment for
+     * a schedule); for the others (Tsallis: a Barenblatt profile) no Gibbs density is drawn.
+     */
+    static final java.util.Set<String> GIBBS_ENTROPIES = java.util.Set.of("boltzmann", "annealed");
 
     private final ViewKind kind;
     private final int pointDimension;
@@ -40,9 +45,11 @@ public final class ViewPlan {
     private final Energy potential;
     private final String potentialName;
     private final Flow flow;
+    private final boolean measure;
+    private final boolean gibbsEntropy;
 
     private ViewPlan(ViewKind kind, int pointDimension, int maxPoints, boolean ensembleState, Grid grid,
-                     List<String> axes, Energy potential, String potentialName, Flow flow) {
+                     List<String> axes, Energy potential, String potentialName, AssembledFlow assembled) {
         this.kind = kind;
         this.pointDimension = pointDimension;
         this.maxPoints = maxPoints;
@@ -51,7 +58,11 @@ public final class ViewPlan {
         this.axes = List.copyOf(axes);
         this.potential = potential;
         this.potentialName = potentialName;
-        this.flow = flow;
+        this.flow = assembled.flow();
+        String spaceKind = flow.space().kind();
+        this.measure = MeasureKinds.ENSEMBLE.equals(spaceKind) || MeasureKinds.GRID_1D.equals(spaceKind)
+                || MeasureKinds.GRID_2D.equals(spaceKind);
+        this.gibbsEntropy = GIBBS_ENTROPIES.contains(assembled.part(PartKind.ENTROPY).id());
     }
 
     /** The plan for {@code assembled}, keeping at most {@code maxPoints} points per frame. */
@@ -66,7 +77,7 @@ public final class ViewPlan {
             if (grid != null) {
                 Energy v = base == null ? null : baseEnergy(assembled, base);
                 return new ViewPlan(gridAxes == 1 ? ViewKind.DENSITY_1D : ViewKind.DENSITY_2D, space.dimension(),
-                        maxPoints, false, grid, gridAxes == 1 ? List.of("x") : List.of("x1", "x2"), v, "V", flow);
+                        maxPoints, false, grid, gridAxes == 1 ? List.of("x") : List.of("x1", "x2"), v, "V", assembled);
             }
         }
         boolean ensemble = MeasureKinds.ENSEMBLE.equals(spaceKind) && base != null && base.dimension() > 0
@@ -87,12 +98,12 @@ public final class ViewPlan {
                 axes.add(ensemble ? base.coordinateName(i) : space.coordinateName(i));
             }
             return new ViewPlan(d == 2 ? ViewKind.PLANE : ViewKind.LINE, d, maxPoints, ensemble, null, axes, v, name,
-                    flow);
+                    assembled);
         }
         for (int i = 0; i < Math.min(d, MAX_VECTOR); i++) {
             axes.add(space.coordinateName(i));
         }
-        return new ViewPlan(ViewKind.VECTOR, d, maxPoints, false, null, axes, null, name, flow);
+        return new ViewPlan(ViewKind.VECTOR, d, maxPoints, false, null, axes, null, name, assembled);
     }
 
     /** The energy on the base space, built afresh from the run's own factory and parameters; null for functionals. */
@@ -130,6 +141,17 @@ public final class ViewPlan {
 
     Grid grid() {
         return grid;
+    }
+
+    /**
+     * The temperature of the Gibbs law drawn at time t, 0 for none: a measure (ensemble, grid) carries the entropy in
+     * its free energy whatever the noise (JKO, finite volumes); single points feel it only through noise.
+     */
+    double gibbsTemperature(double t) {
+        if (!gibbsEntropy || flow.entropy().isNone() || !(measure || !flow.isDeterministic())) {
+            return 0;
+        }
+        return flow.temperature(t);
     }
 
     /** What a frame of the run is drawn as. */

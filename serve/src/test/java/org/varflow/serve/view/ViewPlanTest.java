@@ -76,6 +76,18 @@ class ViewPlanTest {
     }
 
     @Test
+    void theGibbsLawIsDrawnWhereItIsTheTarget() {
+        List<ViewFrame> frames = List.of(new ViewFrame(0, 1, 0, 0, new float[] {0.1f, 0.2f, 0.3f}));
+        assertThat(Backdrop.of(plan("jko"), frames)).containsKey("gibbs"); // an ensemble: entropy in F, no noise
+        assertThat(Backdrop.of(plan("fokker-planck"), List.of(new ViewFrame(0, 1, 0, 0, new float[200]))))
+                .containsKey("gibbs");
+        assertThat(Backdrop.of(plan("porous-medium"), List.of(new ViewFrame(0, 1, 0, 0, new float[400]))))
+                .doesNotContainKey("gibbs"); // Tsallis: a Barenblatt profile, not exp(-V/T)
+        assertThat(Backdrop.of(plan("gradient-descent"), List.of(new ViewFrame(0, 1, 0, 0, new float[] {0, 0}))))
+                .containsEntry("temperature", 0.0);
+    }
+
+    @Test
     void thePlaneLandscapeIsTheEnergyOnAGridOfTheVisitedWindow() {
         ViewPlan plan = plan("gradient-descent"); // E = (x^2 + 4 y^2)/2 - x - y
         List<ViewFrame> frames = List.of(new ViewFrame(0, 0, 0, 0, new float[] {-1, 1}),
