@@ -496,7 +496,6 @@
         ctx.restore();
       }]},
     }, data, el);
-    el.plot = plot;
     el.dataset.series = String(series.length);
     el.dataset.points = String(xs.length);
     el.plotData = data;

@@ -328,9 +328,9 @@ class ExplorerPageTest {
         el("tab-levels").click();
         browser.until("return document.getElementById('levels-energy').options.length > 0", Duration.ofSeconds(30));
         new Select(el("levels-energy")).selectByValue("double-well");
-        WebElement beta = el("levels-beta");
-        beta.clear();
-        beta.sendKeys("2");
+        WebElement time = el("levels-time");
+        time.clear();
+        time.sendKeys("8");
         el("levels-run").click();
         browser.until("return ['done', 'failed'].includes(document.body.dataset.levelsStatus)", RUN);
         assertThat(browser.js("return document.body.dataset.levelsStatus")).isEqualTo("done");
@@ -341,6 +341,19 @@ class ExplorerPageTest {
         String[] runs = ((String) browser.js("return document.body.dataset.levelsRuns")).split(",");
         JsonNode distance = JSON.readTree(get("/api/levels/distance?samples=" + runs[0] + "&law=" + runs[1]));
         assertThat(JSON.readTree(attr("w2-levels", "w2"))).isEqualTo(distance.get("w2"));
+        // and each level's W2 to the Gibbs law where its observer reports one (the grid's reports none for the
+        // double well: its w2-to-gibbs values are null, and a history of nulls is left out)
+        int reported = 0;
+        for (String run : runs) {
+            JsonNode values = JSON.readTree(get("/api/runs/" + run + "/summary")).at("/observers/w2-to-gibbs/values");
+            boolean any = false;
+            for (JsonNode v : values) {
+                any |= v.isNumber();
+            }
+            reported += any ? 1 : 0;
+        }
+        assertThat(reported).isPositive();
+        assertThat(attr("w2-levels", "series")).isEqualTo(String.valueOf(1 + reported));
         assertThat(distance.get("w2").size()).isGreaterThan(20);
         for (JsonNode v : distance.get("w2")) {
             assertThat(v.asDouble()).isBetween(0.0, 0.15);
