@@ -257,8 +257,11 @@
       input.dataset.kind = kind;
       input.dataset.param = p.name;
       input.title = `${p.meaning}\nvalid: ${p.valid}` + (p.default === null ? '' : `\ndefault: ${p.default}`);
+      input.addEventListener('focus', () => text($('hint-' + kind), `${p.name} (${p.type}): ${p.meaning}; valid: `
+        + `${p.valid}` + (p.default === null ? '; optional' : `; default ${p.default}`)));
       box.append(label, input);
     }
+    box.append(make('p', {class: 'hint param-hint', id: 'hint-' + kind}));
   }
 
   function choosePart(kind, id) {
@@ -318,6 +321,7 @@
   /* Asks the server whether the draft assembles, which parts fit each slot, and what the flow is. */
   async function check() {
     const seq = ++state.checkSeq;
+    document.body.dataset.checked = 'pending';
     const spec = specOf(state.draft);
     const steps = plannedSteps(state.draft);
     text($('every-note'), spec.every ? `${steps} steps, observed every ${spec.every}` : '');
@@ -498,7 +502,6 @@
     }, data, el);
     el.dataset.series = String(series.length);
     el.dataset.points = String(xs.length);
-    el.plotData = data;
     return {
       mark(t) {
         marker.t = t;

@@ -103,9 +103,12 @@ class ExplorerPageTest {
         browser.until("return document.body.dataset.checked !== 'pending'", Duration.ofSeconds(30));
     }
 
+    /** Clicks Run and waits for that run (not the one before) to end; returns its id. */
     private static String run() {
+        String before = (String) browser.js("return document.body.dataset.runId || ''");
         el("run").click();
-        browser.until("return ['done', 'stopped', 'failed'].includes(document.body.dataset.runStatus)", RUN);
+        browser.until("return document.body.dataset.runId !== arguments[0]"
+                + " && ['done', 'stopped', 'failed'].includes(document.body.dataset.runStatus)", RUN, before);
         return (String) browser.js("return document.body.dataset.runId");
     }
 
@@ -229,6 +232,14 @@ class ExplorerPageTest {
         JsonNode backdrop = JSON.readTree(get("/api/runs/" + grid + "/trajectory?frames=2")).get("backdrop");
         assertThat(backdrop.get("gibbs").get("y").size()).isEqualTo(200);
         browser.screenshot("explorer-density.png");
+
+        choose("slot-space", "grid-2d"); // the same flow on a square: a heat map
+        type("length-value", "2");
+        run();
+        assertThat(browser.js("return document.body.dataset.runStatus")).isEqualTo("done");
+        assertThat(attr("view-run", "kind")).isEqualTo("density-2d");
+        assertThat(attr("view-run", "points")).isEqualTo(String.valueOf(48 * 48));
+        assertThat(inked("view-run")).isGreaterThan(50_000);
 
         choose("preset", "brachistochrone");
         run();

@@ -29,6 +29,12 @@ class ViewPlanTest {
         assertThat(plan("least-action").kind()).isEqualTo(ViewKind.VECTOR);
         assertThat(plan("fokker-planck").describe().get("grid")).isEqualTo(Map.of("cells", List.of(200),
                 "lower", List.of(-8.0), "upper", List.of(8.0)));
+        var square = VARFLOW.registry().preset("fokker-planck").spec().withPart(org.varflow.api.PartKind.SPACE,
+                "grid-2d");
+        ViewPlan heat = ViewPlan.of(VARFLOW.assemble(square), 10_000);
+        assertThat(heat.kind()).isEqualTo(ViewKind.DENSITY_2D);
+        assertThat(heat.describe().get("grid")).isEqualTo(Map.of("cells", List.of(48, 48), "lower", List.of(-4.0,
+                -4.0), "upper", List.of(4.0, 4.0)));
     }
 
     @Test
