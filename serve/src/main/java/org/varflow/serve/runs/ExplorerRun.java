@@ -9,6 +9,7 @@ import org.varflow.FlowRun;
 import org.varflow.RunSummary;
 import org.varflow.serve.view.Backdrop;
 import org.varflow.serve.view.ViewFrame;
+import org.varflow.serve.view.ViewKind;
 import org.varflow.serve.view.ViewPlan;
 
 /**
@@ -221,9 +222,9 @@ public final class ExplorerRun {
         series.put("time", time);
         series.put("energy", energy);
         series.put("freeEnergy", free);
-        int width = view.kind() == org.varflow.serve.view.ViewKind.PLANE ? 2 : 1;
-        boolean pointsView = view.kind() == org.varflow.serve.view.ViewKind.PLANE
-                || view.kind() == org.varflow.serve.view.ViewKind.LINE;
+        int width = view.kind() == ViewKind.PLANE ? 2 : 1;
+        boolean pointsView = view.kind() == ViewKind.PLANE
+                || view.kind() == ViewKind.LINE;
         List<Map<String, Object>> out = new ArrayList<>();
         for (ViewFrame f : FrameStore.thin(all, count)) {
             Map<String, Object> fm = new LinkedHashMap<>();

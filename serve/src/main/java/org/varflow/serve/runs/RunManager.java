@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +22,7 @@ import org.varflow.Varflow;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.NumericalException;
+import org.varflow.api.Parameter;
 import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.serve.catalog.Decomposition;
 import org.varflow.serve.view.ViewPlan;
@@ -51,7 +53,7 @@ public final class RunManager implements AutoCloseable {
         this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("varflow-serve-watchdog"));
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         AtomicLong n = new AtomicLong();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
@@ -143,7 +145,7 @@ public final class RunManager implements AutoCloseable {
             run.started(flowRun);
             long millis = (long) Math.ceil(limits.maxWallSeconds() * 1000);
             timer = watchdog.schedule(() -> run.stop("the wall-time limit of "
-                    + org.varflow.api.Parameter.format(limits.maxWallSeconds()) + " s was reached (varflow serve"
+                    + Parameter.format(limits.maxWallSeconds()) + " s was reached (varflow serve"
                     + " --max-seconds)"), millis, TimeUnit.MILLISECONDS);
             for (Frame frame : flowRun.frames()) {
                 run.onFrame(frame);

@@ -1,7 +1,9 @@
 package org.varflow.serve.view;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.varflow.api.Parameters;
 
 /**
@@ -43,7 +45,7 @@ public record Grid(int[] cells, double[] lower, double[] upper) {
     private static double[] values(Object v, int axes) {
         double[] out = new double[axes];
         if (v instanceof Number n) {
-            java.util.Arrays.fill(out, n.doubleValue());
+            Arrays.fill(out, n.doubleValue());
             return out;
         }
         if (v instanceof List<?> list && (list.size() == 1 || list.size() == axes)) {
@@ -91,19 +93,19 @@ public record Grid(int[] cells, double[] lower, double[] upper) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Grid g && java.util.Arrays.equals(cells, g.cells) && java.util.Arrays.equals(lower, g.lower)
-                && java.util.Arrays.equals(upper, g.upper);
+        return o instanceof Grid g && Arrays.equals(cells, g.cells) && Arrays.equals(lower, g.lower)
+                && Arrays.equals(upper, g.upper);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(java.util.Arrays.hashCode(cells), java.util.Arrays.hashCode(lower),
-                java.util.Arrays.hashCode(upper));
+        return Objects.hash(Arrays.hashCode(cells), Arrays.hashCode(lower),
+                Arrays.hashCode(upper));
     }
 
     @Override
     public String toString() {
-        return "Grid" + java.util.Arrays.toString(cells) + " on " + java.util.Arrays.toString(lower) + " .. "
-                + java.util.Arrays.toString(upper);
+        return "Grid" + Arrays.toString(cells) + " on " + Arrays.toString(lower) + " .. "
+                + Arrays.toString(upper);
     }
 }

@@ -1,5 +1,6 @@
 package org.varflow.serve.view;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -35,12 +36,12 @@ public record ViewFrame(long step, double time, double energy, double freeEnergy
     @Override
     public boolean equals(Object o) {
         return o instanceof ViewFrame f && step == f.step && Double.compare(time, f.time) == 0
-                && java.util.Arrays.equals(values, f.values);
+                && Arrays.equals(values, f.values);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(step, time, java.util.Arrays.hashCode(values));
+        return Objects.hash(step, time, Arrays.hashCode(values));
     }
 
     @Override

@@ -1,9 +1,11 @@
 package org.varflow.serve.view;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.varflow.Frame;
 import org.varflow.api.Energy;
 import org.varflow.api.EnergyFactory;
@@ -34,7 +36,7 @@ public final class ViewPlan {
      * The entropies whose free energy is minimised by the Gibbs law exp(-V/T)/Z (at the temperature of the moment for
      * a schedule); for the others (Tsallis: a Barenblatt profile) no Gibbs density is drawn.
      */
-    static final java.util.Set<String> GIBBS_ENTROPIES = java.util.Set.of("boltzmann", "annealed");
+    static final java.util.Set<String> GIBBS_ENTROPIES = Set.of("boltzmann", "annealed");
 
     private final ViewKind kind;
     private final int pointDimension;
@@ -200,9 +202,9 @@ public final class ViewPlan {
         m.put("potential", potential == null ? null : potentialName);
         if (grid != null) {
             Map<String, Object> g = new LinkedHashMap<>();
-            g.put("cells", java.util.Arrays.stream(grid.cells()).boxed().toList());
-            g.put("lower", java.util.Arrays.stream(grid.lower()).boxed().toList());
-            g.put("upper", java.util.Arrays.stream(grid.upper()).boxed().toList());
+            g.put("cells", Arrays.stream(grid.cells()).boxed().toList());
+            g.put("lower", Arrays.stream(grid.lower()).boxed().toList());
+            g.put("upper", Arrays.stream(grid.upper()).boxed().toList());
             m.put("grid", g);
         }
         return m;
