@@ -48,7 +48,7 @@ final class HamiltonianDemo implements Demo {
         double[] eg = tg.energy();
         double[] t = tg.time();
         int k1 = indexOf(t, 1.0);
-        double euler = h0 * Math.pow(1 - h, 2 * Math.round(1.0 / h));
+        double euler = h0 * Math.pow(1 - h, (double) (2 * Math.round(1.0 / h)));
         c.figure("gradient flow: H at t = 1", eg[k1], DemoContext.fmt(euler) + " ((1 - h)^2k H0; exact e^-2 H0 = "
                 + DemoContext.fmt(h0 * Math.exp(-2)) + "), +-1e-12", Math.abs(eg[k1] - euler) <= 1e-12);
         c.figure("gradient flow: H decreasing at every step", HeatDemo.decreasing(trimZeros(eg)) ? "yes" : "no", "yes",

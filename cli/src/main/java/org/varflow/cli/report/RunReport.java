@@ -162,7 +162,7 @@ public final class RunReport {
             return "-";
         }
         if (v instanceof Double d) {
-            return Math.abs(d) >= 1e-4 && Math.abs(d) < 1e6 || d == 0 ? Parameter.format(round(d))
+            return (Math.abs(d) >= 1e-4 && Math.abs(d) < 1e6) || d == 0 ? Parameter.format(round(d))
                     : String.format(Locale.ROOT, "%.6g", d);
         }
         if (v instanceof Float f) {
