@@ -22,8 +22,7 @@ public record HistogramSpec(double lower, double upper, int bins) implements Ser
 
     public HistogramSpec {
         if (!Double.isFinite(lower) || !Double.isFinite(upper) || !(upper > lower) || bins < 1 || bins > MAX_BINS) {
-            throw new ConfigurationException("--histogram " + fmt(lower) + ":" + fmt(upper) + ":" + bins + " is not"
-                    + " valid; expected LOWER:UPPER:BINS with finite LOWER < UPPER and 1 <= BINS <= " + MAX_BINS);
+            throw invalid(fmt(lower) + ":" + fmt(upper) + ":" + bins);
         }
     }
 
@@ -37,6 +36,8 @@ public record HistogramSpec(double lower, double upper, int bins) implements Ser
         try {
             return new HistogramSpec(Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim()),
                     Integer.parseInt(p[2].trim()));
+        } catch (ConfigurationException e) {
+            throw invalid(text);
         } catch (NumberFormatException e) {
             throw new ConfigurationException("--histogram " + text + " is not of the form LOWER:UPPER:BINS with"
                     + " numbers (e.g. -4:4:80)");
@@ -73,6 +74,11 @@ public record HistogramSpec(double lower, double upper, int bins) implements Ser
                 counts[i * s + slot(states[off + i])]++;
             }
         }
+    }
+
+    private static ConfigurationException invalid(String shown) {
+        return new ConfigurationException("--histogram " + shown + " is not valid; expected LOWER:UPPER:BINS with"
+                + " finite LOWER < UPPER and 1 <= BINS <= " + MAX_BINS);
     }
 
     private static String fmt(double v) {
