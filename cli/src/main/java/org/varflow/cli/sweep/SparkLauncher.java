@@ -23,7 +23,7 @@ import org.varflow.api.ConfigurationException;
  * {@code org.apache.spark.launcher.JavaModuleOptions}). Without Spark it explains how to get it.
  *
  * <p>Spark's jars: {@code --spark-jars DIR}, else {@code $SPARK_HOME/jars}, else (in a checkout) the list
- * {@code spark/target/spark-classpath.txt} the spark module's build writes from Maven. The job jar: {@code --job-jar
+ * {@code spark-runtime/target/spark-classpath.txt} the build writes from Maven. The job jar: {@code --job-jar
  * FILE}, else {@code varflow-spark.jar} beside varflow.jar, else {@code spark/target/varflow-spark.jar}.
  */
 public final class SparkLauncher {
@@ -105,7 +105,8 @@ public final class SparkLauncher {
         return "--engine spark: " + missing + " not on varflow's classpath (varflow.jar leaves Spark out)."
                 + System.lineSeparator() + "  Spark 4.2 (Scala 2.13): give --spark-jars DIR (e.g. the jars/ of a Spark"
                 + " distribution) or set SPARK_HOME; in a checkout, 'mvn -B -pl spark -am package -DskipTests' resolves"
-                + " Spark from Maven Central and lists it in spark/target/" + CLASSPATH_FILE + ", found automatically."
+                + " Spark from Maven Central and lists it in spark-runtime/target/" + CLASSPATH_FILE + ", found"
+                + " automatically."
                 + System.lineSeparator() + "  The job jar: the same command builds spark/target/" + JOB_JAR + " (or"
                 + " give --job-jar FILE)." + System.lineSeparator() + "  Or submit the job jar yourself: spark-submit"
                 + " --class org.varflow.spark.SweepApp " + JOB_JAR + " PRESET --vary ... --out DIR."
@@ -199,7 +200,8 @@ public final class SparkLauncher {
             out.add(home.resolve(name));
         }
         if (repo != null) {
-            out.add(repo.resolve("spark").resolve("target").resolve(name));
+            out.add(repo.resolve(name.equals(CLASSPATH_FILE) ? "spark-runtime" : "spark").resolve("target")
+                    .resolve(name));
         }
         return out;
     }
