@@ -99,6 +99,11 @@ final class SweepCommand implements Callable<Integer> {
             + " spark-submit set), e.g. spark://host:7077, yarn, k8s://https://host:443")
     String master;
 
+    @Option(names = "--parquet", paramLabel = "URI", description = "where Spark writes the Parquet tables"
+            + " (default: the --out directory); on a cluster of several hosts, a filesystem all of them reach,"
+            + " e.g. hdfs://nn/sweeps/s1 or s3a://bucket/s1")
+    String parquet;
+
     @Option(names = "--spark-jars", paramLabel = "DIR", description = "Spark's jars when Spark is not on the"
             + " classpath (default: $SPARK_HOME/jars)")
     Path sparkJars;
@@ -151,6 +156,10 @@ final class SweepCommand implements Callable<Integer> {
             throw new ConfigurationException("--master " + master + " is for --engine spark; the local engine runs"
                     + " in this JVM (give --engine spark --master " + master + ")");
         }
+        if (parquet != null && LocalEngine.ID.equals(engine.toLowerCase(Locale.ROOT))) {
+            throw new ConfigurationException("--parquet " + parquet + ": the local engine writes CSV only (Parquet"
+                    + " comes with Spark; give --engine spark)");
+        }
         if (chosen == null) {
             SparkLauncher launcher = SparkLauncher.find(sparkJars, jobJar, System.getenv(), home());
             if (!execution.quiet) {
@@ -165,11 +174,11 @@ final class SweepCommand implements Callable<Integer> {
         }
         jars.addAll(pluginJars());
         var options = new SweepEngine.Options(master, execution.threads, jars, "varflow sweep " + name,
-                execution.quiet);
+                execution.quiet, parquet);
         List<ShardResult> results;
         String where;
         List<Table> tables;
-        List<Path> written = new ArrayList<>();
+        List<String> written = new ArrayList<>();
         try (SweepEngine.Session session = chosen.open(options)) {
             AtomicLong done = new AtomicLong();
             where = session.description();
@@ -185,16 +194,16 @@ final class SweepCommand implements Callable<Integer> {
             for (Table t : tables) {
                 Path csv = dir.resolve(t.name() + ".csv");
                 AtomicFile.write(csv, t.csv());
-                written.add(csv);
+                written.add(csv.toString());
             }
             written.addAll(session.writeTables(tables, dir));
-            written.addAll(SweepPlots.write(plan, cells, dir, size));
+            SweepPlots.write(plan, cells, dir, size).forEach(p -> written.add(p.toString()));
         }
         out.println(intro(plan, tables.get(0), where));
         out.println();
         out.print(text(plan, tables.get(1)));
         out.println();
-        out.println("wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
+        out.println("wrote " + String.join(", ", written));
         out.flush();
         return 0;
     }

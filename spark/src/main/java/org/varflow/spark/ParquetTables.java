@@ -1,7 +1,6 @@
 package org.varflow.spark;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
@@ -25,21 +24,26 @@ final class ParquetTables {
     private ParquetTables() {
     }
 
-    static List<Path> write(SparkSession spark, List<Table> tables, Path dir) throws IOException {
-        List<Path> written = new ArrayList<>();
+    /**
+     * Writes every table into {@code location}: a directory path or a URI of any filesystem Spark's Hadoop
+     * configuration reaches (hdfs://, s3a://, file:/...). Returns where each went.
+     */
+    static List<String> write(SparkSession spark, List<Table> tables, String location) throws IOException {
+        org.apache.hadoop.fs.Path base = new org.apache.hadoop.fs.Path(location);
+        List<String> written = new ArrayList<>();
         for (Table t : tables) {
-            written.add(write(spark, t, dir));
+            written.add(write(spark, t, base));
         }
         return written;
     }
 
-    static Path write(SparkSession spark, Table table, Path dir) throws IOException {
-        Path target = dir.toAbsolutePath().resolve(table.name() + ".parquet");
-        Path partial = dir.toAbsolutePath().resolve("." + table.name() + ".parquet.partial");
+    private static String write(SparkSession spark, Table table, org.apache.hadoop.fs.Path base) throws IOException {
         var conf = spark.sparkContext().hadoopConfiguration();
-        org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(target.toUri());
-        org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(partial.toUri());
+        org.apache.hadoop.fs.Path to = new org.apache.hadoop.fs.Path(base, table.name() + ".parquet");
+        org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(base, "." + table.name() + ".parquet.partial");
         FileSystem fs = to.getFileSystem(conf);
+        to = fs.makeQualified(to);
+        tmp = fs.makeQualified(tmp);
         fs.delete(tmp, true);
         List<Row> rows = new ArrayList<>(table.rows().size());
         for (List<Object> r : table.rows()) {
@@ -51,7 +55,7 @@ final class ParquetTables {
         if (!fs.rename(tmp, to)) {
             throw new IOException("cannot rename " + tmp + " to " + to);
         }
-        return target;
+        return new org.apache.hadoop.fs.Path(base, table.name() + ".parquet").toString();
     }
 
     static StructType schema(Table table) {

@@ -19,6 +19,6 @@ public final class SparkSweepEngine implements SweepEngine {
 
     @Override
     public Session open(Options options) {
-        return new SparkSweepSession(Sessions.start(options));
+        return new SparkSweepSession(Sessions.start(options), options.tables());
     }
 }

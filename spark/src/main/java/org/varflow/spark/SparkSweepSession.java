@@ -30,9 +30,11 @@ import scala.reflect.ClassTag$;
  */
 final class SparkSweepSession implements SweepEngine.Session {
     private final SparkSession spark;
+    private final String tables;
 
-    SparkSweepSession(SparkSession spark) {
+    SparkSweepSession(SparkSession spark, String tables) {
         this.spark = spark;
+        this.tables = tables;
     }
 
     @Override
@@ -63,8 +65,8 @@ final class SparkSweepSession implements SweepEngine.Session {
     }
 
     @Override
-    public List<Path> writeTables(List<Table> tables, Path dir) throws IOException {
-        return ParquetTables.write(spark, tables, dir);
+    public List<String> writeTables(List<Table> written, Path dir) throws IOException {
+        return ParquetTables.write(spark, written, tables != null ? tables : dir.toString());
     }
 
     @Override

@@ -51,7 +51,7 @@ final class StandaloneCluster implements AutoCloseable {
         int port = freePort();
         Process master = launch(home, logs.resolve("master.log"), List.of("org.apache.spark.deploy.master.Master",
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--webui-port", "0"),
-                List.of("-Dspark.worker.timeout=10"));
+                List.of("-Dspark.worker.timeout=30"));
         StandaloneCluster c = new StandaloneCluster(home, logs, port, master);
         waitForPort(port, master, logs.resolve("master.log"));
         return c;

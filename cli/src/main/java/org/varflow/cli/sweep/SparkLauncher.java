@@ -34,7 +34,7 @@ public final class SparkLauncher {
     /** The Spark classpath list the spark module's build writes. */
     public static final String CLASSPATH_FILE = "spark-classpath.txt";
     /** Spark 4.2's flags, used when its JavaModuleOptions cannot be asked. */
-    static final String FALLBACK_FLAGS = "-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector"
+    static final String FALLBACK_FLAGS = "-XX:+IgnoreUnrecognizedVMOptions"
             + " --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED"
             + " --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED"
             + " --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED"
@@ -128,7 +128,11 @@ public final class SparkLauncher {
                 cmd.add(a);
             }
         }
-        cmd.addAll(List.of(moduleFlags().trim().split("\\s+")));
+        for (String flag : moduleFlags().trim().split("\\s+")) {
+            if (!flag.equals("--add-modules=jdk.incubator.vector")) { // MLlib's BLAS only; the JVM warns of it
+                cmd.add(flag);
+            }
+        }
         List<String> cp = new ArrayList<>();
         cp.add(jobJar.toString());
         for (Path j : sparkJars) {

@@ -27,8 +27,10 @@ public interface SweepEngine {
      * @param jars       jars the workers need beyond the engine's own (plugins from --plugin-path, the job jar)
      * @param appName    a name for the engine's logs and UI
      * @param quiet      whether to keep the engine's own output to errors only
+     * @param tables     where the engine writes its own formats of the tables (a URI its workers share, e.g.
+     *                   hdfs://...), or null for the output directory
      */
-    record Options(String master, Integer threads, List<Path> jars, String appName, boolean quiet) {
+    record Options(String master, Integer threads, List<Path> jars, String appName, boolean quiet, String tables) {
         public Options {
             jars = List.copyOf(jars);
         }
@@ -47,10 +49,11 @@ public interface SweepEngine {
         List<ShardResult> run(List<SweepTask> tasks, Varflow varflow, AtomicLong done) throws Exception;
 
         /**
-         * Writes the finished tables into {@code dir} in the engine's own formats (Spark: Parquet), each complete
-         * or not at all, and returns what it wrote. The command writes CSV itself; by default nothing more.
+         * Writes the finished tables in the engine's own formats (Spark: Parquet) into {@link Options#tables()} or
+         * else {@code dir}, each complete or not at all, and returns where. The command writes CSV itself; by
+         * default nothing more.
          */
-        default List<Path> writeTables(List<Table> tables, Path dir) throws Exception {
+        default List<String> writeTables(List<Table> tables, Path dir) throws Exception {
             return List.of();
         }
 

@@ -160,8 +160,7 @@ public final class SweepTables {
             }
             SweepPlan.Run run = plan.runs().get(r.run());
             SweepPlan.Cell cell = plan.cellOf(run);
-            HistogramSpec h = plan.tasks().stream().filter(t -> t.run() == r.run()).findFirst().orElseThrow()
-                    .histogram();
+            HistogramSpec h = plan.tasks().get(r.run() * plan.shards()).histogram(); // tasks are run-major
             int slots = h.slots();
             for (int i = 0; i < r.dimension(); i++) {
                 for (int s = 0; s < slots; s++) {

@@ -67,7 +67,9 @@ public final class TaskRunner {
         long[] histogram = null;
         if (task.histogram() != null) {
             histogram = new long[d * task.histogram().slots()];
-            task.histogram().count(r.states(), d, histogram);
+            for (int p = 0; p < r.particles(); p++) { // particle by particle: no second copy of all the states
+                task.histogram().count(r.particle(p), d, histogram);
+            }
         }
         RunSummary.Diagnostics g = s.diagnostics();
         double temperature = assembled.flow().entropy().isNone() ? Double.NaN
