@@ -44,7 +44,10 @@ class StandaloneClusterIT {
                     SparkSweepTest.concat(SWEEP, "--out", out.toString(), "--engine", "spark", "--master",
                             cluster.url(), "--job-jar", jobJar.toString())));
             awaitFinishedTasks(cluster.workDir(first), 2, sweep);
+            assertThat(sweep.isDone()).as("the worker is killed while the sweep runs").isFalse();
+            long before = finishedTasks(cluster.workDir(first));
             cluster.kill(first);
+            assertThat(before).as("tasks were left for the second worker").isLessThan(32);
             Tables result = sweep.get(5, TimeUnit.MINUTES);
             assertThat(result.code()).as(result.err()).isZero();
             assertThat(result.out()).contains("master " + cluster.url(), "8 runs in 4 shards each", "0 diverged");
