@@ -29,11 +29,14 @@ class SparkSweepTest {
         Path spark = dir.resolve("spark");
         Tables a = Tables.sweep(concat(SWEEP, "--out", local.toString()));
         assertThat(a.code()).as(a.err()).isZero();
-        Tables b = Tables.sweep(concat(SWEEP, "--out", spark.toString(), "--engine", "spark", "--master", "local[2]"));
+        Path parquet = dir.resolve("shared-fs");
+        Tables b = Tables.sweep(concat(SWEEP, "--out", spark.toString(), "--engine", "spark", "--master", "local[2]",
+                "--parquet", parquet.toUri().toString()));
         assertThat(b.code()).as(b.err()).isZero();
         assertThat(b.out()).contains("Spark engine (master local[2]", "4 cells x 2 seeds = 8 runs in 3 shards each",
                 "; 4 diverged.");
         assertThat(b.err()).as("Spark's log stays quiet").isEmpty();
+        assertThat(spark.resolve("runs.parquet")).as("--parquet puts the tables there").doesNotExist();
         for (String t : List.of("runs", "cells", "histograms")) {
             assertThat(Tables.withoutWallTimes(spark.resolve(t + ".csv")))
                     .isEqualTo(Tables.withoutWallTimes(local.resolve(t + ".csv")));
@@ -44,7 +47,7 @@ class SparkSweepTest {
 
         try (SparkSession s = SparkSession.builder().master("local[1]").appName("read back")
                 .config("spark.ui.enabled", "false").getOrCreate()) {
-            List<Row> rows = s.read().parquet(spark.resolve("runs.parquet").toString()).collectAsList();
+            List<Row> rows = s.read().parquet(parquet.resolve("runs.parquet").toString()).collectAsList();
             List<String> csv = Files.readAllLines(spark.resolve("runs.csv"));
             assertThat(rows).hasSize(csv.size() - 1);
             List<String> header = Tables.fields(csv.get(0));
@@ -57,8 +60,8 @@ class SparkSweepTest {
                             .isEqualTo(cells.get(c));
                 }
             }
-            assertThat(s.read().parquet(spark.resolve("cells.parquet").toString()).count()).isEqualTo(4);
-            List<Row> totals = s.read().parquet(spark.resolve("histograms.parquet").toString())
+            assertThat(s.read().parquet(parquet.resolve("cells.parquet").toString()).count()).isEqualTo(4);
+            List<Row> totals = s.read().parquet(parquet.resolve("histograms.parquet").toString())
                     .groupBy("run").sum("count").collectAsList();
             assertThat(totals).as("the 4 runs that completed").hasSize(4)
                     .allSatisfy(t -> assertThat(t.getLong(1)).as("each of 1100 particles counted once")
@@ -84,6 +87,8 @@ class SparkSweepTest {
         assertThat(Tables.withoutWallTimes(retried.resolve("runs.csv")))
                 .isEqualTo(Tables.withoutWallTimes(local.resolve("runs.csv")));
         assertThat(Files.readString(retried.resolve("runs.csv"))).doesNotContain("diverged");
+        assertThat(retried.resolve("runs.parquet")).as("Parquet beside the CSV by default").isDirectory();
+        assertThat(retried).isDirectoryNotContaining("glob:**.partial");
     }
 
     static String[] concat(String[] a, String... b) {
