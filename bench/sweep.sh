@@ -15,6 +15,7 @@ jar="$here/cli/target/varflow.jar"
   || { echo "build first: mvn -B -pl spark -am package -DskipTests" >&2; exit 2; }
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 2; }
 work="${WORK:-$(mktemp -d)}"
+mkdir -p "$work"
 what="${1:-all}"
 
 # 64 short runs: Langevin on the double well, 2000 particles, t = 5 (500 steps); beta x dt x 8 seeds

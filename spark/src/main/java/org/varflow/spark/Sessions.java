@@ -35,6 +35,9 @@ final class Sessions {
         if (!conf.contains("spark.ui.showConsoleProgress")) {
             b.config("spark.ui.showConsoleProgress", "false");
         }
+        if (!conf.contains("spark.sql.debug.maxToStringFields")) {
+            b.config("spark.sql.debug.maxToStringFields", "10000"); // tables of d = 10 have 80 columns: no warning
+        }
         if (master.startsWith("local") && !conf.contains("spark.ui.enabled")) {
             b.config("spark.ui.enabled", "false");
         }
