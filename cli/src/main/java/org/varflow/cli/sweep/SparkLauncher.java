@@ -119,12 +119,16 @@ public final class SparkLauncher {
         return jobJar;
     }
 
-    /** The command that runs {@code args} with Spark: java, Spark's flags, the classpath, varflow's main class. */
+    /**
+     * The command that runs {@code args} with Spark: java, this JVM's heap options and {@code -Dspark.*} and
+     * {@code -Dlog4j2.*} properties, Spark's flags, the classpath, varflow's main class.
+     */
     public List<String> command(List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-Xss")) {
+            if (a.startsWith("-Xmx") || a.startsWith("-Xms") || a.startsWith("-Xss") || a.startsWith("-Dspark.")
+                    || a.startsWith("-Dlog4j2.")) { // the heap, and Spark's and its log's settings
                 cmd.add(a);
             }
         }
