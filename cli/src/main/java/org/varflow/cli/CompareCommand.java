@@ -234,19 +234,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Composition> out = new ArrayList<>();
         if (!vary.isEmpty()) {
             Composition base = base(targets.get(0));
-            List<List<String>> combos = new ArrayList<>(List.of(List.of()));
-            for (String v : vary) {
-                List<List<String>> next = new ArrayList<>();
-                for (List<String> combo : combos) {
-                    for (String item : Settings.varied(v)) {
-                        List<String> c = new ArrayList<>(combo);
-                        c.add(item);
-                        next.add(c);
-                    }
-                }
-                combos = next;
-            }
-            for (List<String> combo : combos) {
+            for (List<String> combo : Settings.grid(vary)) {
                 FlowSpec s = base.spec();
                 for (String item : combo) {
                     s = Settings.apply(s, item, "--vary");
