@@ -404,7 +404,7 @@ final class CompareCommand implements Callable<Integer> {
             var energy = flow.energy();
             var landscape = Plots.landscape((phase ? "phase portraits" : "paths") + (sameEnergy
                     ? " over the level sets of " + (phase ? "H" : "E") : ""), flow.space().coordinateName(0),
-                    flow.space().coordinateName(1), sameEnergy ? energy::value : null, paths, null, size);
+                    flow.space().coordinateName(1), sameEnergy ? energy::value : null, paths, List.of(), size);
             if (landscape != null) {
                 charts.add(new RunPlots.Named(phase ? "phase" : "trajectory", "All compositions' "
                         + (phase ? "phase portraits" : "paths") + (sameEnergy ? " over the level sets of the energy"

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,6 +20,7 @@ import org.varflow.cli.plot.PlotFiles;
 import org.varflow.cli.plot.PlotSize;
 import org.varflow.cli.plot.RunPlots;
 import org.varflow.cli.report.RunReport;
+import org.varflow.Frame;
 import org.varflow.Varflow;
 import org.varflow.core.output.AtomicFile;
 import org.varflow.core.run.RunControl;
@@ -123,20 +125,24 @@ final class RunCommand implements Callable<Integer> {
         return Interruptible.run(control, () -> {
             Varflow.Outcome outcome;
             Progress bar = Progress.start(control::progress, spec.stepCount(), label, err, Progress.wanted(execution.quiet));
+            List<Frame> frames = new ArrayList<>(); // what the animation of independent particles is drawn from
             try {
                 outcome = varflow.run(assembled, control, csv,
                         checkpointEvery == null ? null : outDir.resolve(CHECKPOINT),
-                        checkpointEvery == null ? 0 : checkpointEvery);
+                        checkpointEvery == null ? 0 : checkpointEvery,
+                        plot || reportDir != null ? List.of(frames::add) : List.of(), RunPlots.FRAME_PARTICLES);
             } finally {
                 bar.close();
             }
             writeSummary(outcome, outDir, summaryFile, out);
             if (plot || reportDir != null) {
-                List<RunPlots.Named> charts = RunPlots.charts(RunPlots.RunData.of(label, outcome, csv), size);
+                RunPlots.RunData data = RunPlots.RunData.of(label, null, outcome, csv, frames);
+                List<RunPlots.Named> charts = RunPlots.charts(data, size);
                 if (plot) {
                     for (RunPlots.Named c : charts) {
                         PlotFiles.write(c.chart(), outDir, c.name());
                     }
+                    PlotFiles.writeAnimation(RunPlots.animation(data, size), outDir, "law");
                 }
                 if (reportDir != null) {
                     Path page = reportDir.resolve(REPORT);

@@ -42,8 +42,19 @@ public final class PlotFiles {
         return List.of(png, svg);
     }
 
+    /** Writes {@code DIR/NAME.gif} (nothing when {@code gif} is null); returns the path or null. */
+    public static Path writeAnimation(byte[] gif, Path dir, String name) {
+        if (gif == null) {
+            return null;
+        }
+        Path file = dir.resolve(name + ".gif");
+        writeBytes(file, gif);
+        return file;
+    }
+
     /** The chart as PNG bytes, of the chart's width and height in pixels. */
     public static byte[] png(XYChart chart) {
+        Axes.prepare(chart);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", out);
@@ -59,6 +70,7 @@ public final class PlotFiles {
      * fetching anything.
      */
     public static String svg(XYChart chart) {
+        Axes.prepare(chart);
         try {
             VectorGraphics2D g = new VectorGraphics2D();
             chart.paint(g, chart.getWidth(), chart.getHeight());
