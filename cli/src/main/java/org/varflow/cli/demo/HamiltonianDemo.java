@@ -1,6 +1,7 @@
 package org.varflow.cli.demo;
 
 import java.util.List;
+import org.varflow.cli.plot.Colours;
 import org.varflow.cli.plot.Plots;
 import org.varflow.cli.plot.Trajectory;
 
@@ -55,11 +56,21 @@ final class HamiltonianDemo implements Demo {
                 HeatDemo.decreasing(trimZeros(eg)));
         List<String> cols = th.stateColumns();
         c.plot(Plots.phase("phase portrait: Hamiltonian (closed orbit) vs gradient flow (into the minimum)", List.of(
-                new Plots.Path2("hamiltonian (leapfrog)", th.column(cols.get(0)), th.column(cols.get(1))),
-                new Plots.Path2("gradient flow (Euler)", tg.column(cols.get(0)), tg.column(cols.get(1)))), c.size()),
-                "phase-portrait");
-        c.plot(Plots.overTime("energy H(q, p) against time", "H", List.of(new Plots.Series("hamiltonian",
-                th.time(), eh), new Plots.Series("gradient flow", t, eg)), false, 0, c.size()), "energy");
+                new Plots.Path2("hamiltonian (leapfrog)", th.column(cols.get(0)), th.column(cols.get(1)),
+                        Colours.method("hamiltonian")),
+                new Plots.Path2("gradient flow (Euler)", tg.column(cols.get(0)), tg.column(cols.get(1)),
+                        Colours.method("gradient-flow-phase"))), c.size()), "phase-portrait");
+        double[] exact = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            exact[i] = h0 * Math.exp(-2 * t[i]);
+        }
+        c.plot(Plots.overTime("energy H(q, p) against time", "H", List.of(
+                new Plots.Series("hamiltonian (leapfrog): H conserved", th.time(), eh, Colours.method("hamiltonian"),
+                        Plots.Line.SOLID),
+                new Plots.Series("gradient flow (Euler)", t, eg, Colours.method("gradient-flow-phase"),
+                        Plots.Line.SOLID),
+                new Plots.Series("H0 e^-2t (the exact gradient flow)", t, exact, Colours.role("reference"),
+                        Plots.Line.DASHED)), false, 0, c.size()), "energy");
     }
 
     static int indexOf(double[] t, double target) {

@@ -27,6 +27,7 @@ public final class Axes {
     /** The name of the invisible series {@link #prepare} adds. */
     public static final String HELPER_NAME = " axis";
     private static final Map<XYChart, double[]> EQUAL = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final Map<XYChart, Boolean> APPLIED = Collections.synchronizedMap(new WeakHashMap<>());
 
     private Axes() {
     }
@@ -81,13 +82,21 @@ public final class Axes {
     public static void prepare(XYChart chart) {
         XYStyler s = chart.getStyler();
         Plots.layoutLegend(chart);
+        if (s.isXAxisLogarithmic()) {
+            s.setxAxisTickLabelsFormattingFunction(null);
+            double[] range = range(chart, true, true);
+            s.setXAxisLogarithmicDecadeOnly(!(range[1] / range[0] < 10));
+        }
         if (s.isYAxisLogarithmic()) {
             // a log axis uses XChart's own calculator, which a formatting function would replace: remove it
             s.setyAxisTickLabelsFormattingFunction(null);
             double[] range = range(chart, false, true);
             s.setYAxisLogarithmicDecadeOnly(!(range[1] / range[0] < 100));
         }
-        double[] box = EQUAL.remove(chart);
+        double[] box = EQUAL.get(chart);
+        if (box != null && APPLIED.put(chart, Boolean.TRUE) != null) {
+            box = null; // measured already
+        }
         if (box != null) {
             s.setXAxisMin(box[0]);
             s.setXAxisMax(box[1]);
@@ -105,13 +114,14 @@ public final class Axes {
         if ((chart.getSeries(HELPER_NAME) != null)) {
             return;
         }
-        double[] x = range(chart, true, false);
+        double[] x = range(chart, true, s.isXAxisLogarithmic());
         double[] y = range(chart, false, s.isYAxisLogarithmic());
         if (!Double.isFinite(x[0]) || !Double.isFinite(y[0])) {
             return;
         }
         double golden = 0.6180339887;
-        double hx = x[0] + golden * (x[1] - x[0]) + 1e-7 * (x[1] - x[0]);
+        double hx = s.isXAxisLogarithmic() ? Math.exp(Math.log(x[0]) + golden * Math.log(x[1] / x[0]))
+                : x[0] + golden * (x[1] - x[0]) + 1e-7 * (x[1] - x[0]);
         double hy = s.isYAxisLogarithmic() ? Math.exp(Math.log(y[0]) + golden * Math.log(y[1] / y[0]))
                 : y[0] + golden * (y[1] - y[0]) + 1e-7 * (y[1] - y[0]);
         XYSeries helper = chart.addSeries(HELPER_NAME, new double[] {hx}, new double[] {hy});

@@ -48,7 +48,7 @@ public record Histogram(double[] edges, double[] density, int count, String rule
         }
         double width = width(s);
         int bins = (int) Math.max(1, Math.min(MAX_BINS, Math.ceil((hi - lo) / width)));
-        return of(s, lo, hi, bins, String.format(Locale.ROOT, "Freedman-Diaconis bins, width 2 IQR n^-1/3 = %s",
+        return of(s, lo, hi, bins, String.format(Locale.ROOT, "Freedman-Diaconis bins of %s",
                 Axes.label(Double.parseDouble(String.format(Locale.ROOT, "%.3g", (hi - lo) / bins)))));
     }
 

@@ -4,7 +4,6 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.varflow.Frame;
 import org.varflow.cli.law.Gibbs;
@@ -177,8 +176,7 @@ final class LawCharts {
         }
         List<BufferedImage> images = new ArrayList<>();
         for (XYChart c : charts) {
-            Axes.prepare(c);
-            images.add(BitmapEncoder.getBufferedImage(c));
+            images.add(PlotFiles.image(c));
         }
         return images;
     }

@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -54,14 +56,29 @@ public final class PlotFiles {
 
     /** The chart as PNG bytes, of the chart's width and height in pixels. */
     public static byte[] png(XYChart chart) {
-        Axes.prepare(chart);
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", out);
+            ImageIO.write(image(chart), "png", out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a PNG: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The chart drawn into an image of its size, prepared ({@link Axes#prepare}) and with pure strokes: Java2D's
+     * default stroke normalisation moves points by up to half a pixel, which makes a thick straight line wavy.
+     */
+    public static BufferedImage image(XYChart chart) {
+        Axes.prepare(chart);
+        BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        g.dispose();
+        return image;
     }
 
     /**

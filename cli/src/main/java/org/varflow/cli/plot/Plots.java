@@ -108,7 +108,7 @@ public final class Plots {
         if (pts.isEmpty()) {
             return null;
         }
-        double[][] xy = thin(pts, s.line() == Line.MARKERS ? 60 : MAX_POINTS);
+        double[][] xy = thin(pts, s.line() == Line.MARKERS ? 200 : MAX_POINTS);
         XYSeries line = chart.addSeries(s.name(), xy[0], xy[1]);
         Color c = s.colour() != null ? s.colour() : fallback()[(chart.getSeriesCollection().size() - 1) % fallback().length];
         line.setLineColor(c);
@@ -116,8 +116,8 @@ public final class Plots {
         switch (s.line()) {
             case DASHED -> {
                 line.setMarker(SeriesMarkers.NONE);
-                line.setLineStyle(new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                        new float[] {9f, 6f}, 0f));
+                line.setLineStyle(new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                        new float[] {7f, 5f}, 0f));
             }
             case DOTTED -> {
                 line.setMarker(SeriesMarkers.NONE);
@@ -130,8 +130,7 @@ public final class Plots {
             }
             default -> {
                 line.setMarker(SeriesMarkers.NONE);
-                line.setLineStyle(SeriesLines.SOLID);
-                line.setLineWidth(2f);
+                line.setLineStyle(new BasicStroke(2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             }
         }
         return line;
@@ -317,7 +316,7 @@ public final class Plots {
         int width = 0;
         for (XYSeries s : chart.getSeriesCollection()) {
             if (s.isShowInLegend()) {
-                width += 7 * s.getName().length() + 45;
+                width += 8 * s.getName().length() + 55;
             }
         }
         chart.getStyler().setLegendLayout(width < chart.getWidth() - 40 ? Styler.LegendLayout.Horizontal
@@ -364,7 +363,7 @@ public final class Plots {
             return null;
         }
         XYChart chart = chart(title, xName, "density", size);
-        bars(chart, "particles (" + h.count() + "), " + h.rule(), h, Colours.role("particles"));
+        bars(chart, h.count() + " particles, " + h.rule(), h, Colours.role("particles"));
         if (energy != null && beta > 0 && Double.isFinite(beta)) {
             gibbsCurve(chart, energy, 1 / beta, h.edges()[0], h.edges()[h.bins()]);
         }
@@ -563,7 +562,8 @@ public final class Plots {
         return new double[][] {x, y};
     }
 
-    static double min(double[] v) {
+    /** The smallest finite value (NaN when there is none). */
+    public static double min(double[] v) {
         return Arrays.stream(v).filter(Double::isFinite).min().orElse(Double.NaN);
     }
 
