@@ -30,6 +30,7 @@ public final class DemoContext {
     private final List<Figure> figures = new ArrayList<>();
     private final List<Path> written = new ArrayList<>();
     private final java.util.Map<String, XYChart> charts = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, Run> runs = new java.util.LinkedHashMap<>();
 
     public DemoContext(Varflow varflow, RunControl control, Path dir, PlotSize size, PrintWriter out) {
         this.varflow = varflow;
@@ -84,7 +85,9 @@ public final class DemoContext {
             throw new DemoInterrupted();
         }
         written.add(csv);
-        return new Run(o, Files.isRegularFile(csv) ? Trajectory.read(csv) : null, List.copyOf(kept));
+        Run run = new Run(o, Files.isRegularFile(csv) ? Trajectory.read(csv) : null, List.copyOf(kept));
+        runs.put(label, run);
+        return run;
     }
 
     /** Writes an animated GIF {@code DIR/NAME.gif} (nothing when null). */
@@ -127,6 +130,11 @@ public final class DemoContext {
             org.varflow.core.output.AtomicFile.write(json, data);
             written.add(json);
         }
+    }
+
+    /** The runs so far, by label. */
+    public java.util.Map<String, Run> runs() {
+        return java.util.Collections.unmodifiableMap(runs);
     }
 
     /** The charts written so far, by name. */
