@@ -41,7 +41,8 @@ import picocli.CommandLine.Parameters;
             "  varflow run langevin --set entropy.beta=4 --particles 20000 --time 10",
             "  varflow run gradient-descent --energy rosenbrock --scheme dormand-prince --steps 2000",
             "  varflow run --spec my-flow.yaml --out results/",
-            "  varflow run gradient-descent --energy rosenbrock --out gd --plot      # PNG and SVG charts in gd/",
+            "  varflow run gradient-descent --energy rosenbrock --scheme minimizing-movement --dt 0.5 --steps 200"
+                + " --out gd --plot    # charts in gd/",
             "  varflow run langevin --energy double-well --report report/         # one HTML page",
             "", "Exit codes: 0 success, 2 bad input, 3 numerical failure (NaN, overflow), 1 internal error."})
 final class RunCommand implements Callable<Integer> {
@@ -138,15 +139,19 @@ final class RunCommand implements Callable<Integer> {
             if (plot || reportDir != null) {
                 RunPlots.RunData data = RunPlots.RunData.of(label, null, outcome, csv, frames);
                 List<RunPlots.Named> charts = RunPlots.charts(data, size);
+                byte[] animation = RunPlots.animation(data, size);
                 if (plot) {
                     for (RunPlots.Named c : charts) {
                         PlotFiles.write(c.chart(), outDir, c.name());
                     }
-                    PlotFiles.writeAnimation(RunPlots.animation(data, size), outDir, "law");
+                    PlotFiles.writeAnimation(animation, outDir, "law");
                 }
                 if (reportDir != null) {
                     Path page = reportDir.resolve(REPORT);
-                    AtomicFile.write(page, RunReport.html(page(varflow, label, outcome, charts)));
+                    RunReport.Page content = page(varflow, label, outcome, charts);
+                    AtomicFile.write(page, RunReport.html(new RunReport.Page(content.label(), content.assembled(),
+                            content.preset(), content.summary(), content.summaryJson(), content.unifying(),
+                            content.charts(), animation)));
                     if (!execution.quiet) {
                         err.println("varflow: report written to " + page);
                     }
