@@ -299,7 +299,7 @@ public final class Varflow {
      * How many particles the run's law is made of: the spec's particles, times N when one state is itself an
      * ensemble of N points (a space over a {@link MeasureBase} of kind {@value MeasureKinds#ENSEMBLE}).
      */
-    static int lawParticles(AssembledFlow assembled) {
+    public static int lawParticles(AssembledFlow assembled) {
         var space = assembled.flow().space();
         int copies = assembled.spec().particles();
         if (space.base() instanceof MeasureBase base && MeasureKinds.ENSEMBLE.equals(base.measureKind())

@@ -16,6 +16,7 @@ import org.varflow.api.PartChoice;
 import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
 import org.varflow.api.Preset;
+import org.varflow.Varflow;
 import org.varflow.core.registry.PartRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +35,7 @@ final class ExplainCommand implements Callable<Integer> {
               laws:     d rho/dt = -K_rho dF(rho),   F(rho) = integral E d rho + beta^-1 integral rho log rho""";
 
     private final PartRegistry registry;
+    private final Varflow varflow;
     private final PrintWriter out;
 
     @picocli.CommandLine.Parameters(paramLabel = "ID", description = "a preset or part id (see 'varflow list')")
@@ -43,8 +45,9 @@ final class ExplainCommand implements Callable<Integer> {
     String kind;
 
     @Inject
-    ExplainCommand(PartRegistry registry, @Stdout PrintWriter out) {
+    ExplainCommand(PartRegistry registry, Varflow varflow, @Stdout PrintWriter out) {
         this.registry = registry;
+        this.varflow = varflow;
         this.out = out;
     }
 
@@ -102,8 +105,7 @@ final class ExplainCommand implements Callable<Integer> {
         }
         out.println();
         out.println("run: " + (spec.steps() != null ? spec.steps() + " steps" : "time " + spec.time()) + " of dt "
-                + spec.dt() + ", " + spec.particles() + " particle" + (spec.particles() == 1 ? "" : "s") + ", seed "
-                + spec.seed());
+                + spec.dt() + ", " + particles(spec) + ", seed " + spec.seed());
         out.println();
         out.println("reduces to / limits:");
         p.reducesTo().lines().forEach(l -> out.println("  " + l));
@@ -120,6 +122,23 @@ final class ExplainCommand implements Callable<Integer> {
         out.println("     varflow run " + p.id() + " --out DIR --plot   (charts; --report DIR for one HTML page)");
         out.println("     varflow spec --example " + p.id() + " > flow.yaml   (every parameter explicit: edit, then"
                 + " run --spec flow.yaml)");
+    }
+
+    /**
+     * How many particles the preset's law is made of, in words: an ensemble state is N particles in one state (the
+     * spec's particles count copies of it), independent particles are the spec's particles.
+     */
+    private String particles(FlowSpec spec) {
+        int n = spec.particles();
+        try {
+            int law = Varflow.lawParticles(varflow.assemble(spec));
+            if (law != n) {
+                return "an ensemble of " + law + " particles held as one state" + (n == 1 ? "" : ", " + n + " copies");
+            }
+        } catch (ConfigurationException notAssembled) {
+            // a part's plugin is missing: say what the spec says
+        }
+        return n + " particle" + (n == 1 ? "" : "s");
     }
 
     private void explainPart(PartFactory<?> f) {
