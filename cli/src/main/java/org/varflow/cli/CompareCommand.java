@@ -440,7 +440,7 @@ final class CompareCommand implements Callable<Integer> {
             most = Math.max(most, last);
             fewest = Math.min(fewest, Math.max(1, last));
         }
-        boolean logSteps = bySteps && most / fewest >= 30;
+        boolean logSteps = bySteps && most / fewest >= 100;
         if (logSteps) {
             List<Plots.Series> positive = new ArrayList<>();
             for (Plots.Series s : series) {

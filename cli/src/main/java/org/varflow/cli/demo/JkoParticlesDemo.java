@@ -46,7 +46,8 @@ final class JkoParticlesDemo implements Demo {
                 + " what the seed's 'jko_particles' code does: an explicit step with repulsion from a kernel density"
                 + " score. JKO's histogram lies on the Gibbs density; the KDE flow's particles are the Gibbs law"
                 + " deconvolved by the kernel (narrower, sharp-edged), and their kernel density estimate is what lies"
-                + " on it. Both free energies fall to -T log Z.";
+                + " on it. JKO's free energy falls to -T log Z; the KDE particles' stops above it, by T KL(particles |"
+                + " Gibbs).";
     }
 
     @Override
