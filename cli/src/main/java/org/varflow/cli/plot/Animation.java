@@ -54,17 +54,97 @@ public final class Animation {
         return bytes.toByteArray();
     }
 
+    /**
+     * The frame in 256 fixed colours, mapped pixel by pixel without a search (the JDK's encoder would otherwise build
+     * an octree palette per frame, the slow part): the palette's own colours and their translucent tints on white
+     * (bars, clouds) exactly, 32 greys for text and grid, and a 5 x 5 x 5 cube for the blends of anti-aliased edges.
+     */
     private static BufferedImage rgb(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_INT_RGB) {
-            return image;
+        int w = image.getWidth();
+        int h = image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, COLOURS);
+        byte[] pixels = ((java.awt.image.DataBufferByte) out.getRaster().getDataBuffer()).getData();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                pixels[y * w + x] = (byte) index(row[x] & 0xFFFFFF);
+            }
         }
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        var g = out.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, out.getWidth(), out.getHeight());
-        g.drawImage(image, 0, 0, null);
-        g.dispose();
         return out;
+    }
+
+    private static final int SIDE = 5;
+    private static final int CUBE = SIDE * SIDE * SIDE;
+    private static final int GREYS = 32;
+    private static final int[] NAMED = named();
+    private static final java.awt.image.IndexColorModel COLOURS = colours();
+
+    private static int[] named() {
+        java.util.LinkedHashSet<Integer> set = new java.util.LinkedHashSet<>();
+        org.varflow.Palette p = org.varflow.Palette.standard();
+        java.util.LinkedHashSet<Integer> base = new java.util.LinkedHashSet<>();
+        p.methods().values().forEach(c -> base.add(Integer.decode(c)));
+        p.fallback().forEach(c -> base.add(Integer.decode(c)));
+        p.sequential().forEach(c -> base.add(Integer.decode(c)));
+        for (String role : new String[] {"reference", "target", "initial", "levels", "particles"}) {
+            base.add(Integer.decode(p.role(role)));
+        }
+        set.addAll(base);
+        for (int alpha : new int[] {90, 110}) { // Plots.bars and Plots.scatter on white
+            for (int c : base) {
+                set.add(tint(c, alpha));
+            }
+        }
+        return set.stream().limit(256 - CUBE - GREYS).mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int tint(int rgb, int alpha) {
+        int out = 0;
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            int v = rgb >> shift & 0xFF;
+            out |= Math.round((v * alpha + 255 * (255 - alpha)) / 255f) << shift;
+        }
+        return out;
+    }
+
+    private static java.awt.image.IndexColorModel colours() {
+        byte[] r = new byte[256];
+        byte[] g = new byte[256];
+        byte[] b = new byte[256];
+        for (int i = 0; i < CUBE; i++) {
+            r[i] = (byte) Math.round(255f * (i / (SIDE * SIDE)) / (SIDE - 1));
+            g[i] = (byte) Math.round(255f * (i / SIDE % SIDE) / (SIDE - 1));
+            b[i] = (byte) Math.round(255f * (i % SIDE) / (SIDE - 1));
+        }
+        for (int i = 0; i < GREYS; i++) {
+            int v = (int) Math.round(255.0 * i / (GREYS - 1));
+            r[CUBE + i] = (byte) v;
+            g[CUBE + i] = (byte) v;
+            b[CUBE + i] = (byte) v;
+        }
+        for (int i = 0; i < NAMED.length; i++) {
+            r[CUBE + GREYS + i] = (byte) (NAMED[i] >> 16);
+            g[CUBE + GREYS + i] = (byte) (NAMED[i] >> 8);
+            b[CUBE + GREYS + i] = (byte) NAMED[i];
+        }
+        return new java.awt.image.IndexColorModel(8, 256, r, g, b);
+    }
+
+    private static int index(int rgb) {
+        for (int i = 0; i < NAMED.length; i++) {
+            if (NAMED[i] == rgb) {
+                return CUBE + GREYS + i;
+            }
+        }
+        int red = rgb >> 16 & 0xFF;
+        int green = rgb >> 8 & 0xFF;
+        int blue = rgb & 0xFF;
+        if (Math.abs(red - green) < 12 && Math.abs(green - blue) < 12 && Math.abs(red - blue) < 12) {
+            return CUBE + (int) Math.round((red + green + blue) / 3.0 * (GREYS - 1) / 255);
+        }
+        float step = 255f / (SIDE - 1);
+        return SIDE * SIDE * Math.round(red / step) + SIDE * Math.round(green / step) + Math.round(blue / step);
     }
 
     private static void configure(IIOMetadata meta, int delay, boolean first) throws IOException {
@@ -76,6 +156,21 @@ public final class Animation {
         control.setAttribute("transparentColorFlag", "FALSE");
         control.setAttribute("delayTime", Integer.toString(delay));
         control.setAttribute("transparentColorIndex", "0");
+        // the frame's own colour table: without it the encoder writes a default global table the indices do not match
+        IIOMetadataNode table = child(root, "LocalColorTable");
+        table.setAttribute("sizeOfLocalColorTable", "256");
+        table.setAttribute("sortFlag", "FALSE");
+        while (table.getLength() > 0) {
+            table.removeChild(table.item(0));
+        }
+        for (int i = 0; i < 256; i++) {
+            IIOMetadataNode entry = new IIOMetadataNode("ColorTableEntry");
+            entry.setAttribute("index", Integer.toString(i));
+            entry.setAttribute("red", Integer.toString(COLOURS.getRed(i)));
+            entry.setAttribute("green", Integer.toString(COLOURS.getGreen(i)));
+            entry.setAttribute("blue", Integer.toString(COLOURS.getBlue(i)));
+            table.appendChild(entry);
+        }
         if (first) {
             IIOMetadataNode apps = child(root, "ApplicationExtensions");
             IIOMetadataNode app = new IIOMetadataNode("ApplicationExtension");

@@ -5,6 +5,8 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.varflow.Frame;
 import org.varflow.cli.law.Gibbs;
 
@@ -15,7 +17,7 @@ import org.varflow.cli.law.Gibbs;
  */
 final class LawCharts {
     /** Frames an animation has at most. */
-    static final int MAX_FRAMES = 40;
+    static final int MAX_FRAMES = 30;
 
     private LawCharts() {
     }
@@ -266,13 +268,24 @@ final class LawCharts {
         Axes.prepare(probe);
         double[] window = {probe.getStyler().getXAxisMin(), probe.getStyler().getXAxisMax(),
             probe.getStyler().getYAxisMin(), probe.getStyler().getYAxisMax()};
+        // the level sets are computed once, on the probe's window, and copied into every frame
+        List<XYSeries> levels = new ArrayList<>();
+        for (XYSeries series : probe.getSeriesCollection()) {
+            if (series.getName().startsWith("level")) {
+                levels.add(series);
+            }
+        }
         List<XYChart> out = new ArrayList<>();
         for (Snapshot s : frames) {
-            XYChart c = Plots.landscape(run.label() + ": t = " + Plots.fmt(s.time()), "x1", "x2", law.potential(),
-                    List.of(), List.of(new Plots.Cloud(s.count() + " particles", xy(law, s), run.colour()),
-                            new Plots.Cloud(" window", new double[][] {{window[0], window[1]},
-                                {window[2], window[3]}}, new Color(0, 0, 0, 0))), size);
-            Axes.unequal(c);
+            XYChart c = Plots.chart(run.label() + ": t = " + Plots.fmt(s.time()), "x1", "x2", size);
+            for (XYSeries level : levels) {
+                XYSeries copy = c.addSeries(level.getName(), level.getXData(), level.getYData());
+                copy.setMarker(SeriesMarkers.NONE);
+                copy.setLineColor(level.getLineColor());
+                copy.setLineWidth(level.getLineWidth());
+                copy.setShowInLegend(level.isShowInLegend());
+            }
+            Plots.scatter(c, s.count() + " particles", xy(law, s), run.colour());
             c.getStyler().setXAxisMin(window[0]);
             c.getStyler().setXAxisMax(window[1]);
             c.getStyler().setYAxisMin(window[2]);
