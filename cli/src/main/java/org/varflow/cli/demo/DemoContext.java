@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.knowm.xchart.XYChart;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.Preset;
-import org.varflow.cli.plot.FigureData;
 import org.varflow.cli.plot.PlotFiles;
 import org.varflow.cli.plot.PlotSize;
 import org.varflow.cli.plot.Trajectory;
@@ -124,11 +123,7 @@ public final class DemoContext {
     public void plot(XYChart chart, String name) {
         if (chart != null) {
             charts.put(name, chart);
-            String data = FigureData.of(chart).toJson();
             written.addAll(PlotFiles.write(chart, dir, name));
-            Path json = dir.resolve(name + ".json");
-            org.varflow.core.output.AtomicFile.write(json, data);
-            written.add(json);
         }
     }
 

@@ -35,13 +35,19 @@ public final class PlotFiles {
     private PlotFiles() {
     }
 
-    /** Writes {@code DIR/NAME.png} and {@code DIR/NAME.svg}; returns the two paths. */
+    /**
+     * Writes {@code DIR/NAME.png}, {@code DIR/NAME.svg} and the data the chart draws, {@code DIR/NAME.json}
+     * ({@link FigureData}: to re-plot it with another tool, and what tests read back); returns the three paths.
+     */
     public static List<Path> write(XYChart chart, Path dir, String name) {
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
+        Path json = dir.resolve(name + ".json");
+        String data = FigureData.of(chart).toJson();
         writeBytes(png, png(chart));
         writeBytes(svg, svg(chart).getBytes(StandardCharsets.UTF_8));
-        return List.of(png, svg);
+        writeBytes(json, data.getBytes(StandardCharsets.UTF_8));
+        return List.of(png, svg, json);
     }
 
     /** Writes {@code DIR/NAME.gif} (nothing when {@code gif} is null); returns the path or null. */
