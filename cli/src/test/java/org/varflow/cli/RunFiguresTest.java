@@ -122,6 +122,19 @@ class RunFiguresTest {
     }
 
     @Test
+    void everyShippedPresetHasAColourOfItsOwn() {
+        var presets = org.varflow.Varflow.create().registry().presets().keySet();
+        assertThat(presets).isNotEmpty().allSatisfy(id -> assertThat(Palette.standard().lists(id)).as(id).isTrue());
+    }
+
+    @Test
+    void aGridWithoutAPotentialDrawsNoTarget() throws Exception {
+        // heat on [-15, 15]: the only minimiser of the entropy on the interval is the uniform law, a wall artefact
+        FigureData law = figure(run("heat", "run", "heat", "--time", "0.5"), "law");
+        assertThat(law.seriesContaining("Gibbs")).isNull();
+    }
+
+    @Test
     void aDefaultCompareFolderIsNeverOverwritten() throws Exception {
         Path base = dir.resolve("compare-x");
         assertThat(CompareCommand.freshDirectory(base.toString())).isEqualTo(base);

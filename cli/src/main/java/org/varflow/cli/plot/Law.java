@@ -92,7 +92,11 @@ public record Law(Kind kind, int points, int d, double lower, double upper, ToDo
                         x[0] = lower + (i + 0.5) * (upper - lower) / cells;
                         vc[i] = v.applyAsDouble(x);
                     }
-                    g = Gibbs.onCells(vc, (upper - lower) / cells, t0, lower, upper);
+                    // without a potential (heat, porous medium) the minimiser on the interval is the uniform law,
+                    // an artefact of the grid's walls: not drawn as the flow's target
+                    double lo = java.util.Arrays.stream(vc).min().orElse(0);
+                    double hi = java.util.Arrays.stream(vc).max().orElse(0);
+                    g = hi > lo ? Gibbs.onCells(vc, (upper - lower) / cells, t0, lower, upper) : null;
                 }
                 return new Law(Kind.GRID, cells, 1, lower, upper, v, g);
             }
