@@ -117,8 +117,9 @@ public final class RunPlots {
      */
     public static byte[] animation(RunData run, PlotSize size) {
         Law law = Law.of(run.assembled(), run.particles());
-        if (law.kind() == Law.Kind.NONE || law.kind() == Law.Kind.PARTICLES && run.particles() < 2) {
-            return null;
+        if (law.kind() == Law.Kind.NONE || law.kind() == Law.Kind.PARTICLES && run.particles() < 2
+                || law.kind() == Law.Kind.ENSEMBLE && law.d() > 2) {
+            return null; // an ensemble of points in d > 2 (a network's neurons) has no picture of its law here
         }
         PlotSize small = new PlotSize(Math.min(size.width(), 640), Math.min(size.height(), 448));
         List<java.awt.image.BufferedImage> frames = LawCharts.animation(run, law, small);
