@@ -281,6 +281,7 @@ final class LawCharts {
             for (XYSeries level : levels) {
                 XYSeries copy = c.addSeries(level.getName(), level.getXData(), level.getYData());
                 copy.setMarker(SeriesMarkers.NONE);
+                copy.setLineStyle(org.knowm.xchart.style.lines.SeriesLines.SOLID);
                 copy.setLineColor(level.getLineColor());
                 copy.setLineWidth(level.getLineWidth());
                 copy.setShowInLegend(level.isShowInLegend());
