@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * marked sh/bash/shell ({@code ```java} blocks are code, except the tutorial's plugin source, which is written to the
  * file the text before it names). Lines ending in a backslash continue. {@code varflow} and {@code ./varflow} run
  * in-process ({@link Main#execute}), with every path argument resolved against the scratch directory (the JVM's own
- * working directory cannot change); {@code > FILE} writes the output there. Other shell lines ({@code mkdir},
+ * working directory cannot change: a {@code compare} or {@code demo NAME} without {@code --out}, which would write
+ * {@code ./compare-NAME} or {@code ./demo-NAME}, gets an {@code --out} there); {@code > FILE} writes the output
+ * there. Other shell lines ({@code mkdir},
  * {@code echo}, {@code printf}, {@code sed}, {@code javac}, {@code jar}) run in bash in the scratch directory. Files
  * are handled in a fixed order: the README, the tutorial (it builds the plugin that {@code --plugin-path plugins/}
  * uses), then the other pages.
@@ -216,6 +218,12 @@ class DocsExamplesTest {
                 w = Double.toString(Math.min(Double.parseDouble(w), 5));
             }
             a.add(w);
+        }
+        // compare and demo write ./compare-NAME and ./demo-NAME without --out: into the scratch directory instead
+        if (!a.isEmpty() && (a.get(0).equals("compare") || a.get(0).equals("demo") && a.size() > 1)
+                && !a.contains("--out")) {
+            a.add("--out");
+            a.add(scratch.resolve(a.get(0) + "-default-" + e.line()).toString());
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
