@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
             ""},
         subcommands = {ListCommand.class, ExplainCommand.class, RunCommand.class, ResumeCommand.class, CheckCommand.class,
             SpecCommand.class, CompareCommand.class, SweepCommand.class, TableCommand.class, DemoCommand.class,
-            DistanceCommand.class, CompletionCommand.class, ServeCommand.class},
+            ExerciseCommand.class, DistanceCommand.class, CompletionCommand.class, ServeCommand.class},
         footer = {"", "Examples:", "  varflow list", "  varflow explain langevin",
             "  varflow run langevin --set entropy.beta=2 --particles 5000",
             "  varflow run gradient-descent --scheme minimizing-movement --dt 0.5"})
