@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explain a preset (its five parts, scheme, equation) or a part (formula, parameters).",
         footer = {"", "Examples:", "  varflow explain langevin", "  varflow explain quadratic",
-            "  varflow explain euclidean --kind metric"})
+            "  varflow explain euclidean --kind metric",
+            "  varflow explain formula --set E='(x1^2 - 1)^2/4 + 0.5*x2^2'   (the formula and its derivatives)"})
 final class ExplainCommand implements Callable<Integer> {
     static final String UNIFYING = """
               samples:  dx = [ -K(x) grad E(x) + J(x) grad E(x) + beta^-1 div K(x) ] dt + sqrt(2 beta^-1 K(x)) dW
@@ -42,6 +43,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--kind", paramLabel = "KIND", description = "only this part kind (when an id is used by several)")
     String kind;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a parameter of the part explained (repeatable),"
+            + " e.g. --set E='x1^2/2' for the energy 'formula': shows the formula with these parameters")
+    List<String> settings = List.of();
+
     @Inject
     ExplainCommand(PartRegistry registry, @Stdout PrintWriter out) {
         this.registry = registry;
@@ -55,6 +60,10 @@ final class ExplainCommand implements Callable<Integer> {
         if (only == null && registry.presets().containsKey(id)) {
             explainPreset(registry.presets().get(id));
             shown = true;
+        }
+        if (!settings.isEmpty() && (shown || registry.presets().containsKey(id) && only == null)) {
+            throw new ConfigurationException("--set applies to a part, not to the preset '" + id + "'; to see a"
+                    + " preset with other parts, run it (varflow run " + id + " --set ...) and read its summary");
         }
         for (PartKind k : PartKind.values()) {
             if ((only == null || only == k) && registry.factories(k).containsKey(id)) {
@@ -124,10 +133,11 @@ final class ExplainCommand implements Callable<Integer> {
 
     private void explainPart(PartFactory<?> f) {
         out.println(f.kind() + " '" + f.id() + "' - " + f.summary());
-        if (!f.formula().isBlank()) {
+        String formula = settings.isEmpty() ? f.formula() : f.formula(given(f));
+        if (!formula.isBlank()) {
             out.println();
-            out.println("formula:");
-            f.formula().lines().forEach(l -> out.println("  " + l));
+            out.println(settings.isEmpty() ? "formula:" : "formula with the parameters given:");
+            formula.lines().forEach(l -> out.println("  " + l));
         }
         out.println();
         out.println("spaces: " + (f.spaces().isEmpty() ? "any" : String.join(", ", new java.util.TreeSet<>(f.spaces()))));
@@ -139,10 +149,30 @@ final class ExplainCommand implements Callable<Integer> {
         }
         out.println("parameters (set with --set " + f.kind() + ".NAME=VALUE):");
         for (Parameter p : f.parameters()) {
-            out.printf(Locale.ROOT, "  %-18s %-8s default %-10s %s%n", p.name(), p.type(),
+            out.printf(Locale.ROOT, "  %-18s %-8s default %-10s %s%n", p.isOthers() ? "NAME (any other)" : p.name(),
+                    p.type(),
                     p.defaultValue() == null ? "(none)" : p.defaultValue(), p.meaning());
             out.printf(Locale.ROOT, "  %-18s %-8s %s%n", "", "", "valid: " + p.validRange());
         }
+    }
+
+    /** The parameters of {@code --set NAME=VALUE} (or KIND.NAME=VALUE) for the part f, validated. */
+    private Parameters given(PartFactory<?> f) {
+        Map<String, Object> raw = new java.util.LinkedHashMap<>();
+        for (String s : settings) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigurationException("--set " + org.varflow.api.io.Excerpt.quote(s) + " is not of the form"
+                        + " NAME=VALUE, e.g. --set E='x1^2/2'");
+            }
+            String name = s.substring(0, eq).trim();
+            String prefix = f.kind().label() + ".";
+            if (name.startsWith(prefix)) {
+                name = name.substring(prefix.length());
+            }
+            raw.put(name, s.substring(eq + 1));
+        }
+        return Parameters.resolve(f.kind() + " '" + f.id() + "'", f.parameters(), raw);
     }
 
     private static String show(Object v) {
