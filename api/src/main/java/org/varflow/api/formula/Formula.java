@@ -18,7 +18,7 @@ import java.util.Set;
  *
  * <p>How it is made fast and exact: the formula becomes a graph of shared nodes, simplified as it is built; its
  * gradient is differentiated symbolically in the same graph (so the derivative of (x1^2 - 1)^2/4 is the node
- * (x1^2 - 1)*x1, not a chain rule evaluated at run time) and the Hessian, when asked for, likewise. Each of value,
+ * x1*(x1^2 - 1), not a chain rule evaluated at run time) and the Hessian, when asked for, likewise. Each of value,
  * gradient, value-and-gradient and Hessian is then compiled into a straight-line {@link Program} over a primitive
  * array holding only the nodes it needs; evaluation is one loop over int op codes, in a work array owned by the
  * calling thread: no allocation per call, safe from any number of threads. min, max, abs, sign and step have the
@@ -41,9 +41,11 @@ public final class Formula {
     private final Program value;
     private final Program gradient;
     private final Program valueAndGradient;
+    private final boolean generate;
     private volatile Program hessian;
 
-    private Formula(String text, Variables variables, Set<String> used, Graph graph, int root) {
+    private Formula(String text, Variables variables, Set<String> used, Graph graph, int root, boolean generate) {
+        this.generate = generate;
         this.text = text;
         this.variables = variables;
         this.used = Set.copyOf(used);
@@ -54,12 +56,18 @@ public final class Formula {
         for (int k = 0; k < n; k++) {
             gradientNodes[k] = graph.derive(root, k);
         }
+        int[][] places = new int[n][];
+        int[][] bothPlaces = new int[n + 1][];
         int[] both = new int[n + 1];
         both[0] = root;
-        System.arraycopy(gradientNodes, 0, both, 1, n);
-        this.value = new Program(graph, n, new int[] {root});
-        this.gradient = new Program(graph, n, gradientNodes);
-        this.valueAndGradient = new Program(graph, n, both);
+        for (int k = 0; k < n; k++) {
+            places[k] = new int[] {k};
+            bothPlaces[k + 1] = places[k];
+            both[k + 1] = gradientNodes[k];
+        }
+        this.value = new Program(graph, n, new int[] {root}, new int[][] {null}, generate);
+        this.gradient = new Program(graph, n, gradientNodes, places, generate);
+        this.valueAndGradient = new Program(graph, n, both, bothPlaces, generate);
     }
 
     /**
@@ -71,25 +79,31 @@ public final class Formula {
      * @throws FormulaException naming what is wrong and where, with a caret under the place
      */
     public static Formula compile(String text, Variables variables, Map<String, Double> constants) {
-        return build(text, Parser.parse(text), variables, constants);
+        return build(text, Parser.parse(text), variables, constants, true);
+    }
+
+    /** As {@link #compile} but always interpreted (no generated classes): for comparing the two in tests. */
+    static Formula interpreted(String text, Variables variables, Map<String, Double> constants) {
+        return build(text, Parser.parse(text), variables, constants, false);
     }
 
     /** Compiles several formulas separated by ';' (e.g. the components of a curve), each on the same variables. */
     public static List<Formula> compileList(String text, Variables variables, Map<String, Double> constants) {
         List<Formula> out = new ArrayList<>();
         for (Expr e : Parser.parseList(text)) {
-            out.add(build(text, e, variables, constants));
+            out.add(build(text, e, variables, constants, true));
         }
         return out;
     }
 
-    private static Formula build(String text, Expr e, Variables variables, Map<String, Double> constants) {
+    private static Formula build(String text, Expr e, Variables variables, Map<String, Double> constants,
+                                 boolean generate) {
         Graph graph = new Graph();
         Compiler compiler = new Compiler(graph, text, variables, constants);
         int root;
         try {
             root = compiler.compile(e);
-            return new Formula(text, variables, compiler.used(), graph, root);
+            return new Formula(text, variables, compiler.used(), graph, root, generate);
         } catch (IllegalStateException tooLarge) {
             throw new FormulaException(tooLarge.getMessage(), text, 0);
         }
@@ -156,44 +170,29 @@ public final class Formula {
         return gradient.length();
     }
 
+    /** Whether the gradient runs as a generated class (else interpreted: a formula too long for one method). */
+    public boolean generated() {
+        return gradient.generated();
+    }
+
     /** E(x). */
     public double value(double[] x) {
-        double[] w = value.work();
-        value.run(x, w);
-        return value.output(w, 0);
+        return value.run(x, null);
     }
 
     /** out = dE(x), exact. */
     public void gradient(double[] x, double[] out) {
-        double[] w = gradient.work();
-        gradient.run(x, w);
-        gradient.outputs(w, out);
+        gradient.run(x, out);
     }
 
     /** Writes dE(x) into {@code out} and returns E(x). */
     public double valueAndGradient(double[] x, double[] out) {
-        double[] w = valueAndGradient.work();
-        valueAndGradient.run(x, w);
-        for (int k = 0; k < out.length; k++) {
-            out[k] = valueAndGradient.output(w, k + 1);
-        }
-        return valueAndGradient.output(w, 0);
+        return valueAndGradient.run(x, out);
     }
 
     /** out = Hess E(x), row-major d x d, exact (its program is compiled on first use). */
     public void hessian(double[] x, double[] out) {
-        Program h = hessianProgram();
-        double[] w = h.work();
-        h.run(x, w);
-        int n = variables.count();
-        int k = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i; j < n; j++, k++) {
-                double v = h.output(w, k);
-                out[i * n + j] = v;
-                out[j * n + i] = v;
-            }
-        }
+        hessianProgram().run(x, out);
     }
 
     private Program hessianProgram() {
@@ -204,13 +203,15 @@ public final class Formula {
                 if (h == null) {
                     int n = variables.count();
                     int[] nodes = new int[n * (n + 1) / 2];
+                    int[][] places = new int[nodes.length][];
                     int k = 0;
                     for (int i = 0; i < n; i++) {
                         for (int j = i; j < n; j++) {
+                            places[k] = i == j ? new int[] {i * n + j} : new int[] {i * n + j, j * n + i};
                             nodes[k++] = graph.derive(gradientNodes[i], j);
                         }
                     }
-                    h = new Program(graph, n, nodes);
+                    h = new Program(graph, n, nodes, places, generate);
                     hessian = h;
                 }
             }
@@ -238,11 +239,10 @@ public final class Formula {
      * that is not finite there, e.g. {@code "log(x1) = NaN"}.
      */
     public synchronized String diagnose(double[] x) {
-        double[] w = valueAndGradient.work();
-        valueAndGradient.run(x, w);
-        boolean finite = true;
-        for (int k = 0; k <= variables.count(); k++) {
-            finite &= Double.isFinite(valueAndGradient.output(w, k));
+        double[] g = new double[variables.count()];
+        boolean finite = Double.isFinite(valueAndGradient.run(x, g));
+        for (double v : g) {
+            finite &= Double.isFinite(v);
         }
         if (finite) {
             return null;
@@ -256,8 +256,8 @@ public final class Formula {
             v[n] = r;
             if (!Double.isFinite(r)) {
                 boolean part = n == root;
-                for (int g : gradientNodes) {
-                    part |= n == g;
+                for (int gn : gradientNodes) {
+                    part |= n == gn;
                 }
                 return graph.text(n, variables::name, 200) + " = " + r + (n == root ? "" : n < root || part ? ""
                         : " (in the derivative)");

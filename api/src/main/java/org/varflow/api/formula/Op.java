@@ -97,7 +97,7 @@ final class Op {
             case ACOS -> Math.acos(x);
             case ABS -> Math.abs(x);
             case SIGN -> Math.signum(x);
-            case STEP -> x > 0 ? 1.0 : 0.0;
+            case STEP -> step(x);
             case MIN -> Math.min(x, y);
             case MAX -> Math.max(x, y);
             case SOFTPLUS -> softplus(x);
@@ -125,6 +125,11 @@ final class Op {
             m >>= 1;
         }
         return n < 0 ? 1 / result : result;
+    }
+
+    /** Heaviside: 1 for x &gt; 0, else 0. */
+    static double step(double x) {
+        return x > 0 ? 1.0 : 0.0;
     }
 
     /** log(1 + e^x). */

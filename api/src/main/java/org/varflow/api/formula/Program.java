@@ -3,14 +3,17 @@ package org.varflow.api.formula;
 import java.util.Arrays;
 
 /**
- * Some nodes of a {@link Graph} compiled into a straight-line array program: the variables in slots 0..d-1, the
- * constants after them, then one slot per instruction, in graph order (operands before their users). Only the nodes
- * the outputs need are compiled, so the program of a gradient does not compute the value.
+ * Some nodes of a {@link Graph} compiled into a straight-line program: the variables in slots 0..d-1, the constants
+ * after them, then one slot per instruction, in graph order (operands before their users). Only the nodes the outputs
+ * need are compiled, so the program of a gradient does not compute the value. Each output is either returned by
+ * {@link #run} or written to given places of its {@code out} array (a Hessian entry to both (i, j) and (j, i)).
  *
- * <p>Immutable and shared by all threads; each thread evaluates in its own work array ({@link #work()}, with the
- * constants filled in once), so {@link #run} allocates nothing.
+ * <p>The program runs as a generated class ({@link Bytecode}, which the JIT compiles like hand-written code) when it
+ * fits in one method, else in {@link #interpret}'s loop over op codes, in a work array owned by the calling thread.
+ * Both compute the same operations in the same order, so they agree bit for bit. Immutable, shared by all threads,
+ * allocation-free per call either way.
  */
-final class Program {
+final class Program implements Kernel {
     private final int d;
     private final int base;
     private final int[] op;
@@ -18,14 +21,21 @@ final class Program {
     private final int[] right;
     private final double[] constant;
     private final int[] outputs;
-    private final double[] initial;
+    private final int[][] targets;
     private final ThreadLocal<double[]> work;
+    private final Kernel kernel;
 
-    /** Compiles the nodes {@code outputs} of {@code graph}, whose variables are 0..d-1. */
-    Program(Graph graph, int d, int[] outputs) {
+    /**
+     * Compiles the nodes {@code nodes} of {@code graph}, whose variables are 0..d-1.
+     *
+     * @param targets for each node, the places in {@code out} it is written to; null for the one {@link #run}
+     *                returns (at most one)
+     * @param generate whether to generate a class (false: always interpret)
+     */
+    Program(Graph graph, int d, int[] nodes, int[][] targets, boolean generate) {
         this.d = d;
         boolean[] needed = new boolean[graph.size()];
-        for (int o : outputs) {
+        for (int o : nodes) {
             needed[o] = true;
         }
         for (int n = graph.size() - 1; n >= 0; n--) {
@@ -36,26 +46,23 @@ final class Program {
                 }
             }
         }
-        int[] slot = new int[graph.size()];
-        Arrays.fill(slot, -1);
         int constants = 0;
         int instructions = 0;
         for (int n = 0; n < graph.size(); n++) {
-            if (!needed[n]) {
-                continue;
-            }
-            if (graph.op(n) == Op.CONST) {
+            if (needed[n] && graph.op(n) == Op.CONST) {
                 constants++;
-            } else if (graph.op(n) != Op.VAR) {
+            } else if (needed[n] && graph.op(n) != Op.VAR) {
                 instructions++;
             }
         }
         this.base = d + constants;
-        this.initial = new double[base + instructions];
+        double[] initial = new double[base + instructions];
         this.op = new int[instructions];
         this.left = new int[instructions];
         this.right = new int[instructions];
         this.constant = new double[instructions];
+        int[] slot = new int[graph.size()];
+        Arrays.fill(slot, -1);
         int nextConstant = d;
         int i = 0;
         for (int n = 0; n < graph.size(); n++) {
@@ -77,11 +84,14 @@ final class Program {
                 i++;
             }
         }
-        this.outputs = new int[outputs.length];
-        for (int k = 0; k < outputs.length; k++) {
-            this.outputs[k] = slot[outputs[k]];
+        this.outputs = new int[nodes.length];
+        for (int k = 0; k < nodes.length; k++) {
+            this.outputs[k] = slot[nodes[k]];
         }
+        this.targets = targets.clone();
         this.work = ThreadLocal.withInitial(initial::clone);
+        this.kernel = generate ? Bytecode.generate(d, Arrays.copyOfRange(initial, d, base), op, left, right, constant,
+                outputs, this.targets) : null;
     }
 
     /** Number of instructions. */
@@ -89,52 +99,19 @@ final class Program {
         return op.length;
     }
 
-    /** Number of outputs. */
-    int outputs() {
-        return outputs.length;
+    /** Whether the program runs as a generated class. */
+    boolean generated() {
+        return kernel != null;
     }
 
-    /** This thread's work array. */
-    double[] work() {
-        return work.get();
+    @Override
+    public double run(double[] x, double[] out) {
+        return kernel != null ? kernel.run(x, out) : interpret(x, out);
     }
 
-    /** Output k after {@link #run}. */
-    double output(double[] w, int k) {
-        return w[outputs[k]];
-    }
-
-    /** Copies every output into {@code out}. */
-    void outputs(double[] w, double[] out) {
-        for (int k = 0; k < outputs.length; k++) {
-            out[k] = w[outputs[k]];
-        }
-    }
-
-    /** Copies output k into {@code out[k + offset]} for each k. */
-    void outputs(double[] w, double[] out, int offset) {
-        for (int k = 0; k < outputs.length; k++) {
-            out[k + offset] = w[outputs[k]];
-        }
-    }
-
-    /** The slot an output lives in (for diagnostics). */
-    int outputSlot(int k) {
-        return outputs[k];
-    }
-
-    /** The first instruction, in order, whose value in {@code w} is not finite while its operands are; or -1. */
-    int firstNonFinite(double[] w) {
-        for (int i = 0; i < op.length; i++) {
-            if (!Double.isFinite(w[base + i])) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Evaluates every instruction at x (length d) in the work array w. */
-    void run(double[] x, double[] w) {
+    /** Evaluates with the loop over op codes, in this thread's work array. */
+    double interpret(double[] x, double[] out) {
+        double[] w = work.get();
         System.arraycopy(x, 0, w, 0, d);
         final int[] op = this.op;
         final int[] left = this.left;
@@ -171,7 +148,7 @@ final class Program {
                 case Op.ACOS -> r = Math.acos(u);
                 case Op.ABS -> r = Math.abs(u);
                 case Op.SIGN -> r = Math.signum(u);
-                case Op.STEP -> r = u > 0 ? 1.0 : 0.0;
+                case Op.STEP -> r = Op.step(u);
                 case Op.MIN -> r = Math.min(u, w[right[i]]);
                 case Op.MAX -> r = Math.max(u, w[right[i]]);
                 case Op.SOFTPLUS -> r = Op.softplus(u);
@@ -180,25 +157,27 @@ final class Program {
             }
             w[slot] = r;
         }
+        double returned = 0;
+        for (int k = 0; k < outputs.length; k++) {
+            double v = w[outputs[k]];
+            if (targets[k] == null) {
+                returned = v;
+            } else {
+                for (int t : targets[k]) {
+                    out[t] = v;
+                }
+            }
+        }
+        return returned;
     }
 
-    /** For tests: a one-instruction evaluation of {@code o} through {@link #run}'s loop. */
-    static double evaluate(int o, double x, double y, double c) {
+    /** For tests: {@code o} at (x, y) with constant c, through the generated class (or the loop). */
+    static double evaluate(int o, double x, double y, double c, boolean generate) {
         Graph g = new Graph();
         int vx = g.variable(0);
         int vy = g.variable(1);
-        int n = Op.binary(o) ? rawNode(g, o, vx, vy) : rawNode(g, o, vx, -1, c);
-        Program p = new Program(g, 2, new int[] {n});
-        double[] w = p.work();
-        p.run(new double[] {x, y}, w);
-        return p.output(w, 0);
-    }
-
-    private static int rawNode(Graph g, int o, int x, int y) {
-        return g.raw(o, x, y, 0);
-    }
-
-    private static int rawNode(Graph g, int o, int x, int y, double c) {
-        return g.raw(o, x, y, c);
+        int n = g.raw(o, vx, Op.binary(o) ? vy : -1, c);
+        Program p = new Program(g, 2, new int[] {n}, new int[][] {null}, generate);
+        return p.run(new double[] {x, y}, null);
     }
 }

@@ -137,11 +137,59 @@ class FormulaTest {
             for (double[] p : points) {
                 double c = op == Op.POWI ? 3 : 1.7;
                 double folded = Op.apply(op, p[0], p[1], c);
-                double compiled = Program.evaluate(op, p[0], p[1], c);
-                assertThat(Double.doubleToLongBits(compiled)).as(Op.name(op) + " at " + p[0] + ", " + p[1])
+                double generated = Program.evaluate(op, p[0], p[1], c, true);
+                double interpreted = Program.evaluate(op, p[0], p[1], c, false);
+                assertThat(Double.doubleToLongBits(generated)).as(Op.name(op) + " at " + p[0] + ", " + p[1])
+                        .isEqualTo(Double.doubleToLongBits(folded));
+                assertThat(Double.doubleToLongBits(interpreted)).as(Op.name(op) + " at " + p[0] + ", " + p[1])
                         .isEqualTo(Double.doubleToLongBits(folded));
             }
         }
+    }
+
+    /** The generated classes and the interpreter run the same operations: equal bit for bit. */
+    @ParameterizedTest
+    @ValueSource(strings = {"sum(i, 1, d, (x[i]^2 - 1)^2/4 - 0.3*x[i])", "exp(-x1*x2) * log1p(x3^2) + min(x1, x4)^3",
+        "prod(i, 1, d, 1 + sigmoid(x[i] - i/2)) + sum(i, 1, d - 1, abs(x[i+1] - x[i])^1.5)",
+        "sqrt(1 + sum(i, 1, d, sinh(x[i])^2)) + atan(x2)/x4^-2"})
+    void generatedAndInterpretedProgramsAgreeBitForBit(String text) {
+        Formula fast = f(text, 4);
+        Formula slow = Formula.interpreted(text, Variables.vector("x", 4), Map.of());
+        assertThat(fast.generated()).isTrue();
+        Random r = new Random(5);
+        for (int t = 0; t < 100; t++) {
+            double[] x = r.doubles(4, -1.5, 1.5).toArray();
+            double[] g1 = new double[4];
+            double[] g2 = new double[4];
+            double[] h1 = new double[16];
+            double[] h2 = new double[16];
+            assertThat(Double.doubleToLongBits(fast.valueAndGradient(x, g1)))
+                    .isEqualTo(Double.doubleToLongBits(slow.valueAndGradient(x, g2)));
+            assertThat(g1).isEqualTo(g2);
+            fast.gradient(x, g1);
+            assertThat(g1).isEqualTo(g2);
+            assertThat(fast.value(x)).isEqualTo(slow.value(x));
+            fast.hessian(x, h1);
+            slow.hessian(x, h2);
+            assertThat(h1).isEqualTo(h2);
+        }
+    }
+
+    /** A formula too long for one generated method is interpreted, with the same results. */
+    @Test
+    void longFormulasAreInterpreted() {
+        int d = 3000;
+        Formula e = f("sum(i, 1, d, cos(x[i]) * i)", d);
+        assertThat(e.generated()).isFalse();
+        double[] x = new Random(2).doubles(d, -1, 1).toArray();
+        double[] g = new double[d];
+        double value = e.valueAndGradient(x, g);
+        double expected = 0;
+        for (int i = 0; i < d; i++) {
+            expected += Math.cos(x[i]) * (i + 1);
+            assertThat(g[i]).isCloseTo(-Math.sin(x[i]) * (i + 1), within(1e-12 * (i + 1)));
+        }
+        assertThat(value).isCloseTo(expected, within(1e-12 * Math.abs(expected)));
     }
 
     @Test
