@@ -57,13 +57,13 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PartKind only = kind == null ? null : PartKind.fromLabel(kind);
         boolean shown = false;
+        if (!settings.isEmpty() && only == null && registry.presets().containsKey(id)) {
+            throw new ConfigurationException("--set applies to a part, not to the preset '" + id + "'; to see a"
+                    + " preset with other parts, run it (varflow run " + id + " --set ...) and read its summary");
+        }
         if (only == null && registry.presets().containsKey(id)) {
             explainPreset(registry.presets().get(id));
             shown = true;
-        }
-        if (!settings.isEmpty() && (shown || registry.presets().containsKey(id) && only == null)) {
-            throw new ConfigurationException("--set applies to a part, not to the preset '" + id + "'; to see a"
-                    + " preset with other parts, run it (varflow run " + id + " --set ...) and read its summary");
         }
         for (PartKind k : PartKind.values()) {
             if ((only == null || only == k) && registry.factories(k).containsKey(id)) {
@@ -132,8 +132,8 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     private void explainPart(PartFactory<?> f) {
+        String formula = settings.isEmpty() ? f.formula() : f.formula(given(f)); // bad settings fail before output
         out.println(f.kind() + " '" + f.id() + "' - " + f.summary());
-        String formula = settings.isEmpty() ? f.formula() : f.formula(given(f));
         if (!formula.isBlank()) {
             out.println();
             out.println(settings.isEmpty() ? "formula:" : "formula with the parameters given:");
