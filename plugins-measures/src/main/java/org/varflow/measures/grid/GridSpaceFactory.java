@@ -15,7 +15,9 @@ import org.varflow.api.measure.MeasureKinds;
  * A probability density on a uniform grid of an interval ({@code grid-1d}) or a rectangle ({@code grid-2d}): one
  * value per cell, piecewise constant, mass sum_i rho_i |cell| = 1. The starting density ({@code init}, see
  * {@link GridStart}) is a law's density at the cell centres, a histogram of samples, a formula in x1 (x2) at the
- * centres, or values given inline or in a CSV file, normalised to mass one. The boundary is closed (no flux).
+ * centres, or values given inline or in a CSV file, normalised to mass one. The walls ({@link GridBoundary}) are
+ * closed (no flux) by default, or periodic, or Dirichlet (the density held at given values: the state is then not
+ * normalised).
  */
 public final class GridSpaceFactory implements SpaceFactory {
     /** Most cells accepted. */
@@ -43,8 +45,8 @@ public final class GridSpaceFactory implements SpaceFactory {
 
     @Override
     public String summary() {
-        return axes == 1 ? "a probability density on a uniform grid of an interval (closed boundary)"
-                : "a probability density on a uniform grid of a rectangle (closed boundary)";
+        return axes == 1 ? "a probability density on a uniform grid of an interval (closed, periodic or Dirichlet walls)"
+                : "a probability density on a uniform grid of a rectangle (closed, periodic or Dirichlet walls)";
     }
 
     @Override
@@ -67,6 +69,7 @@ public final class GridSpaceFactory implements SpaceFactory {
             p.add(Parameter.vector("upper", "4", "upper corner (one number for both axes)"));
             p.addAll(GridStart.parameters("0", "1", "1.5,0"));
         }
+        p.addAll(GridBoundary.parameters());
         return p;
     }
 
@@ -106,7 +109,12 @@ public final class GridSpaceFactory implements SpaceFactory {
         }
         GridLayout layout = new GridLayout(cells, lower, upper);
         double[] rho = GridStart.density(owner, parameters, layout);
+        GridBoundary boundary = GridBoundary.read(owner, parameters, axes);
         double mass = layout.mass(rho);
+        if (boundary.dirichlet()) {
+            // with walls held at fixed values the state is a non-negative function whose mass changes: as given
+            return new GridSpace(id(), layout, rho, boundary);
+        }
         if (!(mass > 0) || !Double.isFinite(mass)) {
             throw new ConfigurationException(owner + ": the starting density has mass " + mass + " on the grid "
                     + layout + "; put the law inside the grid (or give positive values)");
@@ -114,6 +122,6 @@ public final class GridSpaceFactory implements SpaceFactory {
         for (int i = 0; i < rho.length; i++) {
             rho[i] /= mass;
         }
-        return new GridSpace(id(), layout, rho);
+        return new GridSpace(id(), layout, rho, boundary);
     }
 }
