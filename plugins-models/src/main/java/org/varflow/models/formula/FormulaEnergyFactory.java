@@ -97,9 +97,10 @@ public final class FormulaEnergyFactory implements EnergyFactory {
         }
         if (highest > d) {
             throw new ConfigurationException(OWNER + ": E = " + org.varflow.api.io.Excerpt.quote(parameters.text("E"))
-                    + " uses x" + highest + " but the space has dimension " + d + " (variables x1..x" + d + "); set"
-                    + " the space's dimension to " + highest + " (--set space.dimension=" + highest + ", or space.d"
-                    + " on an ensemble) or write E in x1..x" + d);
+                    + " uses x" + highest + " but the space has dimension " + d + " (" + (d == 1 ? "the variable x1"
+                    : "variables x1..x" + d) + "); set the space's dimension to " + highest + " (--set"
+                    + " space.dimension=" + highest + ", or space.d on an ensemble) or write E in "
+                    + (d == 1 ? "x1" : "x1..x" + d));
         }
         Map<String, Double> constants = new LinkedHashMap<>();
         parameters.others().forEach((k, v) -> constants.put(k, (Double) v));
