@@ -41,6 +41,9 @@ public final class Formula {
     private final Program value;
     private final Program gradient;
     private final Program valueAndGradient;
+    private final Kernel valueKernel;
+    private final Kernel gradientKernel;
+    private final Kernel bothKernel;
     private final boolean generate;
     private volatile Program hessian;
 
@@ -68,6 +71,9 @@ public final class Formula {
         this.value = new Program(graph, n, new int[] {root}, new int[][] {null}, generate);
         this.gradient = new Program(graph, n, gradientNodes, places, generate);
         this.valueAndGradient = new Program(graph, n, both, bothPlaces, generate);
+        this.valueKernel = value.kernel();
+        this.gradientKernel = gradient.kernel();
+        this.bothKernel = valueAndGradient.kernel();
     }
 
     /**
@@ -177,17 +183,17 @@ public final class Formula {
 
     /** E(x). */
     public double value(double[] x) {
-        return value.run(x, null);
+        return valueKernel.run(x, null);
     }
 
     /** out = dE(x), exact. */
     public void gradient(double[] x, double[] out) {
-        gradient.run(x, out);
+        gradientKernel.run(x, out);
     }
 
     /** Writes dE(x) into {@code out} and returns E(x). */
     public double valueAndGradient(double[] x, double[] out) {
-        return valueAndGradient.run(x, out);
+        return bothKernel.run(x, out);
     }
 
     /** out = Hess E(x), row-major d x d, exact (its program is compiled on first use). */

@@ -109,6 +109,14 @@ final class Program implements Kernel {
         return kernel != null ? kernel.run(x, out) : interpret(x, out);
     }
 
+    /**
+     * What to call: the generated class, or this program (which interprets). A caller that keeps it in a field of its
+     * own has a call site that sees one class, which the JIT can inline.
+     */
+    Kernel kernel() {
+        return kernel != null ? kernel : this;
+    }
+
     /** Evaluates with the loop over op codes, in this thread's work array. */
     double interpret(double[] x, double[] out) {
         double[] w = work.get();
