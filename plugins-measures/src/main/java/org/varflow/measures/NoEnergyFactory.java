@@ -33,7 +33,7 @@ public final class NoEnergyFactory implements EnergyFactory {
 
     /** Whether {@code e} is E = 0, as given or lifted to a measure space. */
     public static boolean isZero(Energy e) {
-        return e == Zero.INSTANCE || e instanceof LiftedPotential p && p.potential() == Zero.INSTANCE;
+        return e == Zero.INSTANCE || (e instanceof LiftedPotential p && p.potential() == Zero.INSTANCE);
     }
 
     /** E = 0. */

@@ -83,7 +83,7 @@ final class Parser {
         while (true) {
             skipSpace();
             char c = peek();
-            if (c != '*' && c != '/' || c == '*' && next() == '*') {
+            if ((c != '*' && c != '/') || (c == '*' && next() == '*')) {
                 return left;
             }
             int at = pos++;
@@ -108,7 +108,7 @@ final class Parser {
     private Expr power() {
         Expr base = atom();
         skipSpace();
-        if (peek() == '^' || peek() == '*' && next() == '*') {
+        if (peek() == '^' || (peek() == '*' && next() == '*')) {
             int at = pos;
             pos += peek() == '^' ? 1 : 2;
             return new Expr.Binary('^', base, unary(), at);

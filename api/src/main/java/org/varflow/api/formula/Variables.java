@@ -16,7 +16,7 @@ import java.util.Objects;
 public record Variables(String prefix, int d, List<String> named) {
     public Variables {
         named = List.copyOf(named);
-        if (prefix == null && d != 0 || d < 0) {
+        if ((prefix == null && d != 0) || d < 0) {
             throw new IllegalArgumentException("a vector needs a name and a length >= 0");
         }
     }

@@ -170,7 +170,7 @@ public final class PathSpaceFactory implements SpaceFactory {
             columns = t.columns();
             what = parameters.text("file");
         }
-        if (columns != k || values.length / k != n - 1 && values.length / k != n + 1) {
+        if (columns != k || (values.length / k != n - 1 && values.length / k != n + 1)) {
             throw new ConfigurationException(OWNER + ": " + what + " holds " + values.length / Math.max(1, columns)
                     + " rows of " + columns + " but the path needs N - 1 = " + (n - 1) + " interior nodes (or N + 1 = "
                     + (n + 1) + " with the ends) of k = " + k + " numbers");
