@@ -46,7 +46,7 @@ class ComposeCliTest {
         assertThat(explain.out()).contains("dE/dx1 = x1^2 - 2*x2", "dE/dx2 = -2*x1", "with a = 2");
         CliRunner bad = CliRunner.run("run", "langevin", "--energy", "formula", "--set", "energy.E=2*(x1 + 1");
         assertThat(bad.code()).isEqualTo(Main.USAGE);
-        assertThat(bad.err()).contains("expected a ')' to close the '(' at column 3, but the formula ends at column 10")
+        assertThat(bad.err()).contains("column 10: expected a ')' to close the '(' at column 3, but the formula ends")
                 .contains("    2*(x1 + 1\n             ^"); // the caret just after the last character
         assertThat(bad.out()).isEmpty();
     }

@@ -3,7 +3,8 @@ package org.varflow.api.formula;
 import org.varflow.api.ConfigurationException;
 
 /**
- * A formula that cannot be read or compiled: the message says what is wrong, then shows the formula (a window of it,
+ * A formula that cannot be read or compiled: the message names the column first (suggestions and lists of valid
+ * names can be long), says what is wrong, then shows the formula (a window of it,
  * when long) with a caret under the offending place.
  */
 public final class FormulaException extends ConfigurationException {
@@ -19,7 +20,7 @@ public final class FormulaException extends ConfigurationException {
      * @param position the 0-based character index of the error in {@code text}
      */
     public FormulaException(String what, String text, int position) {
-        super(what + " at column " + (position + 1) + "\n" + caret(text, position));
+        super("column " + (position + 1) + ": " + what + "\n" + caret(text, position));
         this.position = position;
     }
 

@@ -213,7 +213,7 @@ class FormulaTest {
     @Test
     void badFormulasNameThePlaceWithACaret() {
         assertThatThrownBy(() -> f("(x1^2 - 1))^2", 1)).isInstanceOf(FormulaException.class)
-                .hasMessageContaining("a ')' without its '(' at column 11")
+                .hasMessageContaining("column 11: a ')' without its '('")
                 .hasMessageContaining("    (x1^2 - 1))^2\n              ^");
         FormulaException e = (FormulaException) org.assertj.core.api.Assertions.catchThrowable(() -> f("2 x1", 1));
         assertThat(e.position()).isEqualTo(2);

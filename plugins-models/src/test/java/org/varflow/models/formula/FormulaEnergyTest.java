@@ -188,7 +188,7 @@ class FormulaEnergyTest {
     @Test
     void badInputIsRefusedByName() {
         assertThatThrownBy(() -> formula("(x1^2 - 1))^2", 1, Map.of())).isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("energy 'formula': parameter 'E': a ')' without its '(' at column 11");
+                .hasMessageStartingWith("energy 'formula': parameter 'E': column 11: a ')' without its '('");
         assertThatThrownBy(() -> formula("x1^2 + x3", 2, Map.of())).hasMessageContaining("uses x3 but the space has"
                 + " dimension 2").hasMessageContaining("--set space.dimension=3");
         assertThatThrownBy(() -> formula("(x1 - a)^2", 1, Map.of("a", 1, "bb", 2)))
