@@ -26,30 +26,40 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every command the README and docs/*.md show runs as written, in order, from a scratch directory, and exits as the
- * text says (0, unless the text shows a failure: the tutorial's divergence exits 3, its misspelt spec file 2).
+ * text says (0, unless the text shows a failure: the tutorial's divergence exits 3, its misspelt spec file 2, and a
+ * line ending in a comment {@code # exit N} exits N).
  *
  * <p>How it runs them. Commands are read from indented code blocks and from fenced blocks without a language or
  * marked sh/bash/shell ({@code ```java} blocks are code, except the tutorial's plugin source, which is written to the
  * file the text before it names). Lines ending in a backslash continue. {@code varflow} and {@code ./varflow} run
  * in-process ({@link Main#execute}), with every path argument resolved against the scratch directory (the JVM's own
- * working directory cannot change: a {@code compare} or {@code demo NAME} without {@code --out}, which would write
- * {@code ./compare-NAME} or {@code ./demo-NAME}, gets an {@code --out} there); {@code > FILE} writes the output
- * there. Other shell lines ({@code mkdir},
- * {@code echo}, {@code printf}, {@code sed}, {@code javac}, {@code jar}) run in bash in the scratch directory. Files
+ * working directory cannot change: a {@code compare}, {@code sweep} or {@code demo NAME} without {@code --out}, which
+ * would write {@code ./compare-NAME}, {@code ./sweep-NAME} or {@code ./demo-NAME}, gets an {@code --out} there);
+ * {@code > FILE} writes the output there. Other shell lines ({@code mkdir}, {@code echo}, {@code printf},
+ * {@code sed}, {@code javac}, {@code jar}) run in bash in the scratch directory. Files
  * are handled in a fixed order: the README, the tutorial (it builds the plugin that {@code --plugin-path plugins/}
  * uses), then the other pages.
  *
  * <p>What is changed, and why:
  * <ul>
- *   <li>sizes: {@code --particles N} above 2000 runs with 2000, {@code --time T} above 5 with 5 (the README's
- *       200 000 particles for t = 50 would take minutes; checkpointing and resuming are the same at any size);</li>
+ *   <li>sizes: {@code --particles N} above 2000 runs with 2000 (or one block of 256 per shard of
+ *       {@code --shard-particles K}, when that is more), {@code --time T} above 5 with 5 (the README's 200 000
+ *       particles for t = 50 would take minutes; checkpointing and resuming are the same at any size);</li>
+ *   <li>{@code varflow sweep ... --master URL} is not run (the cluster at URL is an example), and
+ *       {@code varflow sweep --engine spark} runs with {@code --engine local}: the Spark engine runs in a second JVM
+ *       from the spark module's job jar, which the reactor builds after this module ({@code SweepTest} and the spark
+ *       module's {@code SparkSweepTest} compare the engines);</li>
+ *   <li>{@code varflow serve} is not run: it serves until stopped ({@code ServeCommandTest} and the serve module's
+ *       browser tests run the explorer);</li>
  *   <li>{@code varflow demo all} is not run: it runs every demo at full size, which {@link DemoFiguresTest} does
  *       once already (each other {@code demo NAME} shown is run);</li>
  *   <li>{@code mvn -B verify} is not run (this test is part of it), nor the zsh-only {@code autoload} line;
  *       {@code source <(varflow completion)} runs {@code varflow completion}, and
  *       {@code varflow completion > ~/...} writes into the scratch directory, not the home directory;</li>
- *   <li>fixtures the docs call "your own": {@code a.csv}, {@code b.csv} (60 seeded points each) and the weight files
- *       {@code wa.txt}, {@code wb.txt}; {@code docs/examples} is copied in; the api jar the tutorial compiles
+ *   <li>a {@code --set NAME=PATH} whose PATH is a file of the scratch directory (the docs' example data) is resolved
+ *       there too;</li>
+ *   <li>fixtures the docs call "your own": {@code a.csv}, {@code b.csv} (60 seeded points each), the weight files
+ *       {@code wa.txt}, {@code wb.txt} and a Gaussian's parameters {@code g.csv}; {@code docs/examples} is copied in; the api jar the tutorial compiles
  *       against is put where the tutorial says ({@code api/target/varflow-api-0.1.0-SNAPSHOT.jar}); and
  *       {@code plugins/} holds the tutorial's plugin jar.</li>
  * </ul>
@@ -66,8 +76,17 @@ class DocsExamplesTest {
             "--energy rosenbrock --dt 0.05 --steps 200", Main.NUMERICAL,
             "run --spec tut/typo.yaml", Main.USAGE);
 
+    /** A trailing comment that states the exit code: {@code ./varflow ...    # exit 2: why}. */
+    private static final Pattern EXIT_COMMENT = Pattern.compile("\\s#\\s*exit (\\d+)");
+
     @TempDir
     Path scratch;
+
+    /** Whether {@code value} (of {@code --set NAME=value}) names a file of the scratch directory, e.g. a fixture. */
+    private boolean isScratchFile(String value) {
+        return FILE_LIKE.matcher(value).matches() && !value.startsWith("/")
+                && Files.isRegularFile(scratch.resolve(value));
+    }
 
     /** One command, where it came from, and whether it runs in-process. */
     record Example(String file, int line, String text) {
@@ -195,7 +214,9 @@ class DocsExamplesTest {
     }
 
     private void runVarflow(List<String> args, Example e, String where) throws Exception {
-        if (args.size() >= 2 && args.get(0).equals("demo") && args.get(1).equals("all")) {
+        if ((args.size() >= 2 && args.get(0).equals("demo") && args.get(1).equals("all"))
+                || (!args.isEmpty() && args.get(0).equals("serve") && !args.contains("--help"))
+                || (!args.isEmpty() && args.get(0).equals("sweep") && args.contains("--master"))) {
             return; // see the class comment
         }
         List<String> a = new ArrayList<>();
@@ -209,18 +230,25 @@ class DocsExamplesTest {
                 continue;
             }
             String previous = i > 0 ? args.get(i - 1) : "";
+            int eq = w.indexOf('=');
             if (PATH_OPTIONS.contains(previous) || (!w.startsWith("-") && !w.contains("=")
                     && !previous.equals("--answer") && (FILE_LIKE.matcher(w).matches() || previous.equals("resume")))) {
                 w = scratch.resolve(w).toString();
+            } else if (previous.equals("--set") && eq > 0 && isScratchFile(w.substring(eq + 1))) {
+                w = w.substring(0, eq + 1) + scratch.resolve(w.substring(eq + 1)); // e.g. energy.data=docs/...csv
             } else if (previous.equals("--particles")) {
-                w = Integer.toString(Math.min(Integer.parseInt(w), 2000));
+                w = Integer.toString(Math.min(Integer.parseInt(w), Math.max(2000, 256 * shards(args))));
+            } else if (previous.equals("--engine") && w.equals("spark")) {
+                w = "local";
             } else if (previous.equals("--time")) {
                 w = Double.toString(Math.min(Double.parseDouble(w), 5));
             }
             a.add(w);
         }
-        // compare and demo write ./compare-NAME and ./demo-NAME without --out: into the scratch directory instead
-        if (!a.isEmpty() && (a.get(0).equals("compare") || (a.get(0).equals("demo") && a.size() > 1))
+        // compare, sweep and demo write ./compare-NAME, ./sweep-NAME and ./demo-NAME without --out: into the scratch
+        // directory instead
+        if (!a.isEmpty() && (a.get(0).equals("compare") || a.get(0).equals("sweep")
+                || (a.get(0).equals("demo") && a.size() > 1))
                 && !a.contains("--out")) {
             a.add("--out");
             a.add(scratch.resolve(a.get(0) + "-default-" + e.line()).toString());
@@ -228,13 +256,21 @@ class DocsExamplesTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.execute(a.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        int expected = EXPECTED.entrySet().stream().filter(x -> e.text().contains(x.getKey()))
-                .map(Map.Entry::getValue).findFirst().orElse(0);
+        Matcher stated = EXIT_COMMENT.matcher(e.text());
+        int expected = stated.find() ? Integer.parseInt(stated.group(1))
+                : EXPECTED.entrySet().stream().filter(x -> e.text().contains(x.getKey()))
+                        .map(Map.Entry::getValue).findFirst().orElse(0);
         assertThat(code).as(where + "\n" + err).isEqualTo(expected);
         if (redirect != null) {
             Files.createDirectories(redirect.getParent());
             Files.writeString(redirect, out.toString());
         }
+    }
+
+    /** The {@code --shard-particles} of a command line, 1 without it. */
+    private static int shards(List<String> args) {
+        int k = args.indexOf("--shard-particles");
+        return k >= 0 && k + 1 < args.size() ? Integer.parseInt(args.get(k + 1)) : 1;
     }
 
     /** Splits a command line as bash would: quotes group, an unquoted # starts a comment. */
@@ -290,6 +326,7 @@ class DocsExamplesTest {
         Files.writeString(scratch.resolve("b.csv"), b);
         Files.writeString(scratch.resolve("wa.txt"), wa);
         Files.writeString(scratch.resolve("wb.txt"), wb);
+        Files.writeString(scratch.resolve("g.csv"), "1,0.5\n1,0.2\n0.2,0.5\n"); // a Gaussian: mean, covariance rows
         Path api = Path.of(PluginJars.apiOnly());
         Path jar = scratch.resolve("api/target/varflow-api-0.1.0-SNAPSHOT.jar");
         Files.createDirectories(jar.getParent());
