@@ -57,7 +57,9 @@ class ComposeCliTest {
         Files.writeString(spec, """
                 preset: langevin
                 parts:
-                  space: {id: euclidean, params: {dimension: 2, init: gaussian, mean: [3, 0], covariance: [[0.25, 0], [0, 1]]}}
+                  space:
+                    id: euclidean
+                    params: {dimension: 2, init: gaussian, mean: [3, 0], covariance: [[0.25, 0], [0, 1]]}
                   energy: {id: formula, params: {E: "k*(x1^2 + x2^2)/2", k: 1}}
                 steps: 0
                 particles: 20000

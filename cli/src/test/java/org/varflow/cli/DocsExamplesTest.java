@@ -42,25 +42,27 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>What is changed, and why:
  * <ul>
- *   <li>sizes: {@code --particles N} above 2000 runs with 2000 (or one block of 256 per shard of
- *       {@code --shard-particles K}, when that is more), {@code --time T} above 5 with 5 (the README's 200 000
- *       particles for t = 50 would take minutes; checkpointing and resuming are the same at any size);</li>
+ *   <li>sizes: {@code --particles N} above 2000 runs with 2000, {@code --time T} above 5 with 5 (the README's
+ *       200 000 particles for t = 50 would take minutes; checkpointing and resuming are the same at any size);</li>
+ *   <li>{@code --shard-particles K} above 2 runs with 2 shards (2000 particles hold at most 7 shards of 256);</li>
  *   <li>{@code varflow sweep ... --master URL} is not run (the cluster at URL is an example), and
  *       {@code varflow sweep --engine spark} runs with {@code --engine local}: the Spark engine runs in a second JVM
  *       from the spark module's job jar, which the reactor builds after this module ({@code SweepTest} and the spark
  *       module's {@code SparkSweepTest} compare the engines);</li>
- *   <li>{@code varflow serve} is not run: it serves until stopped ({@code ServeCommandTest} and the serve module's
- *       browser tests run the explorer);</li>
  *   <li>{@code varflow demo all} is not run: it runs every demo at full size, which {@link DemoFiguresTest} does
  *       once already (each other {@code demo NAME} shown is run);</li>
+ *   <li>{@code varflow serve ...} runs with {@code --help} added: its options are parsed as written, but no server
+ *       is started to wait for a browser ({@code ServeCommandTest} starts one, the serve module's browser tests
+ *       drive it);</li>
  *   <li>{@code mvn -B verify} is not run (this test is part of it), nor the zsh-only {@code autoload} line;
  *       {@code source <(varflow completion)} runs {@code varflow completion}, and
  *       {@code varflow completion > ~/...} writes into the scratch directory, not the home directory;</li>
  *   <li>a {@code --set NAME=PATH} whose PATH is a file of the scratch directory (the docs' example data) is resolved
  *       there too;</li>
  *   <li>fixtures the docs call "your own": {@code a.csv}, {@code b.csv} (60 seeded points each), the weight files
- *       {@code wa.txt}, {@code wb.txt} and a Gaussian's parameters {@code g.csv}; {@code docs/examples} is copied in; the api jar the tutorial compiles
- *       against is put where the tutorial says ({@code api/target/varflow-api-0.1.0-SNAPSHOT.jar}); and
+ *       {@code wa.txt}, {@code wb.txt} and a Gaussian's parameters {@code g.csv}; {@code docs/examples} is copied in;
+ *       the api jar the tutorial compiles against is put where the tutorial says
+ *       ({@code api/target/varflow-api-0.1.0-SNAPSHOT.jar}); and
  *       {@code plugins/} holds the tutorial's plugin jar.</li>
  * </ul>
  */
@@ -215,7 +217,6 @@ class DocsExamplesTest {
 
     private void runVarflow(List<String> args, Example e, String where) throws Exception {
         if ((args.size() >= 2 && args.get(0).equals("demo") && args.get(1).equals("all"))
-                || (!args.isEmpty() && args.get(0).equals("serve") && !args.contains("--help"))
                 || (!args.isEmpty() && args.get(0).equals("sweep") && args.contains("--master"))) {
             return; // see the class comment
         }
@@ -237,13 +238,19 @@ class DocsExamplesTest {
             } else if (previous.equals("--set") && eq > 0 && isScratchFile(w.substring(eq + 1))) {
                 w = w.substring(0, eq + 1) + scratch.resolve(w.substring(eq + 1)); // e.g. energy.data=docs/...csv
             } else if (previous.equals("--particles")) {
-                w = Integer.toString(Math.min(Integer.parseInt(w), Math.max(2000, 256 * shards(args))));
+                w = Integer.toString(Math.min(Integer.parseInt(w), 2000));
+            } else if (previous.equals("--shard-particles")) {
+                // 2 000 particles make at most 7 shards of one 256-particle block each
+                w = Integer.toString(Math.min(Integer.parseInt(w), 2));
             } else if (previous.equals("--engine") && w.equals("spark")) {
                 w = "local";
             } else if (previous.equals("--time")) {
                 w = Double.toString(Math.min(Double.parseDouble(w), 5));
             }
             a.add(w);
+        }
+        if (!a.isEmpty() && a.get(0).equals("serve")) {
+            a.add("--help"); // see the class comment
         }
         // compare, sweep and demo write ./compare-NAME, ./sweep-NAME and ./demo-NAME without --out: into the scratch
         // directory instead
@@ -265,12 +272,6 @@ class DocsExamplesTest {
             Files.createDirectories(redirect.getParent());
             Files.writeString(redirect, out.toString());
         }
-    }
-
-    /** The {@code --shard-particles} of a command line, 1 without it. */
-    private static int shards(List<String> args) {
-        int k = args.indexOf("--shard-particles");
-        return k >= 0 && k + 1 < args.size() ? Integer.parseInt(args.get(k + 1)) : 1;
     }
 
     /** Splits a command line as bash would: quotes group, an unquoted # starts a comment. */

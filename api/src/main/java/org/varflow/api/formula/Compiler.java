@@ -142,7 +142,8 @@ final class Compiler {
     private int element(Expr.Element el, Map<String, Integer> indices) {
         if (variables.prefix() == null || !el.name().equals(variables.prefix())) {
             throw error("'" + el.name() + "[...]' is not a vector here" + (variables.prefix() == null
-                    ? "; the variables are " + variables.describe() : "; the vector is " + variables.prefix()), el.pos());
+                    ? "; the variables are " + variables.describe() : "; the vector is " + variables.prefix()),
+                    el.pos());
         }
         int i = integer(el.index(), indices, "the index of " + el.name() + "[...]");
         if (i < 1 || i > variables.d()) {

@@ -15,7 +15,8 @@ import org.varflow.api.io.Excerpt;
  * The parameters every space reads its starting law from, with the same names everywhere:
  *
  * <pre>
- *   init        point | gaussian | uniform | bimodal | samples (grids also formula | density; paths line | formula | nodes)
+ *   init        point | gaussian | uniform | bimodal | samples
+ *               (grids also formula | density; paths line | formula | nodes)
  *   mean        the mean (single-point spaces: x0 by default)
  *   covariance  gaussian: one number s (s I), one row of d numbers (the diagonal) or d rows of d (the full matrix)
  *   std         standard deviations per axis (gaussian and bimodal; uniform: the box mean +- sqrt(3) std)

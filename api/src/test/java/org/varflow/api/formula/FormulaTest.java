@@ -115,7 +115,8 @@ class FormulaTest {
                         e.gradient(y, gy);
                         return gy[kk];
                     }, x, j);
-                    assertThat(hess[k * 2 + j]).as(text + " H" + k + j).isCloseTo(fd, within(1e-5 * (1 + Math.abs(fd))));
+                    assertThat(hess[k * 2 + j]).as(text + " H" + k + j)
+                            .isCloseTo(fd, within(1e-5 * (1 + Math.abs(fd))));
                 }
             }
         }
@@ -218,7 +219,8 @@ class FormulaTest {
         FormulaException e = (FormulaException) org.assertj.core.api.Assertions.catchThrowable(() -> f("2 x1", 1));
         assertThat(e.position()).isEqualTo(2);
         assertThat(e).hasMessageContaining("expected an operator");
-        assertThatThrownBy(() -> f("x1 + ", 1)).hasMessageContaining("the formula ends").hasMessageContaining("column 6");
+        assertThatThrownBy(() -> f("x1 + ", 1)).hasMessageContaining("the formula ends")
+                .hasMessageContaining("column 6");
         assertThatThrownBy(() -> f("exq(x1)", 1)).hasMessageContaining("unknown function 'exq'")
                 .hasMessageContaining("did you mean 'exp'");
         assertThatThrownBy(() -> f("x1 + y", 1)).hasMessageContaining("unknown name 'y'")

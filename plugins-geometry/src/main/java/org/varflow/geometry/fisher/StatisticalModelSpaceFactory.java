@@ -38,7 +38,8 @@ public final class StatisticalModelSpaceFactory implements SpaceFactory {
 
     @Override
     public String formula() {
-        return "x in R^d (kind euclidean), starting at x0 (or drawn per particle from init); the energy E(x) = negative log-likelihood of the model";
+        return "x in R^d (kind euclidean), starting at x0 (or drawn per particle from init); the energy E(x) ="
+                + " negative log-likelihood of the model";
     }
 
     @Override

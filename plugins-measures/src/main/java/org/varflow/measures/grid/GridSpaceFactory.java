@@ -45,13 +45,15 @@ public final class GridSpaceFactory implements SpaceFactory {
 
     @Override
     public String summary() {
-        return axes == 1 ? "a probability density on a uniform grid of an interval (closed, periodic or Dirichlet walls)"
+        return axes == 1
+                ? "a probability density on a uniform grid of an interval (closed, periodic or Dirichlet walls)"
                 : "a probability density on a uniform grid of a rectangle (closed, periodic or Dirichlet walls)";
     }
 
     @Override
     public String formula() {
-        return "rho_i >= 0 on cells of width dx" + (axes == 1 ? "" : " x dy") + ", sum_i rho_i |cell| = 1;  energies V on"
+        return "rho_i >= 0 on cells of width dx" + (axes == 1 ? "" : " x dy")
+                + ", sum_i rho_i |cell| = 1;  energies V on"
                 + " R^" + axes + " are lifted to E(rho) = sum_i V(c_i) rho_i |cell| = integral V rho";
     }
 

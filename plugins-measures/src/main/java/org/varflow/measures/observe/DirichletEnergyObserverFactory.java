@@ -15,7 +15,8 @@ import org.varflow.measures.grid.GridSpace;
  * energy: d u/dt = T Laplacian u):
  *
  * <pre>
- *   D(u) = (1/2) integral |grad u|^2 dx  ~  (|cell| / 2) [ sum_faces (u_j - u_i)^2 / dx_a^2 + sum_walls 2 (u_i - u_b)^2 / dx_a^2 ]
+ *   D(u) = (1/2) integral |grad u|^2 dx
+ *        ~ (|cell| / 2) [ sum_faces (u_j - u_i)^2 / dx_a^2 + sum_walls 2 (u_i - u_b)^2 / dx_a^2 ]
  * </pre>
  *
  * with the faces of the grid's boundary (periodic faces like interior ones; Dirichlet walls at value u_b across half

@@ -10,7 +10,6 @@ import org.varflow.api.Parameter;
 import org.varflow.api.ParameterType;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.api.SpaceKinds;
 import org.varflow.models.data.DataTable;
 import org.varflow.models.glm.RegularisedGlm;
 
@@ -48,8 +47,8 @@ public final class LogisticRegressionEnergyFactory implements EnergyFactory {
 
     @Override
     public String summary() {
-        return "L2-regularised logistic regression on seeded synthetic data, the iris data or your CSV; knows its Fisher"
-                + " X^T W X / n";
+        return "L2-regularised logistic regression on seeded synthetic data, the iris data or your CSV; knows its"
+                + " Fisher X^T W X / n";
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.varflow.api.Space;
  *
  * <p>Data: a CSV file given by {@code --set energy.data=FILE.csv}, read by the convention of every data energy
  * ({@link org.varflow.models.data.DataTable}: the target last or named by {@code targetColumn}, the features the
- * other columns or {@code featureColumns}), or rows given inline by the matrix parameter {@code rows} (in a spec file a list
+ * other columns or {@code featureColumns}), or rows given inline by the matrix parameter {@code rows} (in a spec file a
+ * list
  * of lists, on the command line {@code --set energy.rows=0.1,1.2;0.5,0.7;...}); without either, the default data
  * set shipped with varflow ({@link RegressionData}: 100 examples of y = 0.5 - x + N(0, 0.5^2), x ~ U(-1, 2),
  * seed 5). The space must have dimension d = k + 1 with an intercept (k without).

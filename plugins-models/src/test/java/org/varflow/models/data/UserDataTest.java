@@ -195,7 +195,8 @@ class UserDataTest {
                 .withPart(PartKind.SPACE, PartChoice.of("statistical-model").with("dimension", 3).with("x0", "0"));
         assertThatThrownBy(() -> VARFLOW.assemble(spec.withPart(PartKind.ENERGY, PartChoice.of("logistic-regression")
                 .with("data", file.toString()).with("targetColumn", "weight").with("featureColumns", "height,label"))))
-                .hasMessageContaining("the target column 'weight' of " + file).hasMessageContaining("labels are 0 or 1");
+                .hasMessageContaining("the target column 'weight' of " + file)
+                .hasMessageContaining("labels are 0 or 1");
         assertThatThrownBy(() -> VARFLOW.assemble(spec.withPart(PartKind.ENERGY, PartChoice.of("logistic-regression")
                 .with("data", file.toString()).with("targetColumn", "lable"))))
                 .hasMessageContaining("parameter 'targetColumn':").hasMessageContaining("has no column 'lable'");

@@ -46,7 +46,8 @@ class StartingLawRunsTest {
 
     /**
      * dX = -X dt + sqrt(2) dW from X_0 ~ N(3, 1/4): at t = 1, X ~ N(3 e^-1, e^-2 / 4 + 1 - e^-2). Euler-Maruyama with
-     * h = 0.01 (100 steps) has the exact discrete law N(3 (1 - h)^100, (1 - h)^200 / 4 + (1 - (1 - h)^200) / (1 - h/2));
+     * h = 0.01 (100 steps) has the exact discrete law
+     * N(3 (1 - h)^100, (1 - h)^200 / 4 + (1 - (1 - h)^200) / (1 - h/2));
      * the sample of 40000 chains matches both within 5 standard errors (mean: sqrt(v/N); variance: v sqrt(2/(N-1))).
      */
     @Test
