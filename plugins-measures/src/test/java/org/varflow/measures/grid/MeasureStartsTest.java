@@ -99,7 +99,7 @@ class MeasureStartsTest {
                 .hasMessageContaining("space 'grid-1d': the starting density 'x1 - 1' is -5.975 at the centre [-4.975]"
                         + " of cell 1; a density is finite and >= 0");
         assertThatThrownBy(() -> space(PartChoice.of("grid-1d").with("init", "formula").with("formula", "x1 +")))
-                .hasMessageContaining("space 'grid-1d': parameter 'formula': the formula ends");
+                .hasMessageContaining("space 'grid-1d': parameter 'formula': column 5: the formula ends");
         assertThatThrownBy(() -> space(PartChoice.of("grid-1d").with("formula", "x1^2")))
                 .hasMessageContaining("parameter 'formula' applies to init=formula, but init is gaussian");
         assertThatThrownBy(() -> space(PartChoice.of("grid-1d").with("cells", 4).with("init", "density")))
