@@ -80,6 +80,10 @@ out="$here/docs/PERFORMANCE.md"
     o1=$(ours W1 "$n" 1); o2=$(ours W1 "$n" 2); p=$(peer W1-numpy "$n")
     echo "| W1 Langevin ensemble, d = 10, 200 steps | $n | $o1 | $o2 | NumPy | ${p:-skipped} | $(ratio "$p" "$o1") |"
   done
+  for n in $(awk '$1 == "W1-formula" && $3 == 1 { print $2 }' "$tmp/java.txt"); do
+    o1=$(ours W1-formula "$n" 1); o2=$(ours W1-formula "$n" 2); b=$(ours W1 "$n" 1)
+    echo "| W1 with the double well as a formula (energy formula) | $n | $o1 | $o2 | varflow built-in double-well | $b | $(ratio "$b" "$o1") |"
+  done
   o=$(ours W2 1000 1)
   echo "| W2 Sinkhorn log-domain, eps = 0.01, 500 it. | 1000 x 1000 | $o | | NumPy log-domain | $(peer W2-numpy-log 1000) | $(ratio "$(peer W2-numpy-log 1000)" "$o") |"
   echo "| W2 Sinkhorn (peer: plain, not log-stable) | 1000 x 1000 | $o | | POT ot.sinkhorn | $(peer W2-pot 1000) | $(ratio "$(peer W2-pot 1000)" "$o") |"

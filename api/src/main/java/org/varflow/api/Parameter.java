@@ -25,12 +25,14 @@ import java.util.Objects;
  */
 public record Parameter(String name, ParameterType type, String defaultValue, double min, boolean minExclusive,
                         double max, List<String> choices, String meaning) {
+    /** The name of the descriptor that stands for every name a part does not declare; see {@link #others}. */
+    public static final String OTHERS = "*";
 
     public Parameter {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(meaning, "meaning");
-        if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+        if (!name.matches("[A-Za-z][A-Za-z0-9_-]*") && !name.equals(OTHERS)) {
             throw new IllegalArgumentException("parameter name '" + name + "' must be a word");
         }
         if (!(min <= max)) {
@@ -89,6 +91,43 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
     public static Parameter matrix(String name, String meaning) {
         return new Parameter(name, ParameterType.MATRIX, null, -Double.MAX_VALUE, false, Double.MAX_VALUE,
                 List.of(), meaning);
+    }
+
+    /**
+     * A descriptor for the names a part does not declare, all of one type: a part that lists it accepts any other
+     * parameter name that is a word (letters, digits, '_' and '-', starting with a letter), such as the named
+     * constants {@code a}, {@code b} of a formula ({@code --set energy.a=2}), and finds them in
+     * {@link Parameters#others()}. The part itself checks that each one is used (a misspelt name is otherwise kept
+     * silently), and listings show it as {@code NAME}.
+     */
+    public static Parameter others(ParameterType type, String meaning) {
+        return new Parameter(OTHERS, type, null, -Double.MAX_VALUE, false, Double.MAX_VALUE, List.of(), meaning);
+    }
+
+    /** Whether this is the descriptor of undeclared names ({@link #others}). */
+    public boolean isOthers() {
+        return name.equals(OTHERS);
+    }
+
+    /**
+     * The descriptor of parameter {@code key} among {@code descriptors}: the declared one, else the {@link #others}
+     * descriptor under that name when there is one and the key is a word; null when the key is not accepted.
+     */
+    public static Parameter find(List<Parameter> descriptors, String key) {
+        Parameter others = null;
+        for (Parameter p : descriptors) {
+            if (p.name().equals(key)) {
+                return p;
+            }
+            if (p.isOthers()) {
+                others = p;
+            }
+        }
+        if (others != null && key != null && key.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+            return new Parameter(key, others.type, null, others.min, others.minExclusive, others.max, others.choices,
+                    others.meaning);
+        }
+        return null;
     }
 
     /** Whether the parameter may be left out with no default. */

@@ -14,12 +14,14 @@ import java.util.Objects;
  * are copied on the way out.
  */
 public final class Parameters {
-    private static final Parameters EMPTY = new Parameters(Map.of());
+    private static final Parameters EMPTY = new Parameters(Map.of(), Map.of());
 
     private final Map<String, Object> values;
+    private final Map<String, Object> others;
 
-    private Parameters(Map<String, Object> values) {
+    private Parameters(Map<String, Object> values, Map<String, Object> others) {
         this.values = values;
+        this.others = others;
     }
 
     /** No parameters. */
@@ -33,23 +35,40 @@ public final class Parameters {
      * @param owner       how to name the part in messages, e.g. {@code "energy 'quadratic'"}
      * @param descriptors the part's declared parameters
      * @param raw         the given values (text, numbers, booleans or lists), keyed by name
+     * and, when the descriptors include {@link Parameter#others}, the undeclared names as its type (in name order,
+     * after the declared ones)
      * @throws ConfigurationException for an unknown key (with the nearest valid keys) or an invalid value
      */
     public static Parameters resolve(String owner, List<Parameter> descriptors, Map<String, ?> raw) {
         Map<String, Parameter> byName = new LinkedHashMap<>();
         for (Parameter p : descriptors) {
-            byName.put(p.name(), p);
+            if (!p.isOthers()) {
+                byName.put(p.name(), p);
+            }
         }
         Map<String, ?> given = raw == null ? Map.of() : raw;
+        Map<String, Parameter> undeclared = new java.util.TreeMap<>();
         for (String key : given.keySet()) {
             if (!byName.containsKey(key)) {
-                String tail = byName.isEmpty() ? "; it takes no parameters"
-                        : Names.suggestion(key, byName.keySet());
-                throw new ConfigurationException(owner + " has no parameter '" + key + "'" + tail);
+                Parameter other = Parameter.find(descriptors, key);
+                if (other == null) {
+                    String tail = byName.isEmpty() ? "; it takes no parameters"
+                            : Names.suggestion(key, byName.keySet());
+                    throw new ConfigurationException(owner + " has no parameter '" + key + "'" + tail);
+                }
+                undeclared.put(key, other);
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Parameter p : descriptors) {
+        Map<String, Object> others = new LinkedHashMap<>();
+        for (Parameter p : undeclared.values()) {
+            try {
+                others.put(p.name(), p.parse(given.get(p.name())));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(owner + ": " + e.getMessage());
+            }
+        }
+        for (Parameter p : byName.values()) {
             Object value = given.containsKey(p.name()) ? given.get(p.name()) : p.defaultValue();
             if (value == null) {
                 continue; // optional, absent
@@ -60,7 +79,16 @@ public final class Parameters {
                 throw new ConfigurationException(owner + ": " + e.getMessage());
             }
         }
-        return new Parameters(Collections.unmodifiableMap(values));
+        values.putAll(others);
+        return new Parameters(Collections.unmodifiableMap(values), Collections.unmodifiableMap(others));
+    }
+
+    /**
+     * The values of the names the part does not declare, accepted through {@link Parameter#others} (in name order):
+     * e.g. the named constants of a formula. Arrays are the parsed values (copy before changing them).
+     */
+    public Map<String, Object> others() {
+        return others;
     }
 
     /** Whether the value is present (always true for parameters with a default). */

@@ -43,6 +43,16 @@ public interface PartFactory<P> {
         return "";
     }
 
+    /**
+     * The formula with these parameters, for {@code varflow explain ID --set NAME=VALUE}: e.g. a user's formula with
+     * its derivatives. {@link #formula()} by default.
+     *
+     * @throws ConfigurationException when the parameters do not describe a valid part
+     */
+    default String formula(Parameters parameters) {
+        return formula();
+    }
+
     /** Whether this factory's parts work on the given space kind. */
     default boolean supports(String spaceKind) {
         return spaces().isEmpty() || spaces().contains(spaceKind);

@@ -16,8 +16,20 @@ public interface Space {
     /** Number of coordinates of one state. */
     int dimension();
 
-    /** A fresh copy of the starting state. */
+    /** A fresh copy of the starting state (for a space that starts from a law: a representative one, its mean). */
     double[] initialState();
+
+    /**
+     * Writes the starting state of particle {@code particle} of {@code particles} into {@code out}, drawing what it
+     * needs from {@code rng}: the particle's block stream, before the block's first step, so that starts drawn from a
+     * law (a space's {@code init}) depend on the seed alone, never on the number of threads. The default copies
+     * {@link #initialState()} and draws nothing: every particle starts at the same point and the runs of spaces that
+     * do not override this are exactly what they were before it existed.
+     */
+    default void initialState(int particle, int particles, RandomStream rng, double[] out) {
+        double[] x0 = initialState();
+        System.arraycopy(x0, 0, out, 0, x0.length);
+    }
 
     /**
      * The space energies are written on, when this space is built over another; null (the default) when energies

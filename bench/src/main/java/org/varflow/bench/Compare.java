@@ -31,6 +31,9 @@ public final class Compare {
         for (int threads : new int[] {1, 2}) {
             for (int n : sizes) {
                 lines.add(time("W1", n, threads, repeats, () -> Workloads.langevin(varflow, n, 10, 200, threads)));
+                // the same double well written as a formula, timed right after (FormulaVsBuiltIn alternates more)
+                lines.add(time("W1-formula", n, threads, repeats,
+                        () -> Workloads.langevinFormula(varflow, n, 10, 200, threads)));
             }
         }
         lines.add(time("W2", 1000, 1, repeats, () -> Workloads.sinkhorn(1000, 500, 0.01)));

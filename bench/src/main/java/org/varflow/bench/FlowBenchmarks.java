@@ -83,6 +83,12 @@ public class FlowBenchmarks {
         return Workloads.langevin(r.varflow, s.particles, 10, 200, s.threads);
     }
 
+    /** W1 with the double well written as the formula {@link Workloads#DOUBLE_WELL_FORMULA}. */
+    @Benchmark
+    public double w1LangevinFormula(Registry r, LangevinSize s) {
+        return Workloads.langevinFormula(r.varflow, s.particles, 10, 200, s.threads);
+    }
+
     @Benchmark
     public double w2Sinkhorn(OtSize s) {
         return Workloads.sinkhorn(s.points, 500, 0.01);

@@ -29,6 +29,21 @@ public final class Workloads {
                 .withSeed(1);
     }
 
+    /** The double well of W1 written as a formula: the energy {@code formula}, every other part the same. */
+    public static final String DOUBLE_WELL_FORMULA = "sum(i, 1, d, (x[i]^2 - 1)^2/4)";
+
+    /** W1 with the double well given as a formula instead of the built-in {@code double-well}. */
+    public static FlowSpec langevinFormulaSpec(Varflow varflow, int particles, int d, int steps) {
+        return langevinSpec(varflow, particles, d, steps).withPart(PartKind.ENERGY,
+                org.varflow.api.PartChoice.of("formula").with("E", DOUBLE_WELL_FORMULA));
+    }
+
+    /** Runs W1 with the formula double well and returns the final mean energy. */
+    public static double langevinFormula(Varflow varflow, int particles, int d, int steps, int threads) {
+        var outcome = varflow.run(langevinFormulaSpec(varflow, particles, d, steps), new RunControl(threads), null);
+        return outcome.summary().energy();
+    }
+
     /** Runs W1 and returns the final mean energy. */
     public static double langevin(Varflow varflow, int particles, int d, int steps, int threads) {
         var outcome = varflow.run(langevinSpec(varflow, particles, d, steps), new RunControl(threads), null);

@@ -10,8 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.varflow.api.ConfigurationException;
+import org.varflow.cli.distance.GaussianInput;
+import org.varflow.cli.distance.PlanFile;
 import org.varflow.ot.Costs;
 import org.varflow.ot.ExactOT;
+import org.varflow.ot.GaussianW2;
 import org.varflow.ot.Mmd;
 import org.varflow.ot.Sinkhorn;
 import org.varflow.ot.SinkhornResult;
@@ -30,17 +33,25 @@ import picocli.CommandLine.Parameters;
  *   <li>{@code emd}: exact W1 = min_pi sum pi_ij |x_i - y_j| (earth mover's distance, Euclidean ground cost);</li>
  *   <li>{@code sinkhorn}: the transport cost &lt;C, pi_eps&gt; of the entropic plan for C = |x - y|^2 (log-domain,
  *       epsilon-scaling), with its square root and the plan's marginal error;</li>
- *   <li>{@code mmd}: maximum mean discrepancy with a Gaussian kernel (bandwidth given or the median heuristic).</li>
+ *   <li>{@code mmd}: maximum mean discrepancy with a Gaussian kernel (bandwidth given or the median heuristic);</li>
+ *   <li>{@code gaussian}: the closed-form W2 (Bures-Wasserstein) between two Gaussians, each given by its mean and
+ *       covariance in a file ({@code --gaussian-a}, {@code --gaussian-b}) or by a sample's moments.</li>
  * </ul>
+ * {@code --plan FILE} writes the optimal (w2, emd) or entropic (sinkhorn) plan as CSV ({@link PlanFile});
+ * {@code --max-iterations} and {@code --tolerance} set Sinkhorn's limits.
  */
 @Command(name = "distance", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"A distance between two samples: exact W2, exact W1 (emd), entropic OT (sinkhorn) or MMD.",
+        description = {"A distance between two samples: exact W2, exact W1 (emd), entropic OT (sinkhorn), MMD, or the",
+            "closed-form W2 between Gaussians (gaussian: given by mean and covariance, or by samples' moments).",
             "A.csv and B.csv hold one point per row (comma-separated coordinates, an optional header row);",
             "weights, if given, one non-negative number per row (normalised to mass one)."},
         footer = {"", "Examples:", "  varflow distance w2 run1.csv run2.csv",
             "  varflow distance sinkhorn a.csv b.csv --eps 0.01 --json",
             "  varflow distance emd a.csv b.csv --weights-a wa.txt --weights-b wb.txt",
             "  varflow distance mmd a.csv b.csv --bandwidth 0.5",
+            "  varflow distance sinkhorn a.csv b.csv --eps 0.1 --max-iterations 500000 --tolerance 1e-8 --plan p.csv",
+            "  varflow distance emd a.csv b.csv --plan plan.csv",
+            "  varflow distance gaussian g1.csv b.csv --gaussian-a   (g1.csv: the mean, then the covariance rows)",
             "", "Exit codes: 0 success, 2 bad input (file, format, sizes, parameters)."})
 final class DistanceCommand implements Callable<Integer> {
     /** Exact OT builds a dense n x m cost matrix: refuse sizes above this many entries. */
@@ -48,7 +59,7 @@ final class DistanceCommand implements Callable<Integer> {
 
     private final PrintWriter out;
 
-    @Parameters(index = "0", paramLabel = "KIND", description = "w2, emd, sinkhorn or mmd")
+    @Parameters(index = "0", paramLabel = "KIND", description = "w2, emd, sinkhorn, mmd or gaussian")
     String kind;
 
     @Parameters(index = "1", paramLabel = "A.csv", description = "the first sample") Path fileA;
@@ -65,6 +76,20 @@ final class DistanceCommand implements Callable<Integer> {
     @Option(names = "--bandwidth", paramLabel = "H", description = "mmd: the kernel bandwidth sigma (default: the"
             + " median pairwise distance)") Double bandwidth;
 
+    @Option(names = "--max-iterations", paramLabel = "N", description = "sinkhorn: the most iterations over all"
+            + " epsilon stages (default 100000)") Integer maxIterations;
+
+    @Option(names = "--tolerance", paramLabel = "T", description = "sinkhorn: stop when the L1 marginal error is at"
+            + " most T x the mass (default 1e-9)") Double tolerance;
+
+    @Option(names = "--plan", paramLabel = "FILE", description = "w2, emd, sinkhorn: write the transport plan as CSV"
+            + " (dense n x m up to 10000 entries, else source,target,mass rows)") Path plan;
+
+    @Option(names = "--gaussian-a", description = "gaussian: A.csv holds a Gaussian's parameters (the mean, then the d"
+            + " rows of the covariance) instead of samples") boolean gaussianA;
+
+    @Option(names = "--gaussian-b", description = "gaussian: the same for B.csv") boolean gaussianB;
+
     @Option(names = "--json", description = "print the result as JSON") boolean json;
 
     @Inject
@@ -79,9 +104,13 @@ final class DistanceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String k = kind.toLowerCase(Locale.ROOT);
-        if (!List.of("w2", "emd", "sinkhorn", "mmd").contains(k)) {
+        if (!List.of("w2", "emd", "sinkhorn", "mmd", "gaussian").contains(k)) {
             throw new ConfigurationException("unknown distance '" + kind + "'; expected one of [w2, emd, sinkhorn,"
-                    + " mmd]");
+                    + " mmd, gaussian]");
+        }
+        checkNewOptions(k);
+        if (k.equals("gaussian")) {
+            return gaussian();
         }
         Cloud a = read(fileA);
         Cloud b = read(fileB);
@@ -117,8 +146,14 @@ final class DistanceCommand implements Callable<Integer> {
                     value = p == 2 ? Math.sqrt(Math.max(0, r.cost())) : r.cost();
                     result.put("method", "network simplex (exact)");
                     result.put("pivots", r.pivots());
+                    if (plan != null) {
+                        result.put("plan", PlanFile.write(plan, r.plan()));
+                    }
                 }
                 result.put("value", value);
+                if (plan != null && a.d() == 1) {
+                    result.put("plan", PlanFile.write(plan, PlanFile.monotone(a.points(), wa, b.points(), wb)));
+                }
             }
             case "sinkhorn" -> {
                 checkExactSize(a.n(), b.n());
@@ -131,7 +166,14 @@ final class DistanceCommand implements Callable<Integer> {
                 if (!(e > 0) || !Double.isFinite(e)) {
                     throw new ConfigurationException("--eps " + e + " is not valid; expected a finite number > 0");
                 }
-                SinkhornResult r = new Sinkhorn(e).solve(wa, wb, cost);
+                Sinkhorn solver = new Sinkhorn(e);
+                if (maxIterations != null) {
+                    solver = solver.withMaxIterations(maxIterations);
+                }
+                if (tolerance != null) {
+                    solver = solver.withTolerance(tolerance);
+                }
+                SinkhornResult r = solver.solve(wa, wb, cost);
                 result.put("value", r.cost());
                 result.put("sqrtValue", Math.sqrt(Math.max(0, r.cost())));
                 result.put("epsilon", e);
@@ -139,6 +181,11 @@ final class DistanceCommand implements Callable<Integer> {
                 result.put("iterations", r.iterations());
                 result.put("marginalError", r.marginalError());
                 result.put("converged", r.converged());
+                result.put("tolerance", solver.tolerance());
+                result.put("maxIterations", solver.maxIterations());
+                if (plan != null) {
+                    result.put("plan", PlanFile.write(plan, r.plan(), a.n(), b.n()));
+                }
             }
             default -> {
                 double sigma = bandwidth != null ? bandwidth : Mmd.medianBandwidth(a.points(), b.points(), a.d());
@@ -163,6 +210,83 @@ final class DistanceCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The options of the plan, Sinkhorn's limits and the Gaussian inputs apply to some distances only. */
+    private void checkNewOptions(String k) {
+        if ((maxIterations != null || tolerance != null) && !k.equals("sinkhorn")) {
+            throw new ConfigurationException((maxIterations != null ? "--max-iterations" : "--tolerance")
+                    + " applies to sinkhorn only");
+        }
+        if (maxIterations != null && maxIterations < 1) {
+            throw new ConfigurationException("--max-iterations " + maxIterations + " is not valid; expected a whole"
+                    + " number >= 1");
+        }
+        if (tolerance != null && (!(tolerance >= 0) || !Double.isFinite(tolerance))) {
+            throw new ConfigurationException("--tolerance " + tolerance + " is not valid; expected a finite number >="
+                    + " 0 (a fraction of the mass)");
+        }
+        if (plan != null && !List.of("w2", "emd", "sinkhorn").contains(k)) {
+            throw new ConfigurationException("--plan applies to w2, emd and sinkhorn (the distances with a transport"
+                    + " plan), not to " + k);
+        }
+        if ((gaussianA || gaussianB) && !k.equals("gaussian")) {
+            throw new ConfigurationException((gaussianA ? "--gaussian-a" : "--gaussian-b") + " applies to gaussian"
+                    + " only");
+        }
+        if ((gaussianA && weightsA != null) || (gaussianB && weightsB != null)) {
+            throw new ConfigurationException("--weights-" + (gaussianA && weightsA != null ? "a" : "b") + " weighs"
+                    + " samples, but --gaussian-" + (gaussianA && weightsA != null ? "a" : "b") + " says the file"
+                    + " holds a Gaussian's parameters");
+        }
+    }
+
+    /** The closed-form W2 between two Gaussians, each from its parameters or a sample's moments. */
+    private Integer gaussian() throws Exception {
+        GaussianInput a = gaussianA ? GaussianInput.parameters(fileA) : moments(fileA, weightsA);
+        GaussianInput b = gaussianB ? GaussianInput.parameters(fileB) : moments(fileB, weightsB);
+        if (a.mean().length != b.mean().length) {
+            throw new ConfigurationException(fileA + " gives a Gaussian in dimension " + a.mean().length + " but "
+                    + fileB + " in dimension " + b.mean().length + "; both must live in the same space");
+        }
+        double squared;
+        try {
+            squared = GaussianW2.squared(a.mean(), a.covariance(), b.mean(), b.covariance());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("distance gaussian: " + e.getMessage() + " (a: " + a.source() + "; b: "
+                    + b.source() + ")");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("distance", "gaussian");
+        result.put("d", a.mean().length);
+        result.put("value", Math.sqrt(squared));
+        result.put("squared", squared);
+        result.put("method", "closed form W2^2 = |m1 - m2|^2 + tr(S1 + S2 - 2 (S1^1/2 S2 S1^1/2)^1/2)"
+                + " (Bures-Wasserstein)");
+        result.put("a", a.source());
+        result.put("b", b.source());
+        print("gaussian", result);
+        return 0;
+    }
+
+    private static GaussianInput moments(Path file, Path weightFile) {
+        Cloud c = read(file);
+        double[] w = weightFile == null ? uniform(c.n()) : weights(weightFile, c.n(), file);
+        return GaussianInput.moments(c.points(), w, c.n(), c.d(), file);
+    }
+
+    private void print(String k, Map<String, Object> result) throws Exception {
+        if (json) {
+            out.println(RunCommand.json(result));
+        } else {
+            out.printf(Locale.ROOT, "%s(%s, %s) = %.10g%n", k, fileA, fileB, (Double) result.get("value"));
+            result.forEach((key, v) -> {
+                if (!List.of("distance", "value").contains(key)) {
+                    out.println("  " + key + ": " + v);
+                }
+            });
+        }
+        out.flush();
     }
 
     private static void checkExactSize(int n, int m) {

@@ -2,6 +2,7 @@ package org.varflow.cli;
 
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.varflow.api.PartKind;
 import org.varflow.core.explain.Explanations;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "explain", mixinStandardHelpOptions = true,
         description = "Explain a preset (its five parts, scheme, equation) or a part (formula, parameters).",
         footer = {"", "Examples:", "  varflow explain langevin", "  varflow explain quadratic",
-            "  varflow explain euclidean --kind metric"})
+            "  varflow explain euclidean --kind metric",
+            "  varflow explain formula --set E='(x1^2 - 1)^2/4 + 0.5*x2^2'   (the formula and its derivatives)"})
 final class ExplainCommand implements Callable<Integer> {
     static final String UNIFYING = Explanations.UNIFYING;
 
@@ -29,6 +31,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--kind", paramLabel = "KIND", description = "only this part kind (when an id is used by several)")
     String kind;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a parameter of the part explained (repeatable),"
+            + " e.g. --set E='x1^2/2' for the energy 'formula': shows the formula with these parameters")
+    List<String> settings = List.of();
+
     @Inject
     ExplainCommand(PartRegistry registry, @Stdout PrintWriter out) {
         this.registry = registry;
@@ -38,7 +44,7 @@ final class ExplainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PartKind only = kind == null ? null : PartKind.fromLabel(kind);
-        out.print(new Explanations(registry).explain(id, only));
+        out.print(new Explanations(registry).explain(id, only, settings));
         out.flush();
         return 0;
     }

@@ -26,16 +26,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every command the README and docs/*.md show runs as written, in order, from a scratch directory, and exits as the
- * text says (0, unless the text shows a failure: the tutorial's divergence exits 3, its misspelt spec file 2).
+ * text says (0, unless the text shows a failure: the tutorial's divergence exits 3, its misspelt spec file 2, and a
+ * line ending in a comment {@code # exit N} exits N).
  *
  * <p>How it runs them. Commands are read from indented code blocks and from fenced blocks without a language or
  * marked sh/bash/shell ({@code ```java} blocks are code, except the tutorial's plugin source, which is written to the
  * file the text before it names). Lines ending in a backslash continue. {@code varflow} and {@code ./varflow} run
  * in-process ({@link Main#execute}), with every path argument resolved against the scratch directory (the JVM's own
- * working directory cannot change: a {@code compare} or {@code demo NAME} without {@code --out}, which would write
- * {@code ./compare-NAME} or {@code ./demo-NAME}, gets an {@code --out} there); {@code > FILE} writes the output
- * there. Other shell lines ({@code mkdir},
- * {@code echo}, {@code printf}, {@code sed}, {@code javac}, {@code jar}) run in bash in the scratch directory. Files
+ * working directory cannot change: a {@code compare}, {@code sweep} or {@code demo NAME} without {@code --out}, which
+ * would write {@code ./compare-NAME}, {@code ./sweep-NAME} or {@code ./demo-NAME}, gets an {@code --out} there);
+ * {@code > FILE} writes the output there. Other shell lines ({@code mkdir}, {@code echo}, {@code printf},
+ * {@code sed}, {@code javac}, {@code jar}) run in bash in the scratch directory. Files
  * are handled in a fixed order: the README, the tutorial (it builds the plugin that {@code --plugin-path plugins/}
  * uses), then the other pages.
  *
@@ -45,19 +46,24 @@ import org.junit.jupiter.api.io.TempDir;
  *       200 000 particles for t = 50 would take minutes; checkpointing and resuming are the same at any size);</li>
  *   <li>{@code --seeds N} above 2 runs with 2 (a sweep's grid is what the example shows, not its error bars);</li>
  *   <li>{@code --shard-particles K} above 2 runs with 2 shards (2000 particles hold at most 7 shards of 256);</li>
+ *   <li>{@code varflow sweep ... --master URL} is not run (the cluster at URL is an example), and
+ *       {@code varflow sweep --engine spark} runs with {@code --engine local}: the Spark engine runs in a second JVM
+ *       from the spark module's job jar, which the reactor builds after this module ({@code SweepTest} and the spark
+ *       module's {@code SparkSweepTest} compare the engines);</li>
  *   <li>{@code varflow demo all} is not run: it runs every demo at full size, which {@link DemoFiguresTest} does
  *       once already (each other {@code demo NAME} shown is run);</li>
- *   <li>{@code --master spark://HOST:PORT} (a cluster the reader has) runs on Spark's local mode,
- *       {@code local[2]}: the same job without the cluster ({@code StandaloneClusterIT} starts a real one);</li>
  *   <li>{@code varflow serve ...} runs with {@code --help} added: its options are parsed as written, but no server
  *       is started to wait for a browser ({@code ServeCommandTest} starts one, the serve module's browser tests
  *       drive it);</li>
  *   <li>{@code mvn -B verify} is not run (this test is part of it), nor the zsh-only {@code autoload} line;
  *       {@code source <(varflow completion)} runs {@code varflow completion}, and
  *       {@code varflow completion > ~/...} writes into the scratch directory, not the home directory;</li>
- *   <li>fixtures the docs call "your own": {@code a.csv}, {@code b.csv} (60 seeded points each) and the weight files
- *       {@code wa.txt}, {@code wb.txt}; {@code docs/examples} is copied in; the api jar the tutorial compiles
- *       against is put where the tutorial says ({@code api/target/varflow-api-0.1.0-SNAPSHOT.jar}); and
+ *   <li>a {@code --set NAME=PATH} whose PATH is a file of the scratch directory (the docs' example data) is resolved
+ *       there too;</li>
+ *   <li>fixtures the docs call "your own": {@code a.csv}, {@code b.csv} (60 seeded points each), the weight files
+ *       {@code wa.txt}, {@code wb.txt} and a Gaussian's parameters {@code g.csv}; {@code docs/examples} is copied in;
+ *       the api jar the tutorial compiles against is put where the tutorial says
+ *       ({@code api/target/varflow-api-0.1.0-SNAPSHOT.jar}); and
  *       {@code plugins/} holds the tutorial's plugin jar.</li>
  * </ul>
  */
@@ -73,8 +79,17 @@ class DocsExamplesTest {
             "--energy rosenbrock --dt 0.05 --steps 200", Main.NUMERICAL,
             "run --spec tut/typo.yaml", Main.USAGE);
 
+    /** A trailing comment that states the exit code: {@code ./varflow ...    # exit 2: why}. */
+    private static final Pattern EXIT_COMMENT = Pattern.compile("\\s#\\s*exit (\\d+)");
+
     @TempDir
     Path scratch;
+
+    /** Whether {@code value} (of {@code --set NAME=value}) names a file of the scratch directory, e.g. a fixture. */
+    private boolean isScratchFile(String value) {
+        return FILE_LIKE.matcher(value).matches() && !value.startsWith("/")
+                && Files.isRegularFile(scratch.resolve(value));
+    }
 
     /** One command, where it came from, and whether it runs in-process. */
     record Example(String file, int line, String text) {
@@ -202,7 +217,8 @@ class DocsExamplesTest {
     }
 
     private void runVarflow(List<String> args, Example e, String where) throws Exception {
-        if (args.size() >= 2 && args.get(0).equals("demo") && args.get(1).equals("all")) {
+        if ((args.size() >= 2 && args.get(0).equals("demo") && args.get(1).equals("all"))
+                || (!args.isEmpty() && args.get(0).equals("sweep") && args.contains("--master"))) {
             return; // see the class comment
         }
         List<String> a = new ArrayList<>();
@@ -216,11 +232,12 @@ class DocsExamplesTest {
                 continue;
             }
             String previous = i > 0 ? args.get(i - 1) : "";
-            if (previous.equals("--master") && w.startsWith("spark://")) {
-                w = "local[2]"; // see the class comment
-            } else if (PATH_OPTIONS.contains(previous) || (!w.startsWith("-") && !w.contains("=")
+            int eq = w.indexOf('=');
+            if (PATH_OPTIONS.contains(previous) || (!w.startsWith("-") && !w.contains("=")
                     && !previous.equals("--answer") && (FILE_LIKE.matcher(w).matches() || previous.equals("resume")))) {
                 w = scratch.resolve(w).toString();
+            } else if (previous.equals("--set") && eq > 0 && isScratchFile(w.substring(eq + 1))) {
+                w = w.substring(0, eq + 1) + scratch.resolve(w.substring(eq + 1)); // e.g. energy.data=docs/...csv
             } else if (previous.equals("--particles")) {
                 w = Integer.toString(Math.min(Integer.parseInt(w), 2000));
             } else if (previous.equals("--seeds")) {
@@ -228,6 +245,8 @@ class DocsExamplesTest {
             } else if (previous.equals("--shard-particles")) {
                 // 2 000 particles make at most 7 shards of one 256-particle block each
                 w = Integer.toString(Math.min(Integer.parseInt(w), 2));
+            } else if (previous.equals("--engine") && w.equals("spark")) {
+                w = "local";
             } else if (previous.equals("--time")) {
                 w = Double.toString(Math.min(Double.parseDouble(w), 5));
             }
@@ -236,8 +255,10 @@ class DocsExamplesTest {
         if (!a.isEmpty() && a.get(0).equals("serve")) {
             a.add("--help"); // see the class comment
         }
-        // compare and demo write ./compare-NAME and ./demo-NAME without --out: into the scratch directory instead
-        if (!a.isEmpty() && (a.get(0).equals("compare") || (a.get(0).equals("demo") && a.size() > 1))
+        // compare, sweep and demo write ./compare-NAME, ./sweep-NAME and ./demo-NAME without --out: into the scratch
+        // directory instead
+        if (!a.isEmpty() && (a.get(0).equals("compare") || a.get(0).equals("sweep")
+                || (a.get(0).equals("demo") && a.size() > 1))
                 && !a.contains("--out")) {
             a.add("--out");
             a.add(scratch.resolve(a.get(0) + "-default-" + e.line()).toString());
@@ -245,8 +266,10 @@ class DocsExamplesTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.execute(a.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
-        int expected = EXPECTED.entrySet().stream().filter(x -> e.text().contains(x.getKey()))
-                .map(Map.Entry::getValue).findFirst().orElse(0);
+        Matcher stated = EXIT_COMMENT.matcher(e.text());
+        int expected = stated.find() ? Integer.parseInt(stated.group(1))
+                : EXPECTED.entrySet().stream().filter(x -> e.text().contains(x.getKey()))
+                        .map(Map.Entry::getValue).findFirst().orElse(0);
         assertThat(code).as(where + "\n" + err).isEqualTo(expected);
         if (redirect != null) {
             Files.createDirectories(redirect.getParent());
@@ -307,6 +330,7 @@ class DocsExamplesTest {
         Files.writeString(scratch.resolve("b.csv"), b);
         Files.writeString(scratch.resolve("wa.txt"), wa);
         Files.writeString(scratch.resolve("wb.txt"), wb);
+        Files.writeString(scratch.resolve("g.csv"), "1,0.5\n1,0.2\n0.2,0.5\n"); // a Gaussian: mean, covariance rows
         Path api = Path.of(PluginJars.apiOnly());
         Path jar = scratch.resolve("api/target/varflow-api-0.1.0-SNAPSHOT.jar");
         Files.createDirectories(jar.getParent());

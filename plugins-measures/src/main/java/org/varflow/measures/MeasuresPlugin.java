@@ -15,6 +15,7 @@ import org.varflow.measures.grid.GridSpaceFactory;
 import org.varflow.measures.interaction.InteractionEnergyFactory;
 import org.varflow.measures.jko.EntropicJkoFactory;
 import org.varflow.measures.jko.JkoFactory;
+import org.varflow.measures.observe.DirichletEnergyObserverFactory;
 import org.varflow.measures.observe.KlToGibbsObserverFactory;
 import org.varflow.measures.observe.MassObserverFactory;
 import org.varflow.measures.observe.MeasureFreeEnergyObserverFactory;
@@ -43,7 +44,7 @@ import org.varflow.measures.svgd.SteinRepulsionNoiseFactory;
  *   <li>schemes {@code density-euler} (finite volumes / birth-death with the stability limit checked), {@code jko}
  *       (1-D minimizing movement in quantile coordinates) and {@code entropic-jko} (grids);</li>
  *   <li>diagnostics attached to measure runs: {@code free-energy}, {@code kl-to-gibbs}, {@code w2-to-gibbs},
- *       {@code mass}, {@code measure-moments}.</li>
+ *       {@code mass}, {@code measure-moments}, and {@code dirichlet-energy} for the heat equation.</li>
  * </ul>
  */
 public final class MeasuresPlugin implements Plugin {
@@ -83,6 +84,7 @@ public final class MeasuresPlugin implements Plugin {
     @Override
     public Collection<ObserverFactory> observers() {
         return List.of(new MeasureFreeEnergyObserverFactory(), new KlToGibbsObserverFactory(),
-                new W2ToGibbsObserverFactory(), new MassObserverFactory(), new MeasureMomentsObserverFactory());
+                new W2ToGibbsObserverFactory(), new MassObserverFactory(), new MeasureMomentsObserverFactory(),
+                new DirichletEnergyObserverFactory());
     }
 }

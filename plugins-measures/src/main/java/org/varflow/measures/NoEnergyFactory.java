@@ -31,6 +31,11 @@ public final class NoEnergyFactory implements EnergyFactory {
         return Zero.INSTANCE;
     }
 
+    /** Whether {@code e} is E = 0, as given or lifted to a measure space. */
+    public static boolean isZero(Energy e) {
+        return e == Zero.INSTANCE || (e instanceof LiftedPotential p && p.potential() == Zero.INSTANCE);
+    }
+
     /** E = 0. */
     enum Zero implements Energy {
         INSTANCE;

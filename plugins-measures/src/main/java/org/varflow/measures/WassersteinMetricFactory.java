@@ -54,7 +54,7 @@ public final class WassersteinMetricFactory implements MetricFactory {
             return ParticleWassersteinMetric.INSTANCE;
         }
         if (space instanceof GridSpace g) {
-            return GridMetrics.wasserstein(g.layout());
+            return GridMetrics.wasserstein(g.layout(), g.boundary());
         }
         throw new ConfigurationException("metric 'wasserstein' needs a measure space (ensemble, grid-1d, grid-2d), got"
                 + " kind " + space.kind());

@@ -24,7 +24,8 @@ public final class MeasureTestParts implements Plugin {
 
     @Override
     public Collection<EnergyFactory> energies() {
-        return List.of(new Quadratic(), new Named("test-double-well"), new Named("test-zero"));
+        return List.of(new Quadratic(), new Named("test-double-well"), new Named("test-zero"),
+                new Named("test-cosine"));
     }
 
     /** V(x) = a |x - c|^2 / 2. */
@@ -74,7 +75,7 @@ public final class MeasureTestParts implements Plugin {
         }
     }
 
-    /** The double well and the zero energy. */
+    /** The double well, the zero energy and the periodic cos(2 pi x). */
     static final class Named implements EnergyFactory {
         private final String id;
 
@@ -95,10 +96,12 @@ public final class MeasureTestParts implements Plugin {
         @Override
         public Energy create(Parameters parameters, Space space) {
             boolean well = id.equals("test-double-well");
+            boolean cosine = id.equals("test-cosine");
             return new Energy() {
                 @Override
                 public double value(double[] x) {
-                    return well ? 0.25 * (x[0] * x[0] - 1) * (x[0] * x[0] - 1) : 0;
+                    return well ? 0.25 * (x[0] * x[0] - 1) * (x[0] * x[0] - 1) : cosine ? Math.cos(2 * Math.PI * x[0])
+                            : 0;
                 }
 
                 @Override
@@ -106,6 +109,8 @@ public final class MeasureTestParts implements Plugin {
                     java.util.Arrays.fill(out, 0, x.length, 0.0);
                     if (well) {
                         out[0] = x[0] * (x[0] * x[0] - 1);
+                    } else if (cosine) {
+                        out[0] = -2 * Math.PI * Math.sin(2 * Math.PI * x[0]);
                     }
                 }
             };

@@ -41,7 +41,7 @@ class MeasuresPluginTest {
         assertThat(p.schemes()).extracting(SchemeFactory::id).containsExactlyInAnyOrder("density-euler", "jko",
                 "entropic-jko");
         assertThat(p.observers()).extracting(ObserverFactory::id).containsExactlyInAnyOrder("free-energy",
-                "kl-to-gibbs", "w2-to-gibbs", "mass", "measure-moments");
+                "kl-to-gibbs", "w2-to-gibbs", "mass", "measure-moments", "dirichlet-energy");
         assertThat(p.presets()).isEmpty();
     }
 

@@ -79,6 +79,14 @@ class ExplorerApiTest {
         assertThat(beta.get("min").asDouble()).isZero();
         assertThat(beta.get("minExclusive").asBoolean()).isTrue();
         assertThat(beta.get("valid").asText()).isEqualTo("a real number > 0");
+        assertThat(beta.get("others").asBoolean()).isFalse();
+        // a formula's named constants are any other name: the page asks for NAME=VALUE pairs
+        JsonNode formula = find(parts.at("/parts/energy"), "formula");
+        assertThat(formula.get("parameters")).anyMatch(q -> q.get("others").asBoolean()
+                && q.get("type").asText().equals("real"));
+        JsonNode named = http.post("/api/compatibility", "{\"preset\":\"langevin\",\"parts\":{\"energy\":"
+                + "{\"id\":\"formula\",\"params\":{\"E\":\"a*x1^2/2\",\"a\":2}}}}").json();
+        assertThat(named.get("error").isNull()).as(named.toString()).isTrue();
         assertThat(find(parts.at("/parts/scheme"), "euler-maruyama").get("stochastic").asBoolean()).isTrue();
         assertThat(find(parts.at("/parts/scheme"), "euler").get("stochastic").asBoolean()).isFalse();
         assertThat(find(parts.at("/parts/metric"), "wasserstein").get("spaces").toString()).contains("ensemble");

@@ -1,13 +1,21 @@
 package org.varflow.core.euclidean;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
+import org.varflow.api.RandomStream;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
+import org.varflow.api.init.InitParameters;
+import org.varflow.api.init.StartingLaw;
 
-/** The space R^d with its usual coordinates; the state starts at {@code x0}. */
+/**
+ * The space R^d with its usual coordinates; every particle starts at {@code x0}, or, with {@code init}, at its own
+ * draw from a starting law (a Gaussian with full covariance, a uniform box, two modes, samples from a file; see
+ * {@link InitParameters}), drawn from the particle's block stream.
+ */
 public final class EuclideanSpaceFactory implements SpaceFactory {
     /** Largest dimension accepted for one state. */
     public static final long MAX_DIMENSION = 10_000_000L;
@@ -24,21 +32,25 @@ public final class EuclideanSpaceFactory implements SpaceFactory {
 
     @Override
     public String formula() {
-        return "x in R^d, starting at x0";
+        return "x in R^d, starting at x0 or drawn per particle from init (gaussian N(mean, covariance), uniform box,"
+                + " bimodal, samples from a file)";
     }
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(
-                Parameter.integer("dimension", 2, 1, MAX_DIMENSION, "number of coordinates d"),
-                Parameter.vector("x0", "1", "starting point (one number is used for every coordinate)"));
+        List<Parameter> p = new ArrayList<>();
+        p.add(Parameter.integer("dimension", 2, 1, MAX_DIMENSION, "number of coordinates d"));
+        p.add(Parameter.vector("x0", "1", "starting point (one number is used for every coordinate)"));
+        p.addAll(InitParameters.forPoints());
+        return p;
     }
 
     @Override
     public Space create(Parameters parameters) {
         int d = (int) parameters.integer("dimension");
         double[] x0 = broadcast("space 'euclidean'", "x0", parameters.vector("x0"), d);
-        return new EuclideanSpace(d, x0);
+        StartingLaw law = InitParameters.readPoints("space 'euclidean'", parameters, d, x0);
+        return new EuclideanSpace(d, law == null ? x0 : law.mean(), law);
     }
 
     /**
@@ -59,8 +71,8 @@ public final class EuclideanSpaceFactory implements SpaceFactory {
                 + " entries but the space has dimension " + d + "; give 1 or " + d + " entries");
     }
 
-    /** R^d. */
-    private record EuclideanSpace(int dimension, double[] x0) implements Space {
+    /** R^d, starting at x0 or from a law (null: the point x0). */
+    private record EuclideanSpace(int dimension, double[] x0, StartingLaw law) implements Space {
         @Override
         public String kind() {
             return EUCLIDEAN;
@@ -69,6 +81,15 @@ public final class EuclideanSpaceFactory implements SpaceFactory {
         @Override
         public double[] initialState() {
             return x0.clone();
+        }
+
+        @Override
+        public void initialState(int particle, int particles, RandomStream rng, double[] out) {
+            if (law == null) {
+                System.arraycopy(x0, 0, out, 0, x0.length);
+            } else {
+                law.draw(particle, particles, rng, out);
+            }
         }
     }
 }

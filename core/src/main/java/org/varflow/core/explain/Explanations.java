@@ -1,6 +1,7 @@
 package org.varflow.core.explain;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.varflow.api.PartChoice;
 import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
 import org.varflow.api.Preset;
+import org.varflow.api.io.Excerpt;
 import org.varflow.core.assembly.FlowAssembler;
 import org.varflow.core.registry.PartRegistry;
 
@@ -43,13 +45,29 @@ public final class Explanations {
      * @throws ConfigurationException naming the nearest ids when nothing has that id
      */
     public String explain(String id, PartKind kind) {
+        return explain(id, kind, List.of());
+    }
+
+    /**
+     * As {@link #explain(String, PartKind)}, with a part's formula shown for the parameters {@code settings}
+     * ({@code NAME=VALUE} or {@code KIND.NAME=VALUE}, as {@code --set} takes them): {@code explain formula --set
+     * E=...} prints the formula and its exact derivative. Settings are validated before anything is returned.
+     *
+     * @throws ConfigurationException when settings are given for a preset, are not NAME=VALUE, or are invalid
+     */
+    public String explain(String id, PartKind kind, List<String> settings) {
+        if (!settings.isEmpty() && kind == null && registry.presets().containsKey(id)) {
+            throw new ConfigurationException("--set applies to a part, not to the preset '" + id + "'; to see a"
+                    + " preset with other parts, run it (varflow run " + id + " --set ...) and read its summary");
+        }
         List<String> shown = new ArrayList<>();
         if (kind == null && registry.presets().containsKey(id)) {
             shown.add(preset(registry.presets().get(id)));
         }
         for (PartKind k : PartKind.values()) {
             if ((kind == null || kind == k) && registry.factories(k).containsKey(id)) {
-                shown.add(part(registry.factories(k).get(id)));
+                PartFactory<?> f = registry.factories(k).get(id);
+                shown.add(settings.isEmpty() ? part(f) : part(f, given(f, settings)));
             }
         }
         if (shown.isEmpty()) {
@@ -112,12 +130,21 @@ public final class Explanations {
 
     /** A part: summary, formula, spaces, plugin, and each parameter with its type, default, meaning and range. */
     public String part(PartFactory<?> f) {
+        return part(f, null);
+    }
+
+    /**
+     * A part as {@link #part(PartFactory)}, its formula written for the parameters {@code given} (a formula energy
+     * shows the formula and its derivatives); {@code null} for the formula in general.
+     */
+    public String part(PartFactory<?> f, Parameters given) {
+        String formula = given == null ? f.formula() : f.formula(given);
         Text out = new Text();
         out.line(f.kind() + " '" + f.id() + "' - " + f.summary());
-        if (!f.formula().isBlank()) {
+        if (!formula.isBlank()) {
             out.line();
-            out.line("formula:");
-            f.formula().lines().forEach(l -> out.line("  " + l));
+            out.line(given == null ? "formula:" : "formula with the parameters given:");
+            formula.lines().forEach(l -> out.line("  " + l));
         }
         out.line();
         out.line("spaces: " + (f.spaces().isEmpty() ? "any" : String.join(", ", new TreeSet<>(f.spaces()))));
@@ -129,11 +156,31 @@ public final class Explanations {
         }
         out.line("parameters (set with --set " + f.kind() + ".NAME=VALUE):");
         for (Parameter p : f.parameters()) {
-            out.line(String.format(Locale.ROOT, "  %-18s %-8s default %-10s %s", p.name(), p.type(),
+            out.line(String.format(Locale.ROOT, "  %-18s %-8s default %-10s %s",
+                    p.isOthers() ? "NAME (any other)" : p.name(), p.type(),
                     p.defaultValue() == null ? "(none)" : p.defaultValue(), p.meaning()));
             out.line(String.format(Locale.ROOT, "  %-18s %-8s %s", "", "", "valid: " + p.validRange()));
         }
         return out.toString();
+    }
+
+    /** The parameters of {@code --set NAME=VALUE} (or KIND.NAME=VALUE) for the part f, validated. */
+    private static Parameters given(PartFactory<?> f, List<String> settings) {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        for (String s : settings) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new ConfigurationException("--set " + Excerpt.quote(s) + " is not of the form NAME=VALUE,"
+                        + " e.g. --set E='x1^2/2'");
+            }
+            String name = s.substring(0, eq).trim();
+            String prefix = f.kind().label() + ".";
+            if (name.startsWith(prefix)) {
+                name = name.substring(prefix.length());
+            }
+            raw.put(name, s.substring(eq + 1));
+        }
+        return Parameters.resolve(f.kind() + " '" + f.id() + "'", f.parameters(), raw);
     }
 
     private static String show(Object v) {

@@ -75,15 +75,14 @@ public final class FlowRunner {
         }
 
         double[] states = new double[n * d];
-        double[] x0 = flow.space().initialState();
-        for (int p = 0; p < n; p++) {
-            System.arraycopy(x0, 0, states, p * d, d);
-        }
         int blockCount = (n + BLOCK_SIZE - 1) / BLOCK_SIZE;
         Block[] blocks = new Block[blockCount];
         for (int b = 0; b < blockCount; b++) {
             blocks[b] = new Block(assembled, states, b * BLOCK_SIZE, Math.min(n, (b + 1) * BLOCK_SIZE), d,
                     BlockStreams.forBlock(spec.seed(), slice.firstBlock() + b), slice.from());
+            if (resume == null) {
+                blocks[b].start(spec.particles());
+            }
         }
         long done = 0;
         double time = 0;
@@ -321,6 +320,25 @@ public final class FlowRunner {
             this.aux = new double[a];
             this.auxiliary = new double[(to - from) * a];
             this.savedAuxiliary = new double[auxiliary.length];
+        }
+
+        /**
+         * Each particle's starting state, from the space (drawn from this block's stream when the space starts from
+         * a law); a start that is not finite stops the run before it begins, naming the particle and coordinate.
+         */
+        void start(int particles) {
+            for (int p = from; p < to; p++) {
+                flow.space().initialState(firstParticle + p, particles, rng, x);
+                for (int i = 0; i < d; i++) {
+                    if (!Double.isFinite(x[i])) {
+                        throw new org.varflow.api.ConfigurationException("the starting state of particle "
+                                + (firstParticle + p)
+                                + " has coordinate " + flow.space().coordinateName(i) + " = " + x[i] + "; a start"
+                                + " must be finite");
+                    }
+                }
+                System.arraycopy(x, 0, states, p * d, d);
+            }
         }
 
         void saveAuxiliary() {

@@ -424,14 +424,10 @@ public final class SpecFiles {
         /** Checks one given parameter against the part's descriptors: its name at the key, its value at the value. */
         private void check(PartFactory<?> factory, Ptr at, String key, Object value) {
             String owner = factory.kind() + " '" + factory.id() + "'";
-            Parameter descriptor = null;
-            for (Parameter p : factory.parameters()) {
-                if (p.name().equals(key)) {
-                    descriptor = p;
-                }
-            }
+            Parameter descriptor = Parameter.find(factory.parameters(), key);
             if (descriptor == null) {
-                List<String> names = factory.parameters().stream().map(Parameter::name).toList();
+                List<String> names = factory.parameters().stream().map(Parameter::name)
+                        .filter(n -> !n.equals(Parameter.OTHERS)).toList();
                 throw fail(at, true, owner + " has no parameter '" + key + "'" + (names.isEmpty()
                         ? "; it takes no parameters" : Names.suggestion(key, names)));
             }

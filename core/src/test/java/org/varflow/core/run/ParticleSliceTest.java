@@ -3,15 +3,19 @@ package org.varflow.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.varflow.Varflow;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.NumericalException;
+import org.varflow.api.PartKind;
 import org.varflow.core.testing.Flows;
 
 class ParticleSliceTest {
@@ -31,6 +35,36 @@ class ParticleSliceTest {
             assertThat(part.states()).as("slice %s", s).isEqualTo(Arrays.copyOfRange(whole, 2 * s.from(),
                     2 * s.to()));
         }
+    }
+
+    /**
+     * A start drawn from a law belongs to the particle, not to the slice: each draw comes from the particle's block
+     * stream, and a file with one row per particle gives row k to particle k of the whole run, so the slices of a
+     * split start (and end) where the whole run's particles do.
+     */
+    @Test
+    void theSlicesOfARunStartedFromALawReproduceTheWholeRun(@TempDir Path dir) throws Exception {
+        FlowSpec gaussian = Flows.langevin(2, "0,0", 2.0, 600, 20, 0.01, 5L)
+                .withParam(PartKind.SPACE, "init", "gaussian").withParam(PartKind.SPACE, "mean", "3,-1")
+                .withParam(PartKind.SPACE, "covariance", "0.25,0.1;0.1,1");
+        StringBuilder rows = new StringBuilder("a,b\n");
+        for (int k = 0; k < 600; k++) {
+            rows.append(k).append(',').append(-k).append('\n');
+        }
+        Path file = Files.writeString(dir.resolve("starts.csv"), rows);
+        FlowSpec samples = Flows.langevin(2, "0,0", 2.0, 600, 0, 0.01, 5L)
+                .withParam(PartKind.SPACE, "init", "samples").withParam(PartKind.SPACE, "file", file.toString());
+        for (FlowSpec spec : List.of(gaussian, samples)) {
+            double[] whole = VARFLOW.run(spec, new RunControl(2), null).result().states();
+            for (ParticleSlice s : ParticleSlice.split(600, 2)) {
+                double[] part = VARFLOW.run(spec, new RunControl(1).slice(s), null).result().states();
+                assertThat(part).as("slice %s", s).isEqualTo(Arrays.copyOfRange(whole, 2 * s.from(), 2 * s.to()));
+            }
+        }
+        double[] started = VARFLOW.run(samples, new RunControl(1).slice(new ParticleSlice(512, 600)), null).result()
+                .states();
+        assertThat(started[0]).as("particle 512 starts at row 512").isEqualTo(512.0);
+        assertThat(started[1]).isEqualTo(-512.0);
     }
 
     @Test

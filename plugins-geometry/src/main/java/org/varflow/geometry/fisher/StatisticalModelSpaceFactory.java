@@ -6,8 +6,11 @@ import java.util.function.Consumer;
 import org.varflow.api.Energy;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
+import org.varflow.api.RandomStream;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
+import org.varflow.api.init.InitParameters;
+import org.varflow.api.init.StartingLaw;
 import org.varflow.geometry.internal.Vectors;
 
 /**
@@ -35,32 +38,49 @@ public final class StatisticalModelSpaceFactory implements SpaceFactory {
 
     @Override
     public String formula() {
-        return "x in R^d (kind euclidean), starting at x0; the energy E(x) = negative log-likelihood of the model";
+        return "x in R^d (kind euclidean), starting at x0 (or drawn per particle from init); the energy E(x) ="
+                + " negative log-likelihood of the model";
     }
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(
-                Parameter.integer("dimension", 2, 1, 1_000_000, "number of model parameters d"),
-                Parameter.vector("x0", "0", "starting parameters (one number is used for every coordinate)"));
+        List<Parameter> p = new ArrayList<>();
+        p.add(Parameter.integer("dimension", 2, 1, 1_000_000, "number of model parameters d"));
+        p.add(Parameter.vector("x0", "0", "starting parameters (one number is used for every coordinate)"));
+        p.addAll(InitParameters.forPoints());
+        return p;
     }
 
     @Override
     public Space create(Parameters parameters) {
         int d = (int) parameters.integer("dimension");
-        return new ModelSpace(d, Vectors.broadcast(OWNER, "x0", parameters.vector("x0"), d));
+        double[] x0 = Vectors.broadcast(OWNER, "x0", parameters.vector("x0"), d);
+        StartingLaw law = InitParameters.readPoints(OWNER, parameters, d, x0);
+        return new ModelSpace(d, law == null ? x0 : law.mean(), law);
     }
 
     /** The parameter space of one run; remembers the energy lifted into it. */
     public static final class ModelSpace implements Space {
         private final int dimension;
         private final double[] x0;
+        private final StartingLaw law;
         private final List<Consumer<Energy>> listeners = new ArrayList<>();
         private Energy model;
 
-        ModelSpace(int dimension, double[] x0) {
+        ModelSpace(int dimension, double[] x0, StartingLaw law) {
             this.dimension = dimension;
             this.x0 = x0;
+            this.law = law;
+        }
+
+        /** Each particle from the starting law, when there is one (else x0). */
+        @Override
+        public void initialState(int particle, int particles, RandomStream rng, double[] out) {
+            if (law == null) {
+                System.arraycopy(x0, 0, out, 0, dimension);
+            } else {
+                law.draw(particle, particles, rng, out);
+            }
         }
 
         @Override

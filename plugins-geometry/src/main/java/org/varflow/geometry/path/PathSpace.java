@@ -6,7 +6,7 @@ import org.varflow.api.FixedEndPath;
  * A discretised path with fixed ends: q(t) on [0, T] (or a curve y(x) on [0, X]) sampled at N + 1 equally spaced
  * nodes t_j = j dt, dt = T / N, each node in R^k, with q_0 = A and q_N = B held fixed. The state is the N - 1
  * interior nodes q_1 .. q_{N-1}, node-major: coordinate (j - 1) k + c is component c of q_j. The starting state is
- * the straight line q_j = A + (B - A) j / N.
+ * the straight line q_j = A + (B - A) j / N, or a given curve (see {@link PathSpaceFactory}).
  *
  * <p>Energies on this space (the {@code action}, the {@code brachistochrone} time) read N, T, A and B from it; the
  * metric {@code path-l2} reads dt. Its kind is {@value #EUCLIDEAN}: the interior nodes are coordinates of R^((N-1)k),
@@ -21,6 +21,7 @@ public final class PathSpace implements FixedEndPath {
     private final double[] start;
     private final double[] end;
     private final int k;
+    private final double[] initial;
 
     /**
      * @param nodes  N, the number of intervals (N + 1 nodes, N - 1 of them free)
@@ -29,6 +30,15 @@ public final class PathSpace implements FixedEndPath {
      * @param end    B, the fixed last node (k components)
      */
     public PathSpace(int nodes, double length, double[] start, double[] end) {
+        this(nodes, length, start, end, null);
+    }
+
+    /**
+     * A path that starts from the given interior nodes instead of the straight line.
+     *
+     * @param initial the starting interior nodes q_1..q_{N-1}, node-major ((N - 1) k numbers), or null for the line
+     */
+    public PathSpace(int nodes, double length, double[] start, double[] end, double[] initial) {
         if (nodes < 2 || !(length > 0) || start.length != end.length || start.length == 0) {
             throw new IllegalArgumentException("need N >= 2, T > 0 and A, B of the same length k >= 1");
         }
@@ -37,6 +47,11 @@ public final class PathSpace implements FixedEndPath {
         this.start = start.clone();
         this.end = end.clone();
         this.k = start.length;
+        if (initial != null && initial.length != (nodes - 1) * k) {
+            throw new IllegalArgumentException("the starting path has " + initial.length + " numbers, expected "
+                    + (nodes - 1) * k);
+        }
+        this.initial = initial == null ? null : initial.clone();
     }
 
     @Override
@@ -51,6 +66,9 @@ public final class PathSpace implements FixedEndPath {
 
     @Override
     public double[] initialState() {
+        if (initial != null) {
+            return initial.clone();
+        }
         double[] x = new double[dimension()];
         for (int j = 1; j < nodes; j++) {
             double s = (double) j / nodes;

@@ -1,8 +1,10 @@
 package org.varflow.geometry.symplectic;
 
 import org.varflow.api.Energy;
+import org.varflow.api.RandomStream;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceKinds;
+import org.varflow.api.init.StartingLaw;
 
 /**
  * Phase space T*R^n = R^n x R^n of a mechanical system: the state is x = (q, p), positions q_1..q_n first, then
@@ -25,6 +27,7 @@ public final class PhaseSpace implements Space {
     private final double[] p0;
     private final double mass;
     private final Space base;
+    private final StartingLaw positions;
 
     /**
      * @param q0   starting positions (length n &gt;= 1)
@@ -32,6 +35,13 @@ public final class PhaseSpace implements Space {
      * @param mass the mass m &gt; 0
      */
     public PhaseSpace(double[] q0, double[] p0, double mass) {
+        this(q0, p0, mass, null);
+    }
+
+    /**
+     * @param positions the law each particle's positions are drawn from, or null: every particle starts at q0
+     */
+    public PhaseSpace(double[] q0, double[] p0, double mass, StartingLaw positions) {
         if (q0.length < 1 || p0.length != q0.length) {
             throw new IllegalArgumentException("q0 and p0 must have the same length n >= 1 (got " + q0.length + " and "
                     + p0.length + ")");
@@ -44,6 +54,7 @@ public final class PhaseSpace implements Space {
         this.p0 = p0.clone();
         this.mass = mass;
         this.base = new Configuration(n, this.q0);
+        this.positions = positions;
     }
 
     @Override
@@ -72,6 +83,17 @@ public final class PhaseSpace implements Space {
         System.arraycopy(q0, 0, x, 0, n);
         System.arraycopy(p0, 0, x, n, n);
         return x;
+    }
+
+    /** Positions from the starting law (when there is one), momenta p0. */
+    @Override
+    public void initialState(int particle, int particles, RandomStream rng, double[] out) {
+        if (positions == null) {
+            System.arraycopy(q0, 0, out, 0, n);
+        } else {
+            positions.draw(particle, particles, rng, out);
+        }
+        System.arraycopy(p0, 0, out, n, n);
     }
 
     /** The configuration space R^n on which energies are written, starting at q0. */

@@ -1,5 +1,6 @@
 package org.varflow.geometry.symplectic;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.varflow.api.ConfigurationException;
@@ -7,8 +8,13 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
+import org.varflow.api.init.InitParameters;
+import org.varflow.api.init.StartingLaw;
 
-/** Phase space (q, p) over R^n; energies are chosen on R^n and lifted to H(q, p) = E(q) + |p|^2 / 2m. */
+/**
+ * Phase space (q, p) over R^n; energies are chosen on R^n and lifted to H(q, p) = E(q) + |p|^2 / 2m. With
+ * {@code init} each particle's positions are drawn from that law (mean q0 by default); momenta start at p0.
+ */
 public final class PhaseSpaceFactory implements SpaceFactory {
     static final String OWNER = "space 'phase-space'";
     /** Largest number of degrees of freedom n. */
@@ -31,12 +37,14 @@ public final class PhaseSpaceFactory implements SpaceFactory {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(
+        List<Parameter> p = new ArrayList<>(List.of(
                 Parameter.integer("dimension", 1, 1, MAX_DEGREES,
                         "degrees of freedom n (positions); the state has 2n coordinates q1..qn, p1..pn"),
                 Parameter.vector("q0", "1", "starting positions (one number is used for every coordinate)"),
                 Parameter.vector("p0", "0", "starting momenta (one number is used for every coordinate)"),
-                Parameter.positive("mass", 1.0, "the mass m in the kinetic energy |p|^2 / 2m"));
+                Parameter.positive("mass", 1.0, "the mass m in the kinetic energy |p|^2 / 2m")));
+        p.addAll(InitParameters.forPoints()); // the law of the positions; momenta start at p0
+        return p;
     }
 
     @Override
@@ -44,7 +52,8 @@ public final class PhaseSpaceFactory implements SpaceFactory {
         int n = (int) parameters.integer("dimension");
         double[] q0 = broadcast(OWNER, "q0", parameters.vector("q0"), n);
         double[] p0 = broadcast(OWNER, "p0", parameters.vector("p0"), n);
-        return new PhaseSpace(q0, p0, parameters.real("mass"));
+        StartingLaw positions = InitParameters.readPoints(OWNER, parameters, n, q0);
+        return new PhaseSpace(positions == null ? q0 : positions.mean(), p0, parameters.real("mass"), positions);
     }
 
     /** A vector of length 1 broadcast to n, or of length n as it is; anything else is refused by name. */

@@ -17,7 +17,8 @@ import org.varflow.api.measure.GridLayout;
  *       centrally (second order), positive when h &lt;= 1 / max_i outflow rate and linearly stable when
  *       h &lt;= 1 / (2 T m max rho^(m-1) sum_a 1/dx_a^2).</li>
  * </ul>
- * Mass is conserved exactly up to rounding (every flux leaves one cell and enters another).
+ * Mass is conserved exactly up to rounding (every flux leaves one cell and enters another), with closed or periodic
+ * walls; Dirichlet walls ({@link GridBoundary}) exchange flux with fixed wall values across half a cell.
  *
  * <p><b>Fisher-Rao</b> (birth-death, replicator): d rho_i/dt = -rho_i (phi_i - <phi>), phi = psi + T U'(rho),
  * <phi> = sum rho phi / sum rho over the cells with rho &gt; 0. Mass is conserved exactly, empty cells stay empty (no
@@ -53,7 +54,7 @@ final class DensityFlux {
      */
     static double wasserstein(GridLayout g, double[] rho, double[] psi, double t, double m, double[] rate,
                               double[] outflow) {
-        return wasserstein(g, rho, psi, t, m, rate, outflow, null);
+        return wasserstein(g, GridBoundary.NONE.faces(g), rho, psi, t, m, rate, outflow, null);
     }
 
     /**
@@ -73,10 +74,13 @@ final class DensityFlux {
         }
     }
 
-    /** As {@link #wasserstein(GridLayout, double[], double[], double, double, double[], double[])}, reusing
-     * {@code cache} (may be null) when psi and T are those of its last call (Boltzmann entropy only). */
-    static double wasserstein(GridLayout g, double[] rho, double[] psi, double t, double m, double[] rate,
-                              double[] outflow, FaceRates cache) {
+    /**
+     * As {@link #wasserstein(GridLayout, double[], double[], double, double, double[], double[])} with the faces a
+     * boundary adds ({@link GridBoundary.Faces}: periodic neighbours, Dirichlet walls), reusing {@code cache} (may be
+     * null) when psi and T are those of its last call (Boltzmann entropy only).
+     */
+    static double wasserstein(GridLayout g, GridBoundary.Faces walls, double[] rho, double[] psi, double t, double m,
+                              double[] rate, double[] outflow, FaceRates cache) {
         int n = g.size();
         if (cache != null && m == 1.0 && cache.matches(psi, t)) {
             // the faces in the order they were filled: along x row by row, then along y (no division per face)
@@ -99,12 +103,21 @@ final class DensityFlux {
                     rate[i + nx] += flux;
                 }
             }
+            for (int w = 0; w < walls.size(); w++, f++) {
+                int i = walls.cell[w];
+                int j = walls.other[w];
+                double flux = fw[f] * rho[i] - bw[f] * (j < 0 ? walls.value[w] : rho[j]);
+                rate[i] -= flux;
+                if (j >= 0) {
+                    rate[j] += flux;
+                }
+            }
             return cache.limit;
         }
         boolean fill = cache != null && m == 1.0;
-        if (fill && cache.forward.length != g.axes() * n) {
-            cache.forward = new double[g.axes() * n];
-            cache.backward = new double[g.axes() * n];
+        if (fill && cache.forward.length != g.axes() * n + walls.size()) {
+            cache.forward = new double[g.axes() * n + walls.size()];
+            cache.backward = new double[g.axes() * n + walls.size()];
             cache.psi = new double[n];
         }
         int face = 0;
@@ -152,6 +165,37 @@ final class DensityFlux {
                 rate[j] += flux;
                 outflow[i] += fw;
                 outflow[j] += bw;
+            }
+        }
+        for (int w = 0; w < walls.size(); w++) {
+            int i = walls.cell[w];
+            int j = walls.other[w];
+            double weight = walls.weight[w];
+            double dpsi = (j < 0 ? walls.wallPotential(w, psi) : psi[j]) - psi[i];
+            double rj = j < 0 ? walls.value[w] : rho[j];
+            double forward;
+            double backward;
+            if (tsallis) {
+                forward = t * Math.pow(rho[i], m - 1) + Math.max(-dpsi, 0);
+                backward = t * Math.pow(rj, m - 1) + Math.max(dpsi, 0);
+            } else if (dpsi >= 0) {
+                forward = scaledBernoulli(dpsi, t);
+                backward = forward + dpsi;
+            } else {
+                backward = scaledBernoulli(-dpsi, t);
+                forward = backward - dpsi;
+            }
+            if (fill) {
+                cache.forward[face] = forward * weight;
+                cache.backward[face] = backward * weight;
+            }
+            face++;
+            double flux = (forward * rho[i] - backward * rj) * weight;
+            rate[i] -= flux;
+            outflow[i] += forward * weight;
+            if (j >= 0) {
+                rate[j] += flux;
+                outflow[j] += backward * weight;
             }
         }
         double maxOut = 0;

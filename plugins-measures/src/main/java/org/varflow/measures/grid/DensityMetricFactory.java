@@ -71,7 +71,12 @@ public final class DensityMetricFactory implements MetricFactory {
         if (!(space instanceof GridSpace g)) {
             throw new ConfigurationException("metric '" + id() + "' needs a grid density space (grid-1d, grid-2d)");
         }
-        return transport ? GridMetrics.wassersteinFisherRao(g.layout(), parameters.real("alpha"))
+        if (g.boundary().dirichlet()) {
+            throw new ConfigurationException("metric '" + id() + "' keeps a density's mass through its birth-death"
+                    + " part, which Dirichlet walls (mass in and out) break; use metric 'wasserstein' with boundary"
+                    + " dirichlet, or boundary closed or periodic");
+        }
+        return transport ? GridMetrics.wassersteinFisherRao(g.layout(), parameters.real("alpha"), g.boundary())
                 : GridMetrics.fisherRao(g.layout());
     }
 }

@@ -25,9 +25,14 @@ public final class GridMetrics {
     private GridMetrics() {
     }
 
-    /** The Wasserstein operator K_W on this grid. */
+    /** The Wasserstein operator K_W on this grid, with closed walls. */
     public static DensityMetric wasserstein(GridLayout grid) {
-        return new Wasserstein(grid);
+        return new Wasserstein(grid, GridBoundary.NONE);
+    }
+
+    /** The Wasserstein operator K_W on this grid with these walls (periodic faces, grounded Dirichlet walls). */
+    public static DensityMetric wasserstein(GridLayout grid, GridBoundary boundary) {
+        return new Wasserstein(grid, boundary);
     }
 
     /** Whether {@code m} is the Wasserstein operator of a grid (not Fisher-Rao, not WFR). */
@@ -42,23 +47,30 @@ public final class GridMetrics {
 
     /** K_W + alpha K_FR on this grid. */
     public static DensityMetric wassersteinFisherRao(GridLayout grid, double alpha) {
-        return new WassersteinFisherRao(grid, alpha);
+        return new WassersteinFisherRao(grid, alpha, GridBoundary.NONE);
+    }
+
+    /** K_W + alpha K_FR on this grid, the transport part with these (closed or periodic) walls. */
+    public static DensityMetric wassersteinFisherRao(GridLayout grid, double alpha, GridBoundary boundary) {
+        return new WassersteinFisherRao(grid, alpha, boundary);
     }
 
     /** K_W. */
     static final class Wasserstein implements DensityMetric {
         private final GridLayout grid;
+        private final GridBoundary.Faces walls;
         private final ThreadLocal<double[]> scratch;
         private final ThreadLocal<DensityFlux.FaceRates> faces = ThreadLocal.withInitial(DensityFlux.FaceRates::new);
 
-        Wasserstein(GridLayout grid) {
+        Wasserstein(GridLayout grid, GridBoundary boundary) {
             this.grid = grid;
+            this.walls = boundary.faces(grid);
             this.scratch = ThreadLocal.withInitial(() -> new double[grid.size()]);
         }
 
         @Override
         public void raise(double[] rho, double[] covector, double[] out) {
-            raiseWasserstein(grid, rho, covector, out);
+            raiseWasserstein(grid, walls, rho, covector, out);
         }
 
         @Override
@@ -68,7 +80,8 @@ public final class GridMetrics {
 
         @Override
         public double rates(double[] rho, double[] psi, double temperature, double exponent, double[] rate) {
-            return DensityFlux.wasserstein(grid, rho, psi, temperature, exponent, rate, scratch.get(), faces.get());
+            return DensityFlux.wasserstein(grid, walls, rho, psi, temperature, exponent, rate, scratch.get(),
+                    faces.get());
         }
 
         @Override
@@ -111,11 +124,13 @@ public final class GridMetrics {
     /** K_W + alpha K_FR. */
     static final class WassersteinFisherRao implements DensityMetric {
         private final GridLayout grid;
+        private final GridBoundary.Faces walls;
         private final double alpha;
         private final ThreadLocal<double[][]> scratch;
 
-        WassersteinFisherRao(GridLayout grid, double alpha) {
+        WassersteinFisherRao(GridLayout grid, double alpha, GridBoundary boundary) {
             this.grid = grid;
+            this.walls = boundary.faces(grid);
             this.alpha = alpha;
             this.scratch = ThreadLocal.withInitial(() -> new double[][] {new double[grid.size()],
                 new double[grid.size()]});
@@ -123,7 +138,7 @@ public final class GridMetrics {
 
         @Override
         public void raise(double[] rho, double[] covector, double[] out) {
-            raiseWasserstein(grid, rho, covector, out);
+            raiseWasserstein(grid, walls, rho, covector, out);
             addFisherRao(grid, rho, covector, alpha, out);
         }
 
@@ -136,7 +151,7 @@ public final class GridMetrics {
         public double rates(double[] rho, double[] psi, double temperature, double exponent, double[] rate) {
             double[][] s = scratch.get();
             double[] reaction = s[0];
-            double w = DensityFlux.wasserstein(grid, rho, psi, temperature, exponent, rate, s[1]);
+            double w = DensityFlux.wasserstein(grid, walls, rho, psi, temperature, exponent, rate, s[1], null);
             double f = DensityFlux.fisherRao(rho, psi, temperature, exponent, reaction, grid.size());
             for (int i = 0; i < grid.size(); i++) {
                 rate[i] += alpha * reaction[i];
@@ -152,7 +167,13 @@ public final class GridMetrics {
         }
     }
 
-    static void raiseWasserstein(GridLayout g, double[] rho, double[] covector, double[] out) {
+    /**
+     * K_W c with the boundary's faces: a periodic face like an interior one; a Dirichlet wall as a grounded
+     * neighbour (covector 0 there) across half a cell with the mobility (rho_i + u_b) / 2, which keeps K symmetric
+     * and positive semi-definite.
+     */
+    static void raiseWasserstein(GridLayout g, GridBoundary.Faces walls, double[] rho, double[] covector,
+                                 double[] out) {
         int n = g.size();
         double volume = g.cellVolume();
         java.util.Arrays.fill(out, 0, n, 0.0);
@@ -171,6 +192,48 @@ public final class GridMetrics {
                 out[j] -= f;
             }
         }
+        for (int f = 0; f < walls.size(); f++) {
+            int i = walls.cell[f];
+            int j = walls.other[f];
+            double w = walls.weight[f] / volume;
+            if (j >= 0) {
+                double flux = 0.5 * (rho[i] + rho[j]) * (covector[i] - covector[j]) * w;
+                out[i] += flux;
+                out[j] -= flux;
+            } else {
+                out[i] += 0.5 * (rho[i] + walls.value[f]) * covector[i] * w;
+            }
+        }
+    }
+
+    /**
+     * The discrete Dirichlet energy (|cell| / 2) [sum_faces (u_j - u_i)^2 / dx_a^2 + sum_walls w_f (u_i - u_b)^2] of u
+     * on this grid with these walls (w_f = 2 / dx^2 across the half cell to a Dirichlet wall): (1/2) integral
+     * |grad u|^2. Its gradient, divided by |cell|, is minus the discrete Laplacian the heat flux uses.
+     */
+    public static double dirichletEnergy(GridLayout g, GridBoundary boundary, double[] u) {
+        int n = g.size();
+        int nx = g.cells(0);
+        double s = 0;
+        for (int a = 0; a < g.axes(); a++) {
+            double w = 1 / (g.dx(a) * g.dx(a));
+            int stride = a == 0 ? 1 : nx;
+            for (int cell = 0; cell < n; cell++) {
+                boolean hasHigh = a == 0 ? cell % nx < nx - 1 : cell + nx < n;
+                if (hasHigh) {
+                    double du = u[cell + stride] - u[cell];
+                    s += du * du * w;
+                }
+            }
+        }
+        GridBoundary.Faces walls = boundary.faces(g);
+        for (int f = 0; f < walls.size(); f++) {
+            int i = walls.cell[f];
+            int j = walls.other[f];
+            double du = u[i] - (j < 0 ? walls.value[f] : u[j]);
+            s += du * du * walls.weight[f];
+        }
+        return 0.5 * g.cellVolume() * s;
     }
 
     static void addFisherRao(GridLayout g, double[] rho, double[] covector, double weight, double[] out) {

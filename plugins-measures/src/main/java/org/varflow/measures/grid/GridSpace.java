@@ -16,14 +16,21 @@ public final class GridSpace implements Space {
     private final GridLayout layout;
     private final double[] rho0;
     private final MeasureBase base;
+    private final GridBoundary boundary;
 
     public GridSpace(String kind, GridLayout layout, double[] rho0) {
+        this(kind, layout, rho0, GridBoundary.NONE);
+    }
+
+    /** A grid density with these walls. */
+    public GridSpace(String kind, GridLayout layout, double[] rho0, GridBoundary boundary) {
         if (rho0.length != layout.size()) {
             throw new IllegalArgumentException("rho0 has " + rho0.length + " values, expected " + layout.size());
         }
         this.kind = kind;
         this.layout = layout;
         this.rho0 = rho0.clone();
+        this.boundary = boundary;
         double[] mean = new double[layout.axes()];
         double[] c = new double[layout.axes()];
         for (int i = 0; i < rho0.length; i++) {
@@ -32,11 +39,22 @@ public final class GridSpace implements Space {
                 mean[a] += c[a] * rho0[i] * layout.cellVolume();
             }
         }
+        double mass = layout.mass(rho0);
+        if (boundary.dirichlet() && mass > 0) {
+            for (int a = 0; a < mean.length; a++) {
+                mean[a] /= mass; // a Dirichlet grid's state need not have mass one
+            }
+        }
         this.base = new MeasureBase(layout.axes(), kind, mean);
     }
 
     public GridLayout layout() {
         return layout;
+    }
+
+    /** What happens at the walls. */
+    public GridBoundary boundary() {
+        return boundary;
     }
 
     @Override

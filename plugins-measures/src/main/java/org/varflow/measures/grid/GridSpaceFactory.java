@@ -7,14 +7,17 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
+import org.varflow.api.init.InitParameters;
 import org.varflow.api.measure.GridLayout;
-import org.varflow.api.measure.InitialLaw;
 import org.varflow.api.measure.MeasureKinds;
 
 /**
  * A probability density on a uniform grid of an interval ({@code grid-1d}) or a rectangle ({@code grid-2d}): one
- * value per cell, piecewise constant, mass sum_i rho_i |cell| = 1. The starting density is the chosen law's density
- * at the cell centres (or the values given), normalised to mass one. The boundary is closed (no flux).
+ * value per cell, piecewise constant, mass sum_i rho_i |cell| = 1. The starting density ({@code init}, see
+ * {@link GridStart}) is a law's density at the cell centres, a histogram of samples, a formula in x1 (x2) at the
+ * centres, or values given inline or in a CSV file, normalised to mass one. The walls ({@link GridBoundary}) are
+ * closed (no flux) by default, or periodic, or Dirichlet (the density held at given values: the state is then not
+ * normalised).
  */
 public final class GridSpaceFactory implements SpaceFactory {
     /** Most cells accepted. */
@@ -42,8 +45,9 @@ public final class GridSpaceFactory implements SpaceFactory {
 
     @Override
     public String summary() {
-        return axes == 1 ? "a probability density on a uniform grid of an interval (closed boundary)"
-                : "a probability density on a uniform grid of a rectangle (closed boundary)";
+        return axes == 1
+                ? "a probability density on a uniform grid of an interval (closed, periodic or Dirichlet walls)"
+                : "a probability density on a uniform grid of a rectangle (closed, periodic or Dirichlet walls)";
     }
 
     @Override
@@ -60,15 +64,14 @@ public final class GridSpaceFactory implements SpaceFactory {
             p.add(Parameter.integer("cells", 200, 2, MAX_CELLS, "number of cells n"));
             p.add(Parameter.real("lower", -5, -1e12, 1e12, "left end of the interval"));
             p.add(Parameter.real("upper", 5, -1e12, 1e12, "right end of the interval (> lower)"));
-            p.addAll(InitialLaw.parameters("0", "1", "1.5"));
+            p.addAll(GridStart.parameters("0", "1", "1.5"));
         } else {
             p.add(Parameter.vector("cells", "48", "cells per axis nx,ny (one number for both), whole numbers >= 2"));
             p.add(Parameter.vector("lower", "-4", "lower corner (one number for both axes)"));
             p.add(Parameter.vector("upper", "4", "upper corner (one number for both axes)"));
-            p.addAll(InitialLaw.parameters("0", "1", "1.5,0"));
+            p.addAll(GridStart.parameters("0", "1", "1.5,0"));
         }
-        p.add(Parameter.vector("density", null, "optional starting density, one value >= 0 per cell (row-major, first"
-                + " axis fastest); replaces the law; normalised to mass one"));
+        p.addAll(GridBoundary.parameters());
         return p;
     }
 
@@ -83,9 +86,9 @@ public final class GridSpaceFactory implements SpaceFactory {
             lower[0] = parameters.real("lower");
             upper[0] = parameters.real("upper");
         } else {
-            double[] c = InitialLaw.broadcast(owner, "cells", parameters.vector("cells"), 2);
-            lower = InitialLaw.broadcast(owner, "lower", parameters.vector("lower"), 2);
-            upper = InitialLaw.broadcast(owner, "upper", parameters.vector("upper"), 2);
+            double[] c = InitParameters.broadcast(owner, "cells", parameters.vector("cells"), 2);
+            lower = InitParameters.broadcast(owner, "lower", parameters.vector("lower"), 2);
+            upper = InitParameters.broadcast(owner, "upper", parameters.vector("upper"), 2);
             long total = 1;
             for (int a = 0; a < 2; a++) {
                 if (c[a] != Math.rint(c[a]) || c[a] < 2 || c[a] > MAX_CELLS) {
@@ -107,29 +110,13 @@ public final class GridSpaceFactory implements SpaceFactory {
             }
         }
         GridLayout layout = new GridLayout(cells, lower, upper);
-        double[] rho = new double[layout.size()];
-        if (parameters.has("density")) {
-            double[] given = parameters.vector("density");
-            if (given.length != rho.length) {
-                throw new ConfigurationException(owner + ": parameter 'density' has " + given.length + " values but"
-                        + " the grid has " + rho.length + " cells");
-            }
-            for (int i = 0; i < given.length; i++) {
-                if (!(given[i] >= 0)) {
-                    throw new ConfigurationException(owner + ": parameter 'density' has the negative value "
-                            + given[i] + " at cell " + (i + 1) + "; a density is >= 0");
-                }
-            }
-            rho = given;
-        } else {
-            InitialLaw law = InitialLaw.from(owner, parameters, axes);
-            double[] c = new double[axes];
-            for (int i = 0; i < rho.length; i++) {
-                layout.centre(i, c);
-                rho[i] = law.density(c);
-            }
-        }
+        double[] rho = GridStart.density(owner, parameters, layout);
+        GridBoundary boundary = GridBoundary.read(owner, parameters, axes);
         double mass = layout.mass(rho);
+        if (boundary.dirichlet()) {
+            // with walls held at fixed values the state is a non-negative function whose mass changes: as given
+            return new GridSpace(id(), layout, rho, boundary);
+        }
         if (!(mass > 0) || !Double.isFinite(mass)) {
             throw new ConfigurationException(owner + ": the starting density has mass " + mass + " on the grid "
                     + layout + "; put the law inside the grid (or give positive values)");
@@ -137,6 +124,6 @@ public final class GridSpaceFactory implements SpaceFactory {
         for (int i = 0; i < rho.length; i++) {
             rho[i] /= mass;
         }
-        return new GridSpace(id(), layout, rho);
+        return new GridSpace(id(), layout, rho, boundary);
     }
 }

@@ -23,7 +23,8 @@ import org.varflow.api.measure.MeasureEnergy;
  *
  * with an even kernel W: {@code gaussian} W(z) = -s exp(-|z|^2 / (2 l^2)) (attractive for s &gt; 0, repulsive for
  * s &lt; 0), {@code quadratic} W(z) = s |z|^2 / 2 (every particle is pulled to the centre of mass at rate s), or
- * {@code power} W(z) = s (|z|^a / a - |z|^b / b), a &gt; b &gt;= 1 (attractive far, repulsive near). On an ensemble it
+ * {@code power} W(z) = s (|z|^a / a - |z|^b / b), a &gt; b &gt;= 1 (attractive far, repulsive near), or any even
+ * {@code formula} W(z) ({@link FormulaKernel}). On an ensemble it
  * is N F(rho_N) = (1/2N) sum_{p,q} W(x_p - x_q) + (c/2) sum_p |x_p|^2, gradient (1/N) sum_q grad W(x_p - x_q) + c x_p,
  * O(N^2) pairs visited once each, in blocks of {@value #BLOCK} particles, sequentially (so results do not depend on
  * threads); the quadratic kernel takes O(N) through the centre of mass. On a grid the convolution W * rho is a sum over
@@ -61,13 +62,16 @@ public final class InteractionEnergyFactory implements EnergyFactory {
     @Override
     public List<Parameter> parameters() {
         return List.of(
-                Parameter.choice("kernel", List.of("gaussian", "quadratic", "power"), "the kernel W"),
+                Parameter.choice("kernel", List.of("gaussian", "quadratic", "power", "formula"), "the kernel W;"
+                        + " formula: the formula W"),
                 Parameter.real("strength", 1, -1e6, 1e6, "s: the kernel's scale (gaussian and quadratic: > 0"
                         + " attracts, < 0 repels)"),
                 Parameter.positive("length", 1, "gaussian only: the range l"),
                 Parameter.real("a", 2, 1, 100, "power only: the attractive exponent a > b"),
                 Parameter.real("b", 1, 1, 100, "power only: the repulsive exponent b >= 1"),
-                Parameter.real("confinement", 0, 0, 1e6, "c >= 0: external potential c |x|^2 / 2"));
+                Parameter.real("confinement", 0, 0, 1e6, "c >= 0: external potential c |x|^2 / 2"),
+                Parameter.text("W", null, "kernel formula: W(z) in the components x1..xd of z = x - y, even (W(-z) ="
+                        + " W(z)) and finite at 0, e.g. -exp(-(x1^2 + x2^2)/2); exact gradient and Hessian"));
     }
 
     @Override
@@ -77,6 +81,14 @@ public final class InteractionEnergyFactory implements EnergyFactory {
                     + " space (ensemble, grid-1d, grid-2d), not on space kind " + space.kind() + " alone");
         }
         String kernel = parameters.text("kernel");
+        if (parameters.has("W") != kernel.equals("formula")) {
+            throw new ConfigurationException("energy 'interaction'" + (kernel.equals("formula") ? ": kernel formula"
+                    + " needs 'W', the formula of W(z) in x1..x" + space.dimension()
+                    : ": parameter 'W' applies to kernel=formula, but kernel is " + kernel));
+        }
+        if (kernel.equals("formula")) {
+            return FormulaKernel.of(parameters.text("W"), space.dimension(), parameters.real("confinement"));
+        }
         double a = parameters.real("a");
         double b = parameters.real("b");
         if (kernel.equals("power") && !(a > b)) {

@@ -16,6 +16,11 @@ final class InteractionOnGrid implements Energy {
     private final int ny;
 
     InteractionOnGrid(GridLayout grid, InteractionEnergyFactory.Kernel kernel) {
+        this(grid, (zx, zy) -> kernel.w(zx * zx + zy * zy), kernel.confinement);
+    }
+
+    /** With the kernel given as W(zx, zy) (zy = 0 in one dimension) and the confinement c. */
+    InteractionOnGrid(GridLayout grid, java.util.function.DoubleBinaryOperator kernel, double confinement) {
         this.grid = grid;
         this.nx = grid.cells(0);
         this.ny = grid.axes() == 2 ? grid.cells(1) : 1;
@@ -24,7 +29,7 @@ final class InteractionOnGrid implements Energy {
             for (int di = -(nx - 1); di <= nx - 1; di++) {
                 double zx = di * grid.dx(0);
                 double zy = grid.axes() == 2 ? dj * grid.dx(1) : 0;
-                table[(dj + ny - 1) * (2 * nx - 1) + di + nx - 1] = kernel.w(zx * zx + zy * zy);
+                table[(dj + ny - 1) * (2 * nx - 1) + di + nx - 1] = kernel.applyAsDouble(zx, zy);
             }
         }
         this.external = new double[grid.size()];
@@ -34,7 +39,7 @@ final class InteractionOnGrid implements Energy {
                 double c = grid.centre(i, a);
                 r2 += c * c;
             }
-            external[i] = 0.5 * kernel.confinement * r2;
+            external[i] = 0.5 * confinement * r2;
         }
     }
 

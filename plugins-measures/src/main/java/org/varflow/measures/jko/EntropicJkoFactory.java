@@ -110,6 +110,11 @@ public final class EntropicJkoFactory implements SchemeFactory {
             throw new ConfigurationException("scheme 'entropic-jko' needs a grid density space (grid-1d, grid-2d),"
                     + " got kind " + space.kind());
         }
+        if (!g.boundary().closed()) {
+            throw new ConfigurationException("scheme 'entropic-jko' transports mass with a Gibbs kernel on the open"
+                    + " box, which has no " + g.boundary().kind() + " walls; use scheme 'density-euler' with boundary "
+                    + g.boundary().kind() + ", or boundary closed");
+        }
         GridLayout layout = g.layout();
         double eps = parameters.real("epsilon");
         if (eps == 0) {

@@ -35,7 +35,7 @@ public final class KlToGibbsObserverFactory implements ObserverFactory {
 
     @Override
     public boolean appliesTo(Flow flow) {
-        return Measures.grid(flow) != null && !flow.entropy().isNone()
+        return Measures.closedGrid(flow) && !flow.entropy().isNone()
                 && TsallisEntropy.exponentOf(flow.entropy()) == 1.0;
     }
 

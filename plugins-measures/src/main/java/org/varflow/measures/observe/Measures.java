@@ -20,6 +20,11 @@ final class Measures {
         return flow.space() instanceof GridSpace g ? g.layout() : null;
     }
 
+    /** Whether the flow is on a grid with closed walls (no flux: mass conserved, the Gibbs law its limit). */
+    static boolean closedGrid(Flow flow) {
+        return flow.space() instanceof GridSpace g && g.boundary().closed();
+    }
+
     /** The layout of an ensemble flow, or null. */
     static EnsembleLayout ensemble(Flow flow) {
         return flow.space() instanceof EnsembleSpace e ? e.layout() : null;

@@ -51,7 +51,7 @@ public final class W2ToGibbsObserverFactory implements ObserverFactory {
             return false;
         }
         EnsembleLayout e = Measures.ensemble(flow);
-        return Measures.grid(flow) != null || (e != null && e.d() == 1);
+        return Measures.closedGrid(flow) || (e != null && e.d() == 1);
     }
 
     @Override

@@ -22,7 +22,7 @@ class FisherRaoDensityTest {
 
     static FlowSpec spec(String metric, String law, long steps, double dt) {
         return MeasureRuns.spec(PartChoice.of("grid-1d").with("cells", CELLS).with("lower", -8).with("upper", 8)
-                        .with("law", law).with("mean", "2").with("std", "0.5"), PartChoice.of(metric),
+                        .with("init", law).with("mean", "2").with("std", "0.5"), PartChoice.of(metric),
                 PartChoice.of("test-quadratic"), PartChoice.of("boltzmann"), PartChoice.of("density-euler"), steps, dt);
     }
 

@@ -75,7 +75,7 @@ class GridPartsTest {
      */
     @Test
     void twoDimensionalFokkerPlanckRelaxes() {
-        FlowSpec spec = MeasureRuns.spec(PartChoice.of("grid-2d").with("cells", "32").with("law", "bimodal")
+        FlowSpec spec = MeasureRuns.spec(PartChoice.of("grid-2d").with("cells", "32").with("init", "bimodal")
                         .with("std", "0.5"), PartChoice.of("wasserstein"), PartChoice.of("test-quadratic"),
                 PartChoice.of("boltzmann"), PartChoice.of("density-euler"), 600, 0.005);
         Map<String, Object> s = MeasureRuns.run(spec).summary().toMap();
@@ -95,7 +95,7 @@ class GridPartsTest {
     @Test
     void aggregationOnAGridConcentratesTheMass() {
         FlowSpec spec = MeasureRuns.spec(PartChoice.of("grid-1d").with("cells", 120).with("lower", -4)
-                        .with("upper", 4).with("law", "bimodal").with("std", "0.4"), PartChoice.of("wasserstein"),
+                        .with("upper", 4).with("init", "bimodal").with("std", "0.4"), PartChoice.of("wasserstein"),
                 PartChoice.of("interaction").with("kernel", "gaussian").with("length", 2.0).with("strength", 3.0),
                 PartChoice.of("none"), PartChoice.of("density-euler").with("stability", "substep"), 200, 0.01);
         Varflow.Outcome out = MeasureRuns.run(spec);

@@ -118,7 +118,7 @@ class JkoTest {
     @Test
     void jkoHandlesTheTsallisEntropy() {
         FlowSpec spec = MeasureRuns.spec(PartChoice.of("ensemble").with("n", 200).with("placement", "quantiles")
-                        .with("law", "uniform").with("std", "0.3"), PartChoice.of("wasserstein"),
+                        .with("init", "uniform").with("std", "0.3"), PartChoice.of("wasserstein"),
                 PartChoice.of("test-zero"), PartChoice.of("tsallis").with("m", 2), PartChoice.of("jko"), 50, 0.02);
         double[] x = MeasureRuns.run(spec).result().states();
         for (int k = 1; k < x.length; k++) {

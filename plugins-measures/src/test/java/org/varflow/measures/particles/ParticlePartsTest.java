@@ -12,7 +12,7 @@ import org.varflow.api.FlowSpec;
 import org.varflow.api.Noise;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
-import org.varflow.api.measure.InitialLaw;
+import org.varflow.api.init.StartingLaw;
 import org.varflow.Varflow;
 import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.measures.MeasureRuns;
@@ -43,7 +43,7 @@ class ParticlePartsTest {
                 .flow().space().initialState();
         assertThat(a).containsExactly(b).hasSize(100);
         assertThat(a).isNotEqualTo(c);
-        assertThat(InitialLaw.normalCdf(1.959963984540054)).isCloseTo(0.975, within(1e-15));
+        assertThat(StartingLaw.normalCdf(1.959963984540054)).isCloseTo(0.975, within(1e-15));
     }
 
     @Test

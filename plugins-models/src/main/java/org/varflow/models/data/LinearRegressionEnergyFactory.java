@@ -22,7 +22,8 @@ import org.varflow.models.sampling.RegressionData;
  * </pre>
  *
  * The minimiser solves (Phi^T Phi / n + lambda I) w = Phi^T y / n (ordinary least squares at lambda = 0). Data: a
- * CSV file ({@code data}; the format of {@link RegressionData}: last column y), inline {@code rows}, or a shipped
+ * CSV file ({@code data}, read by the convention of {@link DataTable}: target last or {@code targetColumn}),
+ * inline {@code rows}, or a shipped
  * {@code dataset}: {@code default} (100 rows of y = 0.5 - x + noise) or {@code iris} (petal width on petal length,
  * 150 flowers; Fisher 1936).
  */
@@ -53,14 +54,17 @@ public final class LinearRegressionEnergyFactory implements EnergyFactory {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(
+        List<Parameter> p = new java.util.ArrayList<>(List.of(
                 Parameter.real("lambda", 0, 0, 1e12, "ridge weight lambda >= 0"),
                 Parameter.bool("intercept", true, "whether phi_i = (1, x_i) (an intercept weight w_1) or x_i"),
                 Parameter.choice("dataset", List.of("default", "iris"), "shipped data used when neither data nor"
                         + " rows is given: default = 100 rows of y = 0.5 - x + noise; iris = petal width on petal"
                         + " length of Fisher's 150 irises"),
-                Parameter.text("data", null, "a CSV file with columns x_1..x_k, y (the response last)"),
-                Parameter.matrix("rows", "inline data rows x_1..x_k, y"));
+                Parameter.text("data", null, "a CSV file of features and a target (the last column, or"
+                        + " targetColumn)"),
+                Parameter.matrix("rows", "inline data rows x_1..x_k, y")));
+        p.addAll(DataTable.columnParameters());
+        return p;
     }
 
     @Override
@@ -68,8 +72,9 @@ public final class LinearRegressionEnergyFactory implements EnergyFactory {
         if (parameters.has("data") && parameters.has("rows")) {
             throw new ConfigurationException(OWNER + ": give the data as a file (data) or inline (rows), not both");
         }
+        DataTable.checkColumnsHaveAFile(OWNER, parameters);
         RegressionData data = parameters.has("data")
-                ? RegressionData.readCsv(java.nio.file.Path.of(parameters.text("data")))
+                ? DataTable.read(OWNER, parameters.text("data"), parameters).regression()
                 : parameters.has("rows") ? RegressionData.fromRows(OWNER, parameters.matrix("rows"))
                 : parameters.text("dataset").equals("iris") ? irisPetals() : RegressionData.defaultData();
         boolean intercept = parameters.bool("intercept");

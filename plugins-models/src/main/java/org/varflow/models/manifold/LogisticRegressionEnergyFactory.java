@@ -3,15 +3,20 @@ package org.varflow.models.manifold;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.varflow.api.ConfigurationException;
 import org.varflow.api.Energy;
 import org.varflow.api.EnergyFactory;
 import org.varflow.api.Parameter;
+import org.varflow.api.ParameterType;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.models.data.DataTable;
 import org.varflow.models.glm.RegularisedGlm;
 
 /**
- * L2-regularised logistic regression (no intercept) on a synthetic data set generated deterministically from a seed:
+ * L2-regularised logistic regression on a synthetic data set generated deterministically from a seed (no intercept),
+ * on two species of the iris data, or on a user's CSV file (the convention of {@link DataTable}; labels 0/1,
+ * an intercept unless {@code intercept=false}):
  *
  * <pre>
  *   E(w) = (1/n) sum_i [ log(1 + e^{z_i}) - y_i z_i ] + (lambda/2) |w|^2,    z_i = a_i . w
@@ -31,6 +36,9 @@ import org.varflow.models.glm.RegularisedGlm;
  * every JVM.
  */
 public final class LogisticRegressionEnergyFactory implements EnergyFactory {
+    static final String OWNER = "energy 'logistic-regression'";
+    /** The data sets shipped, by name; any other value of {@code data} is a file. */
+    static final List<String> SHIPPED = List.of("synthetic", "iris");
 
     @Override
     public String id() {
@@ -39,8 +47,8 @@ public final class LogisticRegressionEnergyFactory implements EnergyFactory {
 
     @Override
     public String summary() {
-        return "L2-regularised logistic regression on seeded synthetic data or the iris data; knows its Fisher X^T "
-                + "W X / n";
+        return "L2-regularised logistic regression on seeded synthetic data, the iris data or your CSV; knows its"
+                + " Fisher X^T W X / n";
     }
 
     @Override
@@ -64,18 +72,34 @@ public final class LogisticRegressionEnergyFactory implements EnergyFactory {
                 Parameter.real("signal", 1, 0, 1e3, "true logit z* = signal * (sum of the standardised features)"),
                 Parameter.real("lambda", 1e-3, 0, 1e6, "L2 weight lambda (> 0 keeps the minimiser finite on"
                         + " separable data)"),
-                Parameter.choice("data", List.of("synthetic", "iris"), "synthetic: seeded data from n, seed,"
-                        + " spread, signal; iris: Fisher's irises (shipped, public domain), a_i = (1, the first d - 1"
-                        + " of sepal length, sepal width, petal length, petal width, standardised), d = 2..5"),
+                Parameter.text("data", "synthetic", "synthetic: seeded data from n, seed, spread, signal; iris:"
+                        + " Fisher's irises (shipped, public domain), a_i = (1, the first d - 1 of sepal length, sepal"
+                        + " width, petal length, petal width, standardised), d = 2..5; or a CSV file of features and"
+                        + " 0/1 labels (the last column, or targetColumn)"),
                 Parameter.choice("classes", List.of("setosa-versicolor", "versicolor-virginica"), "iris only: the"
                         + " two species, label 0 then label 1 (setosa-versicolor is linearly separable,"
-                        + " versicolor-virginica is not)"));
+                        + " versicolor-virginica is not)"),
+                new Parameter("intercept", ParameterType.BOOLEAN, null, 0, false, 0, List.of(), "with data=FILE.csv:"
+                        + " whether a_i = (1, x_i) (an intercept weight w_1, the default) or x_i"),
+                DataTable.columnParameters().get(0), DataTable.columnParameters().get(1));
     }
 
     @Override
     public Energy create(Parameters parameters, Space space) {
         int d = space.dimension();
-        if (parameters.text("data").equals("iris")) {
+        String data = parameters.text("data");
+        boolean file = !SHIPPED.contains(data);
+        for (String name : List.of("intercept", "targetColumn", "featureColumns")) {
+            if (parameters.has(name) && !file) {
+                throw new ConfigurationException(OWNER + ": parameter '" + name + "' applies to data from a file"
+                        + " (data=FILE.csv), but data is " + data);
+            }
+        }
+        if (file) {
+            return fromFile(DataTable.read(OWNER, data, parameters), !parameters.has("intercept")
+                    || parameters.bool("intercept"), d, parameters.real("lambda"));
+        }
+        if (data.equals("iris")) {
             return iris(parameters.text("classes"), d, parameters.real("lambda"));
         }
         int n = (int) parameters.integer("n");
@@ -99,6 +123,30 @@ public final class LogisticRegressionEnergyFactory implements EnergyFactory {
             y[i] = rnd.nextDouble() < sigmoid(z) ? 1.0 : 0.0;
         }
         return new LogisticRegression(a, y, n, d, parameters.real("lambda"));
+    }
+
+    /** a_i = (1, x_i) or x_i for the rows of a user's file, labels its 0/1 target column. */
+    static LogisticRegression fromFile(DataTable table, boolean intercept, int d, double lambda) {
+        int k = table.featureCount();
+        int needed = k + (intercept ? 1 : 0);
+        if (d != needed) {
+            throw new ConfigurationException(OWNER + ": " + table.source() + " has " + k + " feature column"
+                    + (k == 1 ? "" : "s") + " " + table.features() + (intercept ? " plus an intercept" : "") + ", so"
+                    + " the weights need dimension " + needed + " but the space has dimension " + d + "; set the"
+                    + " space's dimension to " + needed);
+        }
+        double[] y = table.labels(OWNER);
+        double[] x = table.x();
+        int n = table.size();
+        double[] a = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            int c = 0;
+            if (intercept) {
+                a[i * d + c++] = 1;
+            }
+            System.arraycopy(x, i * k, a, i * d + c, k);
+        }
+        return new LogisticRegression(a, y, n, d, lambda);
     }
 
     /**

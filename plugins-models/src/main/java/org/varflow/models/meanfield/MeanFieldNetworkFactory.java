@@ -13,6 +13,7 @@ import org.varflow.api.measure.GridLayout;
 import org.varflow.api.measure.MeasureBase;
 import org.varflow.api.measure.MeasureEnergy;
 import org.varflow.api.measure.MeasureKinds;
+import org.varflow.models.data.DataTable;
 
 /**
  * The risk of the mean-field two-layer ReLU network, a functional of the law rho of its neurons theta = (a, w, b):
@@ -49,12 +50,16 @@ public final class MeanFieldNetworkFactory implements EnergyFactory {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(
+        List<Parameter> p = new java.util.ArrayList<>(List.of(
                 Parameter.integer("points", 64, 2, 1_000_000, "number n of equally spaced training inputs x_k"),
                 Parameter.choice("target", TrainingSet.TARGETS, "target g(x): sin-3sin = sin(pi x) + 0.5 sin(3 pi"
                         + " x) (the seed's), sin = sin(pi x), abs = |x|"),
                 Parameter.real("lower", -1, -1e6, 1e6, "left end of the input interval"),
-                Parameter.real("upper", 1, -1e6, 1e6, "right end of the input interval"));
+                Parameter.real("upper", 1, -1e6, 1e6, "right end of the input interval"),
+                Parameter.text("data", null, "a CSV file of training pairs (x, y): one feature column and the target"
+                        + " (the last, or targetColumn); replaces points, target, lower and upper")));
+        p.addAll(DataTable.columnParameters());
+        return p;
     }
 
     @Override
@@ -67,9 +72,21 @@ public final class MeanFieldNetworkFactory implements EnergyFactory {
             throw new ConfigurationException(OWNER + ": each particle is one neuron (a, w, b), so the ensemble needs"
                     + " d = 3 (got d = " + base.dimension() + "); set space.d=3");
         }
-        TrainingSet data = TrainingSet.of(parameters.text("target"), (int) parameters.integer("points"),
+        DataTable.checkColumnsHaveAFile(OWNER, parameters);
+        TrainingSet data = parameters.has("data") ? fromFile(DataTable.read(OWNER, parameters.text("data"),
+                parameters)) : TrainingSet.of(parameters.text("target"), (int) parameters.integer("points"),
                 parameters.real("lower"), parameters.real("upper"));
         return new Network(data);
+    }
+
+    /** The pairs (x_k, y_k) of a user's file: one input column. */
+    static TrainingSet fromFile(DataTable table) {
+        if (table.featureCount() != 1) {
+            throw new ConfigurationException(OWNER + ": the network has one input, but " + table.source() + " gives "
+                    + table.featureCount() + " feature columns " + table.features() + "; choose one with"
+                    + " featureColumns (or give a file of two columns, x and y)");
+        }
+        return new TrainingSet(table.x(), table.y());
     }
 
     /** The measure form: lifted by the ensemble to {@link MeanFieldRisk}; on R^3 itself, a network of one neuron. */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.varflow.api.measure.InitialLaw;
+import org.varflow.api.init.StartingLaw;
 import org.varflow.models.presets.MeanFieldPresets;
 
 /**
@@ -168,12 +168,12 @@ public final class WidthSweep {
 
     /** The starting neurons: m draws from N(0, diag(std^2)) exactly as the {@code ensemble} space makes them. */
     public static double[] initialNeurons(int m, double[] std, long seed) {
-        InitialLaw law = new InitialLaw("gaussian", new double[3], std, new double[3]);
-        SplittableRandom rng = new SplittableRandom(seed);
+        StartingLaw law = StartingLaw.Gaussian.diagonal(new double[3], std);
+        var rng = StartingLaw.stream(new SplittableRandom(seed));
         double[] theta = new double[3 * m];
         double[] point = new double[3];
         for (int i = 0; i < m; i++) {
-            law.sample(rng, point);
+            law.draw(i, m, rng, point);
             System.arraycopy(point, 0, theta, 3 * i, 3);
         }
         return theta;

@@ -1,6 +1,7 @@
 package org.varflow.models.paths;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.Energy;
@@ -9,6 +10,8 @@ import org.varflow.api.FixedEndPath;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
+import org.varflow.api.formula.Formula;
+import org.varflow.api.formula.Variables;
 
 /**
  * The energy {@code action}: the discretised action of a particle of mass m in a potential V, on the space
@@ -21,7 +24,8 @@ import org.varflow.api.Space;
  *
  * <p>dS = 0 is the discrete Euler–Lagrange equation m (q_{i+1} - 2 q_i + q_{i-1}) / dt^2 = -avg V', i.e. Newton's
  * m q'' = -V'(q) with O(dt^2) error. Potentials: {@code free} V = 0; {@code gravity} V = m g q (k = 1) or
- * m g q_2 (k = 2, the second component is the height); {@code harmonic} V = kappa |q|^2 / 2 (omega^2 = kappa / m).
+ * m g q_2 (k = 2, the second component is the height); {@code harmonic} V = kappa |q|^2 / 2 (omega^2 = kappa / m);
+ * {@code formula} any V written as a formula in x1 (x2), with exact derivatives ({@link FormulaAction}).
  *
  * <p><b>Minimum or saddle.</b> Hamilton's principle makes the true path stationary, not minimal. The second variation
  * is integral m |h'|^2 - V''(q) |h|^2 dt; it is positive definite (the action is a strict, here convex, minimum and
@@ -59,11 +63,14 @@ public final class ActionEnergyFactory implements EnergyFactory {
     @Override
     public List<Parameter> parameters() {
         return List.of(
-                Parameter.choice("potential", List.of("harmonic", "gravity", "free"), "the potential V(q)"),
+                Parameter.choice("potential", List.of("harmonic", "gravity", "free", "formula"), "the potential V(q);"
+                        + " formula: the formula V"),
                 Parameter.positive("mass", 1.0, "the mass m"),
                 Parameter.positive("g", 9.81, "gravity: V = m g q (k = 1) or m g q_2 (k = 2)"),
                 Parameter.positive("stiffness", 1.0, "harmonic: V = kappa |q|^2 / 2 with kappa = stiffness;"
-                        + " needs T < pi sqrt(m / kappa) (the first conjugate point)"));
+                        + " needs T < pi sqrt(m / kappa) (the first conjugate point)"),
+                Parameter.text("V", null, "potential formula: V in the components x1 (x2) of q, e.g. x1^4/4 - x1^2/2;"
+                        + " its gradient and Hessian are exact (symbolic)"));
     }
 
     @Override
@@ -71,6 +78,20 @@ public final class ActionEnergyFactory implements EnergyFactory {
         FixedEndPath path = FixedEndPath.require(OWNER, space);
         String potential = parameters.text("potential");
         double m = parameters.real("mass");
+        if (parameters.has("V") != potential.equals("formula")) {
+            throw new ConfigurationException(OWNER + (potential.equals("formula") ? ": potential formula needs 'V', the"
+                    + " formula of V(q) in x1" + (path.components() == 2 ? " and x2" : "")
+                    : ": parameter 'V' applies to potential=formula, but potential is " + potential));
+        }
+        if (potential.equals("formula")) {
+            Formula v;
+            try {
+                v = Formula.compile(parameters.text("V"), Variables.vector("x", path.components()), Map.of());
+            } catch (ConfigurationException e) {
+                throw new ConfigurationException(OWNER + ": parameter 'V': " + e.getMessage(), e);
+            }
+            return new FormulaAction(path, m, v);
+        }
         double kappa = parameters.real("stiffness");
         if (potential.equals("harmonic")) {
             double omega = Math.sqrt(kappa / m);

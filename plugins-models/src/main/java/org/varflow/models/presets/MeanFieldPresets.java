@@ -29,7 +29,7 @@ public final class MeanFieldPresets {
 
     /** The ensemble of m neurons drawn from N(0, I_3), seeded by {@code seed}. */
     public static PartChoice neurons(int width, long seed) {
-        return PartChoice.of("ensemble").with("n", width).with("d", 3).with("law", "gaussian").with("mean", "0")
+        return PartChoice.of("ensemble").with("n", width).with("d", 3).with("init", "gaussian").with("mean", "0")
                 .with("std", "1").with("seed", seed);
     }
 

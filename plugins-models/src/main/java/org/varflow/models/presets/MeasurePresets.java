@@ -101,7 +101,7 @@ public final class MeasurePresets {
 
     public static Preset aggregation() {
         FlowSpec spec = spec("aggregation", PartChoice.of("grid-1d").with("cells", 160).with("lower", -4)
-                        .with("upper", 4).with("law", "bimodal").with("std", "0.4"), PartChoice.of("wasserstein"),
+                        .with("upper", 4).with("init", "bimodal").with("std", "0.4"), PartChoice.of("wasserstein"),
                 PartChoice.of("interaction").with("kernel", "gaussian").with("strength", 3.0).with("length", 1.0),
                 PartChoice.of("boltzmann").with("beta", 5.0), PartChoice.of("none"),
                 PartChoice.of("density-euler").with("stability", "substep"), 3.0, 0.01, null);

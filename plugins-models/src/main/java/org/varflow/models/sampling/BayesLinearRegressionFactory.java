@@ -14,8 +14,10 @@ import org.varflow.api.Space;
  * of the weights w in R^d, one term per example, so that the minibatch scheme can subsample it and Langevin dynamics
  * at beta = 1 samples the exact Gaussian posterior.
  *
- * <p>Data: a CSV file with columns x_1..x_k, y given by {@code --set energy.data=FILE.csv} (read by
- * {@link RegressionData#readCsv}), or rows given inline by the matrix parameter {@code rows} (in a spec file a list
+ * <p>Data: a CSV file given by {@code --set energy.data=FILE.csv}, read by the convention of every data energy
+ * ({@link org.varflow.models.data.DataTable}: the target last or named by {@code targetColumn}, the features the
+ * other columns or {@code featureColumns}), or rows given inline by the matrix parameter {@code rows} (in a spec file a
+ * list
  * of lists, on the command line {@code --set energy.rows=0.1,1.2;0.5,0.7;...}); without either, the default data
  * set shipped with varflow ({@link RegressionData}: 100 examples of y = 0.5 - x + N(0, 0.5^2), x ~ U(-1, 2),
  * seed 5). The space must have dimension d = k + 1 with an intercept (k without).
@@ -46,13 +48,16 @@ public final class BayesLinearRegressionFactory implements EnergyFactory {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(
+        List<Parameter> p = new java.util.ArrayList<>(List.of(
                 Parameter.positive("sigma", 0.5, "noise standard deviation sigma of y_i = w . phi_i + eps_i"),
                 Parameter.positive("priorScale", 1.0, "prior standard deviation s0 of every weight, w ~ N(0, s0^2 I)"),
                 Parameter.bool("intercept", true, "whether phi_i = (1, x_i) (an intercept weight w_1) or x_i"),
-                Parameter.text("data", null, "a CSV file with columns x_1..x_k, y (the response last)"),
+                Parameter.text("data", null, "a CSV file of features and a target (the last column, or"
+                        + " targetColumn)"),
                 Parameter.matrix("rows", "inline data rows x_1..x_k, y; without data or rows, the shipped default"
-                        + " data set (100 rows of y = 0.5 - x + noise)"));
+                        + " data set (100 rows of y = 0.5 - x + noise)")));
+        p.addAll(org.varflow.models.data.DataTable.columnParameters());
+        return p;
     }
 
     @Override
@@ -60,8 +65,9 @@ public final class BayesLinearRegressionFactory implements EnergyFactory {
         if (parameters.has("data") && parameters.has("rows")) {
             throw new ConfigurationException(OWNER + ": give the data as a file (data) or inline (rows), not both");
         }
+        org.varflow.models.data.DataTable.checkColumnsHaveAFile(OWNER, parameters);
         RegressionData data = parameters.has("data")
-                ? RegressionData.readCsv(java.nio.file.Path.of(parameters.text("data")))
+                ? org.varflow.models.data.DataTable.read(OWNER, parameters.text("data"), parameters).regression()
                 : parameters.has("rows") ? RegressionData.fromRows(OWNER, parameters.matrix("rows"))
                 : RegressionData.defaultData();
         return create(data, parameters.bool("intercept"), parameters.real("sigma"), parameters.real("priorScale"),

@@ -132,6 +132,7 @@ public final class Catalog {
     static Map<String, Object> parameter(Parameter p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", p.name());
+        m.put("others", p.isOthers()); // any other name of this type (a formula's constants): the page asks NAME=VALUE
         m.put("type", p.type().label());
         m.put("default", p.defaultValue());
         m.put("optional", p.optional());

@@ -16,7 +16,8 @@ import org.varflow.core.registry.PartRegistry;
  *
  * @param energy    the potential V (an energy on R)
  * @param entropy   the entropy, whose beta is the temperature of both
- * @param law       the starting law's parameters shared by both spaces: {@code law}, {@code mean}, {@code std},
+ * @param law       the starting law's parameters shared by both spaces: {@code init} (or {@code law}),
+ *                  {@code mean}, {@code std},
  *                  {@code offset}
  * @param particles N, the ensemble's particles
  * @param seed      the seed of the particles' start and noise
@@ -30,7 +31,7 @@ public record LevelsPair(PartChoice energy, PartChoice entropy, Map<String, Obje
     /** The preset of the density level. */
     public static final String LAW = "fokker-planck";
     /** The starting-law parameters both spaces declare. */
-    public static final List<String> LAW_PARAMETERS = List.of("law", "mean", "std", "offset");
+    public static final List<String> LAW_PARAMETERS = List.of("init", "law", "mean", "std", "offset");
     /**
      * The density scheme's answer to a step above its explicit stability limit (steeper potentials, lower
      * temperatures): split the step, so that both levels keep the same dt and observation times.
@@ -78,7 +79,8 @@ public record LevelsPair(PartChoice energy, PartChoice entropy, Map<String, Obje
     private FlowSpec shared(FlowSpec base) {
         FlowSpec s = base.withPart(PartKind.ENERGY, energy).withPart(PartKind.ENTROPY, entropy).withTime(time);
         for (Map.Entry<String, Object> e : law.entrySet()) {
-            s = s.withParam(PartKind.SPACE, e.getKey(), e.getValue());
+            // 'law' is the explorer's first name for the spaces' 'init' (org.varflow.api.init.InitParameters)
+            s = s.withParam(PartKind.SPACE, e.getKey().equals("law") ? "init" : e.getKey(), e.getValue());
         }
         return s;
     }

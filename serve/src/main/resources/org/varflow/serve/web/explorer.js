@@ -233,6 +233,10 @@
       return;
     }
     for (const p of part.parameters) {
+      if (p.others) {
+        box.append(...namedConstants(kind, p));
+        continue;
+      }
       const id = `param-${kind}-${p.name}`;
       const label = make('label', {htmlFor: id}, p.name);
       label.title = p.meaning;
@@ -262,6 +266,37 @@
       box.append(label, input);
     }
     box.append(make('p', {class: 'hint param-hint', id: 'hint-' + kind}));
+  }
+
+  /**
+   * A part that takes parameters of any other name (a formula's named constants, e.g. a=2): one field of
+   * NAME=VALUE pairs separated by commas or spaces, each sent as a parameter of its own.
+   */
+  function namedConstants(kind, p) {
+    const id = `param-${kind}-others`;
+    const declared = new Set(state.catalog[kind][state.draft.parts[kind].id].parameters.map(q => q.name));
+    const current = () => Object.entries(state.draft.parts[kind].params).filter(([k]) => !declared.has(k));
+    const label = make('label', {htmlFor: id}, 'NAME=VALUE');
+    label.title = p.meaning;
+    const input = make('input', {type: 'text', id, spellcheck: false});
+    input.value = current().map(([k, v]) => `${k}=${v}`).join(', ');
+    input.placeholder = 'e.g. a=2, b=100';
+    input.title = `${p.meaning}\nvalid: ${p.valid}`;
+    input.dataset.kind = kind;
+    input.dataset.param = 'others';
+    input.addEventListener('input', () => {
+      const params = state.draft.parts[kind].params;
+      for (const [k] of current()) {
+        delete params[k];
+      }
+      for (const pair of input.value.split(/[,\s]+/).filter(x => x.length > 0)) {
+        const eq = pair.indexOf('=');
+        params[eq > 0 ? pair.slice(0, eq) : pair] = eq > 0 ? pair.slice(eq + 1) : '';
+      }
+      scheduleCheck();
+    });
+    input.addEventListener('focus', () => text($('hint-' + kind), `named constants (${p.type}): ${p.meaning}`));
+    return [label, input];
   }
 
   function choosePart(kind, id) {
@@ -1070,7 +1105,7 @@
     const body = {
       energy: {id: energy, params},
       entropy: {id: 'boltzmann', params: {beta: numberOr($('levels-beta').value)}},
-      law: {law: $('levels-law').value, mean: typed({type: 'vector'}, $('levels-mean').value),
+      law: {init: $('levels-law').value, mean: typed({type: 'vector'}, $('levels-mean').value),
         std: typed({type: 'vector'}, $('levels-std').value)},
       particles: numberOr($('levels-n').value),
       time: numberOr($('levels-time').value),
