@@ -145,17 +145,30 @@ public record RunSummary(FlowSpec spec, long steps, double time, double energy, 
      * What the run's own checks found.
      *
      * @param finite                      whether every final coordinate is finite
+     * @param constraintViolations        on a space that constrains its states ({@link
+     *                                    org.varflow.api.ConstrainedSpace}): how often a state left it and the run
+     *                                    went back with a halved dt (0 when none did; a run that stops on it ends
+     *                                    with an error instead); empty on spaces that contain every finite state
      * @param maxDissipationViolation     deterministic flows: the largest relative gap between the observed energy
      *                                    change and the dissipation -h &lt;dE, K dE&gt; (NaN for stochastic flows)
      * @param dissipationIntervalsChecked deterministic flows: how many intervals the check compared
      * @param energyIncreases             deterministic flows: how often the energy rose between observations
      * @param stoppedEarly                whether the run was stopped on request before its end
      */
-    public record Diagnostics(boolean finite, double maxDissipationViolation, OptionalLong dissipationIntervalsChecked,
-                              OptionalLong energyIncreases, boolean stoppedEarly) {
+    public record Diagnostics(boolean finite, OptionalLong constraintViolations, double maxDissipationViolation,
+                              OptionalLong dissipationIntervalsChecked, OptionalLong energyIncreases,
+                              boolean stoppedEarly) {
         public Diagnostics {
+            Objects.requireNonNull(constraintViolations, "constraintViolations");
             Objects.requireNonNull(dissipationIntervalsChecked, "dissipationIntervalsChecked");
             Objects.requireNonNull(energyIncreases, "energyIncreases");
+        }
+
+        /** Diagnostics of a run on a space that constrains nothing. */
+        public Diagnostics(boolean finite, double maxDissipationViolation, OptionalLong dissipationIntervalsChecked,
+                           OptionalLong energyIncreases, boolean stoppedEarly) {
+            this(finite, OptionalLong.empty(), maxDissipationViolation, dissipationIntervalsChecked, energyIncreases,
+                    stoppedEarly);
         }
     }
 
@@ -202,6 +215,7 @@ public record RunSummary(FlowSpec spec, long steps, double time, double energy, 
         m.put("state", stateMap());
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("finite", diagnostics.finite());
+        d.put("constraintViolations", boxed(diagnostics.constraintViolations()));
         d.put("maxDissipationViolation", number(diagnostics.maxDissipationViolation()));
         d.put("dissipationIntervalsChecked", boxed(diagnostics.dissipationIntervalsChecked()));
         d.put("energyIncreases", boxed(diagnostics.energyIncreases()));

@@ -242,9 +242,10 @@ public final class Varflow {
             RunSummary summary = new RunSummary(explicit(assembled), result.stepsTaken(), result.time(),
                     energy.energy(), energy.initialEnergy(), free.freeEnergy(), free.initialFreeEnergy(),
                     free.method(), new RunSummary.State(moments.mean(), moments.covariance(),
-                    moments.singleParticle(), moments.covarianceOmitted()), new RunSummary.Diagnostics(isFinite(result.states()),
-                    dissipation.reportedViolation(), dissipation.intervalsChecked(), energy.increases(),
-                    result.stopped()), new Report(result.schemeStatistics()), provenance(assembled),
+                    moments.singleParticle(), moments.covarianceOmitted()), new RunSummary.Diagnostics(
+                    isFinite(result.states()), result.constraintViolations() < 0 ? OptionalLong.empty()
+                    : OptionalLong.of(result.constraintViolations()), dissipation.reportedViolation(),
+                    dissipation.intervalsChecked(), energy.increases(), result.stopped()), new Report(result.schemeStatistics()), provenance(assembled),
                     result.wallSeconds(), reports);
             return new Outcome(assembled, result, summary);
         } finally {
