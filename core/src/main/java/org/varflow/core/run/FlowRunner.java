@@ -91,7 +91,7 @@ public final class FlowRunner {
             h = resume.dt();
             halvings = resume.halvings();
         }
-        LiveSnapshot snapshot = new LiveSnapshot(flow, states, n, d);
+        LiveSnapshot snapshot = new LiveSnapshot(flow, states, n, d, blocks);
         snapshot.moveTo(done, time);
         RunInfo info = new RunInfo(spec, flow, n, planned, spec.dt());
         for (Observer o : observers) {
@@ -457,14 +457,27 @@ public final class FlowRunner {
         private final double[] states;
         private final int n;
         private final int d;
+        private final Block[] blocks;
         private long step;
         private double time;
 
-        LiveSnapshot(Flow flow, double[] states, int n, int d) {
+        LiveSnapshot(Flow flow, double[] states, int n, int d, Block[] blocks) {
             this.flow = flow;
             this.states = states;
             this.n = n;
             this.d = d;
+            this.blocks = blocks;
+        }
+
+        @Override
+        public int auxiliaryDimension() {
+            return blocks[0].a;
+        }
+
+        @Override
+        public void auxiliary(int particle, double[] out) {
+            Block b = blocks[particle / BLOCK_SIZE];
+            System.arraycopy(b.auxiliary, (particle - b.from) * b.a, out, 0, b.a);
         }
 
         void moveTo(long step, double time) {
