@@ -1,7 +1,5 @@
 package org.varflow.testkit;
 
-import org.varflow.api.ConstantMetric;
-import org.varflow.api.PoissonMetric;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,7 +7,10 @@ import java.util.Locale;
 import java.util.Random;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
+import org.varflow.api.ConstantMetric;
+import org.varflow.api.ConstrainedSpace;
 import org.varflow.api.Metric;
+import org.varflow.api.PoissonMetric;
 import org.varflow.api.Space;
 
 /**
@@ -19,16 +20,25 @@ import org.varflow.api.Space;
  *
  * <pre>
  *   K(x) symmetric                   max |K - K^T| &lt;= 1e-10 max(1, |K|)         (K column j = raise(x, e_j))
- *   K(x) positive (semi-)definite    eigenvalues &gt;= -1e-10 max|lambda|, and rank = the tangent dimension for the
- *                                    known kinds (d; d - 1 on sphere and simplex, whose normal K must annihilate)
+ *   K(x) positive (semi-)definite    eigenvalues &gt;= -1e-10 max|lambda|, rank = the space's tangent dimension (d,
+ *                                    or a {@link ConstrainedSpace}'s declared one: d - 1 on sphere and simplex) and
+ *                                    K = P K P with P the space's tangent projection (velocities are tangent); rank
+ *                                    not checked for metrics with a Poisson part or on measure spaces
  *   S S^T = K                        max |S S^T - K| &lt;= 1e-10 max(1, |K|)      (S column j = sqrtRaise(x, e_j))
  *   div K                            matches central differences of K to 1e-6 max(1, |K|, |div|); zero (and K the
  *                                    same at every point) when the metric says it is constant
  *   J(x) antisymmetric               (only when the metric has a Poisson part) max |J + J^T| &lt;= 1e-10 max(1, |J|)
  *   retraction first order           e(t) = |R_x(t v) - x - t v|, t = 1e-2 / 2^j (j = 0..3), v a unit velocity K w /
  *                                    |K w|: exact (e &lt;= 1e-9 t) or fitted order log2 e(t)/e(t/2) &gt;= 1.8
- *   states stay on the space         100 walk steps: sphere ||x| - 1| &lt;= 1e-12, simplex |sum x - 1| &lt;= 1e-12 and
- *                                    x &gt; 0, positive-orthant x &gt; 0, poincare-ball |x| &lt; 1; finite elsewhere
+ *   stochastic retraction            the Euler-Maruyama step at E = 0, y = R_x(h T div K + sqrt(2 h T) S xi), has
+ *                                    E[y - x] = h T div K + o(h) and Cov[y - x] = 2 h T K + o(h): T = 1,
+ *                                    h = 1e-6 / max|K|, 4000 antithetic pairs (xi, -xi), so the mean's error is the
+ *                                    retraction's second-order term alone; within 5 standard errors + twice the change
+ *                                    from h to h/4 with the same xi (the O(h) bias) + 1e-6 max(1, |K|, |div K|). A
+ *                                    retraction right to first order only adds an Ito drift here
+ *   states stay on the space         a 100-step walk and noise steps R_x(sqrt(2 h) S xi), h max|K| = 1e-4 ... 1e-2,
+ *                                    |xi| up to 6, stay in the space ({@link ConstrainedSpace#contains}); finite on
+ *                                    spaces that declare no constraint
  *   hot methods allocate nothing     raise, sqrtRaise, retract, 200 calls each after warm-up (WARN only)
  * </pre>
  *
@@ -39,6 +49,7 @@ public final class MetricChecks {
     static final double DIVERGENCE = 1e-6;
     static final double ORDER = 1.8;
     static final double ON_SPACE = 1e-12;
+    public static final String STOCHASTIC_CHECK = "stochastic retraction: Ito-consistent noise step";
 
     private MetricChecks() {
     }
@@ -56,7 +67,8 @@ public final class MetricChecks {
             xs.add(space.initialState());
         }
         out.add(guard("K(x) symmetric", () -> symmetric(metric, xs)));
-        out.add(guard("K(x) positive definite on the tangent space", () -> positive(metric, space, xs)));
+        out.add(guard("K(x) positive definite on the tangent space", () -> positive(metric, space, xs,
+                expectedRank(metric, space))));
         String noNoise = noiseRefusal(metric, xs.get(0));
         if (noNoise == null) {
             out.add(guard("sqrtRaise: S S^T = K", () -> squareRoot(metric, xs)));
@@ -71,6 +83,11 @@ public final class MetricChecks {
             out.add(guard("J(x) antisymmetric", () -> antisymmetric(metric, xs)));
         }
         out.add(guard("retraction first order: R_x(tv) = x + tv + O(t^2)", () -> retraction(metric, xs, seed)));
+        if (noNoise == null) {
+            out.add(guard(STOCHASTIC_CHECK, () -> stochasticRetraction(metric, xs, seed)));
+        } else {
+            out.add(CheckResult.skip(STOCHASTIC_CHECK, "no noise here"));
+        }
         out.add(guard("states stay on the space", () -> staysOnSpace(metric, space, seed)));
         out.add(guard("raise, sqrtRaise, retract allocate nothing", () -> allocations(metric, xs.get(xs.size() - 1),
                 noNoise == null)));
@@ -171,12 +188,21 @@ public final class MetricChecks {
     }
 
     public static CheckResult positive(Metric m, Space space, List<double[]> xs) {
-        return positive(m, space, xs, SpaceConstraints.tangentDimension(space));
+        return positive(m, space, xs, expectedRank(m, space));
+    }
+
+    /**
+     * The rank K must have: the space's tangent dimension, or null (semi-definite only) for metrics with a Poisson
+     * part (K acts on momenta only, or is zero) and on measure spaces.
+     */
+    public static Integer expectedRank(Metric m, Space space) {
+        return m instanceof PoissonMetric ? null : SpaceConstraints.tangentDimension(space);
     }
 
     /** K(x) positive semi-definite with exactly {@code expected} eigenvalues above 1e-10 max|lambda| (null: any). */
     public static CheckResult positive(Metric m, Space space, List<double[]> xs, Integer expected) {
         double worstNegative = 0;
+        double outside = 0;
         int rankMin = Integer.MAX_VALUE;
         int rankMax = 0;
         boolean ok = true;
@@ -215,14 +241,50 @@ public final class MetricChecks {
                 ok = false;
                 where = at(x);
             }
+            if (space instanceof ConstrainedSpace c && c.tangentDimension() < d) {
+                double off = outsideTangent(c, k, x);
+                if (!(off <= ALGEBRA * Math.max(1, maxAbs(k)))) {
+                    ok = false;
+                    outside = Math.max(outside, off);
+                    where = at(x);
+                }
+            }
         }
         String ranks = rankMin == rankMax ? "rank " + rankMin : "rank " + rankMin + ".." + rankMax;
         String worst = ranks + (worstNegative > 0 ? ", eigenvalue " + fmt(-worstNegative) + " max|lambda|" : "")
+                + (outside > 0 ? ", |K - P K P| = " + fmt(outside) + " (velocities leave the tangent space)" : "")
                 + (ok ? "" : where);
-        String allowed = "lambda >= -1e-10 max|lambda|" + (expected == null ? " (kind " + space.kind()
-                + " unknown: rank not checked)" : ", rank " + expected);
+        String allowed = "lambda >= -1e-10 max|lambda|" + (expected == null ? " (rank not checked: "
+                + (m instanceof PoissonMetric ? "a Poisson part" : "a measure space") + ")" : ", rank " + expected);
         return new CheckResult("K(x) positive definite on the tangent space", ok ? CheckResult.Status.PASS
                 : CheckResult.Status.FAIL, worst, allowed);
+    }
+
+    /** max |K - P K P| with P the space's tangent projection at x. */
+    private static double outsideTangent(ConstrainedSpace c, double[] k, double[] x) {
+        int d = x.length;
+        double[] p = columns(x, (y, v, out) -> c.projectTangent(y, v, out));
+        double[] pk = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double s = 0;
+                for (int l = 0; l < d; l++) {
+                    s += p[i * d + l] * k[l * d + j];
+                }
+                pk[i * d + j] = s;
+            }
+        }
+        double worst = 0;
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double s = 0;
+                for (int l = 0; l < d; l++) {
+                    s += pk[i * d + l] * p[l * d + j];
+                }
+                worst = Math.max(worst, Math.abs(s - k[i * d + j]));
+            }
+        }
+        return worst;
     }
 
     public static CheckResult squareRoot(Metric m, List<double[]> xs) {
@@ -402,19 +464,198 @@ public final class MetricChecks {
     }
 
     public static CheckResult staysOnSpace(Metric m, Space space, long seed) {
+        String name = "states stay on the space";
         List<double[]> states = walk(m, space, seed + 1, 100, 0.5);
         double worst = 0;
         for (int k = 0; k < states.size(); k++) {
             String problem = SpaceConstraints.violation(space, states.get(k));
             if (problem != null) {
-                return new CheckResult("states stay on the space", CheckResult.Status.FAIL, "step " + k + ": "
-                        + problem, SpaceConstraints.describe(space));
+                return new CheckResult(name, CheckResult.Status.FAIL, "walk step " + k + ": " + problem,
+                        SpaceConstraints.describe(space), k == 0 ? "the initial state"
+                        : "from " + at(states.get(k - 1)).trim());
             }
             worst = Math.max(worst, SpaceConstraints.defect(space, states.get(k)));
         }
-        return new CheckResult("states stay on the space", CheckResult.Status.PASS, SpaceConstraints.known(space)
-                ? "defect " + fmt(worst) + " over " + (states.size() - 1) + " steps" : (states.size() - 1)
+        String noise = "";
+        if (space instanceof ConstrainedSpace c && noiseRefusal(m, states.get(0)) == null) {
+            String left = noiseStepsInside(m, c, states.subList(0, Math.min(4, states.size())), seed);
+            if (left != null) {
+                return new CheckResult(name, CheckResult.Status.FAIL, "a noise step leaves the space",
+                        SpaceConstraints.describe(space), left);
+            }
+            noise = ", noise steps inside";
+        }
+        return new CheckResult(name, CheckResult.Status.PASS, SpaceConstraints.known(space)
+                ? "defect " + fmt(worst) + " over " + (states.size() - 1) + " walk steps" + noise : (states.size() - 1)
                 + " steps finite", SpaceConstraints.describe(space));
+    }
+
+    /**
+     * Where a noise step R_x(sqrt(2 h) S xi) (T = 1, h max|K| = 1e-4, 1e-3, 1e-2; 200 random xi and xi = +-6 e_j)
+     * leaves the space, or null. The retraction must keep every noise step inside: Gaussian xi is unbounded, so no
+     * step size keeps an x + v retraction inside for sure.
+     */
+    private static String noiseStepsInside(Metric m, ConstrainedSpace c, List<double[]> xs, long seed) {
+        Random rnd = new Random(seed + 31);
+        for (double[] x : xs) {
+            int d = x.length;
+            double kmax = maxAbs(matrixOfK(m, x));
+            if (!(kmax > 0)) {
+                continue;
+            }
+            double[] xi = new double[d];
+            double[] s = new double[d];
+            double[] y = new double[d];
+            for (double hk : new double[] {1e-4, 1e-3, 1e-2}) {
+                double h = hk / kmax;
+                double scale = Math.sqrt(2 * h);
+                int draws = 200 + 2 * Math.min(d, 20);
+                for (int r = 0; r < draws; r++) {
+                    if (r < 200) {
+                        for (int i = 0; i < d; i++) {
+                            xi[i] = rnd.nextGaussian();
+                        }
+                    } else {
+                        Arrays.fill(xi, 0);
+                        xi[(r - 200) / 2] = (r % 2 == 0 ? 6 : -6);
+                    }
+                    m.sqrtRaise(x, xi, s);
+                    for (int i = 0; i < d; i++) {
+                        s[i] *= scale;
+                    }
+                    m.retract(x, s, y);
+                    String problem = SpaceConstraints.violation(c, y);
+                    if (problem != null) {
+                        return "from " + at(x).trim() + " with h = " + String.format(Locale.ROOT, "%.3g", h)
+                                + " and " + (r < 200 ? "a random xi" : "xi_" + ((r - 200) / 2 + 1) + " = "
+                                + (r % 2 == 0 ? 6 : -6)) + ": " + problem;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The Euler-Maruyama step through the retraction at E = 0, y = R_x(a + w), a = h T div K(x), w = sqrt(2 h T) S xi,
+     * T = 1, h = 1e-6 / max|K|, against the Ito-consistent increment: E[y - x] = a + o(h), Cov[y - x] = 2 h T K
+     * + o(h). Antithetic pairs (xi, -xi) cancel the first-order term of the mean exactly, so its error is the
+     * retraction's second-order term Q(w) (plus O(h^2)): its estimate (y+ + y-)/2 - x has a standard deviation of
+     * order h and 4000 pairs resolve a spurious drift of a few percent of T |K| / scale. Tolerance: 5 standard errors
+     * per coordinate, plus twice the change of the estimate from h to h/4 with the same xi (the O(h) remainder: a
+     * second-order error does not change with h, a higher-order one shrinks), plus 1e-6 max(1, |K|, |div K|) and the
+     * rounding of x, eps |x| / h.
+     */
+    public static CheckResult stochasticRetraction(Metric m, List<double[]> xs, long seed) {
+        Random rnd = new Random(seed + 37);
+        Worst worst = new Worst();
+        int d = xs.get(0).length;
+        int pairs = d <= 20 ? 4000 : d <= 100 ? 1000 : 300;
+        List<double[]> pts = xs.subList(0, Math.min(d <= 20 ? 3 : 1, xs.size()));
+        double temperature = 1;
+        for (double[] x : pts) {
+            double[] k = matrixOfK(m, x);
+            double kmax = maxAbs(k);
+            if (!(kmax > 0)) {
+                continue;
+            }
+            double h = 1e-6 / kmax;
+            double[] div = new double[d];
+            m.divergence(x, div);
+            double[] a = new double[d];
+            for (int i = 0; i < d; i++) {
+                a[i] = h * temperature * div[i];
+            }
+            double scale = Math.sqrt(2 * h * temperature);
+            double[] xi = new double[d];
+            double[] w = new double[d];
+            double[] v = new double[d];
+            double[] yp = new double[d];
+            double[] ym = new double[d];
+            double[] mean = new double[d];
+            double[] quarter = new double[d];
+            double[] sq = new double[d];
+            double[] inc = new double[d];
+            double hq = h / 4;
+            double scaleq = Math.sqrt(2 * hq * temperature);
+            boolean cov = d <= 30;
+            double[] c = cov ? new double[d * d] : null;
+            for (int r = 0; r < pairs; r++) {
+                for (int i = 0; i < d; i++) {
+                    xi[i] = rnd.nextGaussian();
+                }
+                m.sqrtRaise(x, xi, w);
+                for (int i = 0; i < d; i++) {
+                    v[i] = a[i] + scale * w[i];
+                }
+                m.retract(x, v, yp);
+                for (int i = 0; i < d; i++) {
+                    v[i] = a[i] - scale * w[i];
+                }
+                m.retract(x, v, ym);
+                for (int i = 0; i < d; i++) {
+                    double mi = ((yp[i] - x[i]) + (ym[i] - x[i])) / (2 * h);
+                    mean[i] += mi;
+                    sq[i] += mi * mi;
+                    inc[i] = (yp[i] - x[i]) / Math.sqrt(h);
+                }
+                // the same xi at h / 4: what changes between the two is the O(h) bias, not noise
+                for (int i = 0; i < d; i++) {
+                    v[i] = a[i] / 4 + scaleq * w[i];
+                }
+                m.retract(x, v, yp);
+                for (int i = 0; i < d; i++) {
+                    v[i] = a[i] / 4 - scaleq * w[i];
+                }
+                m.retract(x, v, ym);
+                for (int i = 0; i < d; i++) {
+                    quarter[i] += ((yp[i] - x[i]) + (ym[i] - x[i])) / (2 * hq);
+                }
+                if (cov) {
+                    for (int i = 0; i < d; i++) {
+                        for (int j = 0; j <= i; j++) {
+                            c[i * d + j] += inc[i] * inc[j];
+                        }
+                    }
+                }
+            }
+            double xmax = maxAbs(x);
+            double floor = 1e-6 * Math.max(1, Math.max(kmax, maxAbs(div))) + 1e-15 * Math.max(1, xmax) / hq;
+            for (int i = 0; i < d; i++) {
+                double mu = mean[i] / pairs;
+                double sd = Math.sqrt(Math.max(0, sq[i] / pairs - mu * mu));
+                double se = sd / Math.sqrt(pairs);
+                double expected = temperature * div[i];
+                double err = Math.abs(mu - expected);
+                double bias = Math.abs(mu - quarter[i] / pairs);
+                double allowed = 5 * se + 2 * bias + floor;
+                int coord = i;
+                worst.offer(err / Math.max(allowed, 1e-300), err <= allowed, () -> at(x).trim() + ": coordinate "
+                        + (coord + 1) + " drifts " + String.format(Locale.ROOT, "%.5g", mu) + " per unit time, the"
+                        + " Ito drift T div K is " + String.format(Locale.ROOT, "%.5g", expected) + " (standard"
+                        + " error " + String.format(Locale.ROOT, "%.2g", se) + ")");
+            }
+            if (cov) {
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j <= i; j++) {
+                        double est = c[i * d + j] / pairs;
+                        double expected = 2 * temperature * 0.5 * (k[i * d + j] + k[j * d + i]);
+                        double se = Math.sqrt((4 * temperature * temperature * (Math.abs(k[i * d + i] * k[j * d + j])
+                                + k[i * d + j] * k[i * d + j])) / pairs);
+                        double err = Math.abs(est - expected);
+                        double allowed = 5 * se + 1e-6 * 2 * temperature * kmax;
+                        int r = i;
+                        int q = j;
+                        worst.offer(err / Math.max(allowed, 1e-300), err <= allowed, () -> at(x).trim()
+                                + ": Cov[y - x]_" + (r + 1) + "," + (q + 1) + " / h = " + String.format(Locale.ROOT,
+                                "%.5g", est) + ", 2 T K = " + String.format(Locale.ROOT, "%.5g", expected));
+                    }
+                }
+            }
+        }
+        return CheckResult.of(STOCHASTIC_CHECK, worst.ok(), "worst " + String.format(Locale.ROOT, "%.2f",
+                worst.value()) + " of the allowed", "mean h T div K, covariance 2 h T K, 5 SE + 1e-6 max(1,|K|)",
+                worst.where());
     }
 
     public static CheckResult allocations(Metric m, double[] x, boolean withNoise) {
