@@ -45,9 +45,30 @@ public final class EnergyChecks {
     private EnergyChecks() {
     }
 
-    /** Every check of {@code energy} at {@code points}. */
-    public static List<CheckResult> run(Energy energy, List<double[]> points, long seed) {
+    /**
+     * Every check of {@code energy} at those of {@code points} where E is finite (an energy may be +infinity or
+     * undefined outside its domain: a descent time above the start, a Rayleigh quotient at 0); when E is finite at
+     * none of them there is nothing to check (one SKIP saying so: choose a space that starts inside the domain).
+     */
+    public static List<CheckResult> run(Energy energy, List<double[]> all, long seed) {
         List<CheckResult> out = new ArrayList<>();
+        List<double[]> points;
+        try {
+            points = domain(energy, all);
+        } catch (RuntimeException e) {
+            out.add(new CheckResult(GRADIENT_CHECK, CheckResult.Status.FAIL, "threw " + e, "no exception"));
+            return out;
+        }
+        if (points.isEmpty()) {
+            out.add(CheckResult.skip(GRADIENT_CHECK, "E is not finite at any of the " + all.size() + " sample points"
+                    + " (E = " + energy.value(all.get(0)) + " at " + Samples.at(all.get(0)) + "): this space's states"
+                    + " are outside the energy's domain; start it inside"));
+            return out;
+        }
+        if (points.size() < all.size()) {
+            out.add(new CheckResult("sample points in the energy's domain", CheckResult.Status.PASS, points.size()
+                    + " of " + all.size() + " (E infinite or NaN at the others)", "at least one"));
+        }
         out.add(guard(GRADIENT_CHECK, () -> gradient(energy, points, seed)));
         out.add(guard(FUSED_CHECK, () -> valueAndGradient(energy, points)));
         out.add(guard(HESSIAN_CHECK, () -> hessian(energy, points, seed)));
@@ -56,6 +77,17 @@ public final class EnergyChecks {
         }
         out.add(guard(THREADS_CHECK, () -> threadSafety(energy, points)));
         out.add(guard(ALLOCATION_CHECK, () -> allocations(energy, points.get(points.size() - 1))));
+        return out;
+    }
+
+    /** The points where E is finite. */
+    public static List<double[]> domain(Energy energy, List<double[]> points) {
+        List<double[]> out = new ArrayList<>();
+        for (double[] x : points) {
+            if (Double.isFinite(energy.value(x))) {
+                out.add(x);
+            }
+        }
         return out;
     }
 

@@ -31,9 +31,13 @@ public abstract class EnergyContract {
         return Checks.SEED;
     }
 
-    /** The sample points: the initial state and 12 more. */
+    /** The sample points: the initial state and 12 more, those where E is finite (its domain). */
     protected List<double[]> points() {
-        return Samples.points(space(), metric(), Checks.POINTS, seed());
+        List<double[]> in = EnergyChecks.domain(energy(), Samples.points(space(), metric(), Checks.POINTS, seed()));
+        if (in.isEmpty()) {
+            throw new AssertionError("E is not finite at any sample point of " + space().kind());
+        }
+        return in;
     }
 
     @Test
