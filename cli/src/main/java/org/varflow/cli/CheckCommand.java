@@ -216,7 +216,7 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         if (found.isEmpty()) {
-            List<String> all = new ArrayList<>();
+            java.util.Set<String> all = new java.util.TreeSet<>();
             for (PartKind k : PartKind.values()) {
                 all.addAll(registry.factories(k).keySet());
             }

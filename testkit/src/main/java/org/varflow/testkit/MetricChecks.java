@@ -472,7 +472,7 @@ public final class MetricChecks {
             if (problem != null) {
                 return new CheckResult(name, CheckResult.Status.FAIL, "walk step " + k + ": " + problem,
                         SpaceConstraints.describe(space), k == 0 ? "the initial state"
-                        : "from " + at(states.get(k - 1)).trim());
+                        : "from " + Samples.at(states.get(k - 1)));
             }
             worst = Math.max(worst, SpaceConstraints.defect(space, states.get(k)));
         }
@@ -526,7 +526,7 @@ public final class MetricChecks {
                     m.retract(x, s, y);
                     String problem = SpaceConstraints.violation(c, y);
                     if (problem != null) {
-                        return "from " + at(x).trim() + " with h = " + String.format(Locale.ROOT, "%.3g", h)
+                        return "from " + Samples.at(x) + " with h = " + String.format(Locale.ROOT, "%.3g", h)
                                 + " and " + (r < 200 ? "a random xi" : "xi_" + ((r - 200) / 2 + 1) + " = "
                                 + (r % 2 == 0 ? 6 : -6)) + ": " + problem;
                     }
@@ -630,7 +630,7 @@ public final class MetricChecks {
                 double bias = Math.abs(mu - quarter[i] / pairs);
                 double allowed = 5 * se + 2 * bias + floor;
                 int coord = i;
-                worst.offer(err / Math.max(allowed, 1e-300), err <= allowed, () -> at(x).trim() + ": coordinate "
+                worst.offer(err / Math.max(allowed, 1e-300), err <= allowed, () -> Samples.at(x) + ": coordinate "
                         + (coord + 1) + " drifts " + String.format(Locale.ROOT, "%.5g", mu) + " per unit time, the"
                         + " Ito drift T div K is " + String.format(Locale.ROOT, "%.5g", expected) + " (standard"
                         + " error " + String.format(Locale.ROOT, "%.2g", se) + ")");
@@ -646,7 +646,7 @@ public final class MetricChecks {
                         double allowed = 5 * se + 1e-6 * 2 * temperature * kmax;
                         int r = i;
                         int q = j;
-                        worst.offer(err / Math.max(allowed, 1e-300), err <= allowed, () -> at(x).trim()
+                        worst.offer(err / Math.max(allowed, 1e-300), err <= allowed, () -> Samples.at(x)
                                 + ": Cov[y - x]_" + (r + 1) + "," + (q + 1) + " / h = " + String.format(Locale.ROOT,
                                 "%.5g", est) + ", 2 T K = " + String.format(Locale.ROOT, "%.5g", expected));
                     }
@@ -654,7 +654,7 @@ public final class MetricChecks {
             }
         }
         return CheckResult.of(STOCHASTIC_CHECK, worst.ok(), "worst " + String.format(Locale.ROOT, "%.2f",
-                worst.value()) + " of the allowed", "mean h T div K, covariance 2 h T K, 5 SE + 1e-6 max(1,|K|)",
+                worst.value()) + " of the allowed", "mean h T div K, covariance 2 h T K: 5 SE + O(h) change + 1e-6",
                 worst.where());
     }
 
