@@ -291,7 +291,7 @@ public final class EnergyChecks {
                 double[] b = best;
                 int c = j;
                 worst.offer(best[0] / scale, bestExcess <= 0, () -> Samples.at(x) + ": H_" + ((int) b[1] + 1) + ","
-                        + (c + 1) + " = " + h[(int) b[1] * d + c] + ", differences " + b[2]);
+                        + (c + 1) + " = " + h[((int) b[1]) * d + c] + ", differences " + b[2]);
             }
         }
         return CheckResult.of(HESSIAN_CHECK, worst.ok(), "relative error " + MetricChecks.fmt(worst.value())

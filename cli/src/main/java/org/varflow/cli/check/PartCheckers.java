@@ -172,7 +172,7 @@ public final class PartCheckers {
         Metric m = walker(s, note);
         List<double[]> points = Samples.points(s, m, options.points(), options.seed());
         return List.of(new CheckContext("space '" + factory.id() + "' (kind " + s.kind() + ", dimension "
-                + s.dimension() + "), " + (points.size()) + " sample points (" + note + "), seed " + options.seed(),
+                + s.dimension() + "), " + points.size() + " sample points (" + note + "), seed " + options.seed(),
                 SpaceChecks.run(s, points, options.seed())));
     }
 
