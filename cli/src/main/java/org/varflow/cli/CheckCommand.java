@@ -164,9 +164,12 @@ final class CheckCommand implements Callable<Integer> {
                 contexts++;
                 out.println();
                 out.println(c.label());
-                out.printf(Locale.ROOT, "  %-52s %-6s %-40s %s%n", "check", "result", "measured", "allowed");
+                // columns as wide as this context's longest check name, so every line of the table lines up
+                String row = "  %-" + c.results().stream().mapToInt(r -> r.name().length()).max().orElse(5)
+                        + "s %-6s %-40s %s%n";
+                out.printf(Locale.ROOT, row, "check", "result", "measured", "allowed");
                 for (CheckResult r : c.results()) {
-                    out.printf(Locale.ROOT, "  %-52s %-6s %-40s %s%n", r.name(), r.status(), r.worst(), r.allowed());
+                    out.printf(Locale.ROOT, row, r.name(), r.status(), r.worst(), r.allowed());
                     if (!r.where().isEmpty()) {
                         out.println("      where: " + r.where());
                     }

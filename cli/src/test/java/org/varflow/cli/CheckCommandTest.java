@@ -137,13 +137,16 @@ class CheckCommandTest {
     void brokenMetricsFailWithExitCodeFour() {
         CliRunner asym = CliRunner.run("--plugin-path", brokenDir.toString(), "check", "asymmetric");
         assertThat(asym.code()).isEqualTo(CheckCommand.CHECK_FAILED);
-        assertThat(asym.out()).containsPattern("K\\(x\\) symmetric\\s+FAIL").contains("FAILED");
+        assertThat(asym.out())
+                .containsPattern("K\\(x\\) symmetric\\s+FAIL.*\\n\\s+where: x = \\[.*\\]: K_\\d,\\d = .*, K_\\d,\\d = ")
+                .contains("FAILED");
         CliRunner root = CliRunner.run("--plugin-path", brokenDir.toString(), "check", "wrong-root");
         assertThat(root.code()).isEqualTo(CheckCommand.CHECK_FAILED);
         assertThat(root.out()).containsPattern("S S\\^T = K\\s+FAIL").containsPattern("K\\(x\\) symmetric\\s+PASS");
         CliRunner retract = CliRunner.run("--plugin-path", brokenDir.toString(), "check", "bad-retraction");
         assertThat(retract.code()).isEqualTo(CheckCommand.CHECK_FAILED);
-        assertThat(retract.out()).containsPattern("retraction first order.*FAIL\\s+order 1\\.00");
+        assertThat(retract.out()).containsPattern("retraction first order.*FAIL\\s+order 1\\.00.*\\n\\s+where: x = .*"
+                + "\\|R_x\\(tv\\) - x - tv\\| = \\[");
     }
 
     @Test

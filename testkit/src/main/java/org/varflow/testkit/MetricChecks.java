@@ -119,11 +119,6 @@ public final class MetricChecks {
         return String.format(Locale.ROOT, "%.2e", v);
     }
 
-    private static String at(double[] x) {
-        return x.length <= 6 ? " at " + Arrays.toString(Arrays.stream(x).map(v -> Math.round(v * 1e4) / 1e4)
-                .toArray()) : "";
-    }
-
     /** K(x) as a row-major matrix, column j = raise(x, e_j). */
     public static double[] matrixOfK(Metric m, double[] x) {
         return columns(x, m::raise);
@@ -165,9 +160,7 @@ public final class MetricChecks {
     }
 
     public static CheckResult symmetric(Metric m, List<double[]> xs) {
-        double worst = 0;
-        String where = "";
-        boolean ok = true;
+        Worst worst = new Worst();
         for (double[] x : xs) {
             int d = x.length;
             double[] k = matrixOfK(m, x);
@@ -175,16 +168,17 @@ public final class MetricChecks {
             for (int i = 0; i < d; i++) {
                 for (int j = 0; j < i; j++) {
                     double r = Math.abs(k[i * d + j] - k[j * d + i]) / scale;
-                    if (!(r <= worst)) {
-                        worst = r;
-                        where = at(x);
-                    }
-                    ok &= r <= ALGEBRA;
+                    double kij = k[i * d + j];
+                    double kji = k[j * d + i];
+                    String entry = (i + 1) + "," + (j + 1);
+                    String swapped = (j + 1) + "," + (i + 1);
+                    worst.offer(r, r <= ALGEBRA, () -> Samples.at(x) + ": K_" + entry + " = " + kij + ", K_"
+                            + swapped + " = " + kji);
                 }
             }
         }
-        return new CheckResult("K(x) symmetric", ok ? CheckResult.Status.PASS : CheckResult.Status.FAIL,
-                fmt(worst) + (ok ? "" : where), "1e-10 max(1,|K|)");
+        return CheckResult.of("K(x) symmetric", worst.ok(), fmt(worst.value()), "1e-10 max(1,|K|)",
+                worst.where());
     }
 
     public static CheckResult positive(Metric m, Space space, List<double[]> xs) {
@@ -224,7 +218,7 @@ public final class MetricChecks {
                     ok = false;
                     if (-l / top > worstNegative) {
                         worstNegative = -l / top;
-                        where = at(x);
+                        where = Samples.at(x) + ": eigenvalue " + l + ", largest |eigenvalue| " + top;
                     }
                 }
                 if (l > ALGEBRA * top) {
@@ -233,31 +227,31 @@ public final class MetricChecks {
             }
             if (!Double.isFinite(top)) {
                 ok = false;
-                where = at(x);
+                where = Samples.at(x) + ": an eigenvalue of K is " + top;
             }
             rankMin = Math.min(rankMin, rank);
             rankMax = Math.max(rankMax, rank);
             if (expected != null && rank != expected) {
                 ok = false;
-                where = at(x);
+                where = Samples.at(x) + ": rank " + rank + ", the tangent dimension is " + expected
+                        + ", eigenvalues " + Arrays.toString(Arrays.stream(lambda).sorted().limit(6).toArray())
+                        + (lambda.length > 6 ? " (the 6 smallest)" : "");
             }
             if (space instanceof ConstrainedSpace c && c.tangentDimension() < d) {
                 double off = outsideTangent(c, k, x);
                 if (!(off <= ALGEBRA * Math.max(1, maxAbs(k)))) {
                     ok = false;
                     outside = Math.max(outside, off);
-                    where = at(x);
+                    where = Samples.at(x) + ": |K - P K P| = " + off + ", P the tangent projection";
                 }
             }
         }
         String ranks = rankMin == rankMax ? "rank " + rankMin : "rank " + rankMin + ".." + rankMax;
         String worst = ranks + (worstNegative > 0 ? ", eigenvalue " + fmt(-worstNegative) + " max|lambda|" : "")
-                + (outside > 0 ? ", |K - P K P| = " + fmt(outside) + " (velocities leave the tangent space)" : "")
-                + (ok ? "" : where);
+                + (outside > 0 ? ", |K - P K P| = " + fmt(outside) + " (velocities leave the tangent space)" : "");
         String allowed = "lambda >= -1e-10 max|lambda|" + (expected == null ? " (rank not checked: "
                 + (m instanceof PoissonMetric ? "a Poisson part" : "a measure space") + ")" : ", rank " + expected);
-        return new CheckResult("K(x) positive definite on the tangent space", ok ? CheckResult.Status.PASS
-                : CheckResult.Status.FAIL, worst, allowed);
+        return CheckResult.of("K(x) positive definite on the tangent space", ok, worst, allowed, where);
     }
 
     /** max |K - P K P| with P the space's tangent projection at x. */
@@ -288,9 +282,7 @@ public final class MetricChecks {
     }
 
     public static CheckResult squareRoot(Metric m, List<double[]> xs) {
-        double worst = 0;
-        boolean ok = true;
-        String where = "";
+        Worst worst = new Worst();
         for (double[] x : xs) {
             int d = x.length;
             double[] k = matrixOfK(m, x);
@@ -303,23 +295,22 @@ public final class MetricChecks {
                         sst += s[i * d + l] * s[j * d + l];
                     }
                     double r = Math.abs(sst - k[i * d + j]) / scale;
-                    if (!(r <= worst)) {
-                        worst = r;
-                        where = at(x);
-                    }
-                    ok &= r <= ALGEBRA;
+                    double product = sst;
+                    double kij = k[i * d + j];
+                    String entry = (i + 1) + "," + (j + 1);
+                    worst.offer(r, r <= ALGEBRA, () -> Samples.at(x) + ": (S S^T)_" + entry + " = " + product
+                            + ", K_" + entry + " = " + kij);
                 }
             }
         }
-        return new CheckResult("sqrtRaise: S S^T = K", ok ? CheckResult.Status.PASS : CheckResult.Status.FAIL,
-                fmt(worst) + (ok ? "" : where), "1e-10 max(1,|K|)");
+        return CheckResult.of("sqrtRaise: S S^T = K", worst.ok(), fmt(worst.value()), "1e-10 max(1,|K|)",
+                worst.where());
     }
 
     public static CheckResult divergence(Metric m, List<double[]> xs) {
-        double worst = 0;
-        boolean ok = true;
-        String where = "";
+        Worst worst = new Worst();
         String note = "";
+        String constant = "";
         double[] k0 = matrixOfK(m, xs.get(0));
         for (double[] x : xs) {
             int d = x.length;
@@ -346,31 +337,29 @@ public final class MetricChecks {
             double scale = Math.max(1, Math.max(maxAbs(matrixOfK(m, x)), maxAbs(fd)));
             for (int i = 0; i < d; i++) {
                 double r = Math.abs(div[i] - fd[i]) / scale;
-                if (!(r <= worst)) {
-                    worst = r;
-                    where = at(x);
-                }
-                ok &= r <= DIVERGENCE;
+                double given = div[i];
+                double differences = fd[i];
+                int component = i + 1;
+                worst.offer(r, r <= DIVERGENCE, () -> Samples.at(x) + ", component " + component + ": divergence "
+                        + given + ", differences " + differences);
             }
-            if (m instanceof ConstantMetric) {
+            if (m instanceof ConstantMetric && constant.isEmpty()) {
                 if (maxAbs(div) != 0) {
-                    ok = false;
                     note = ", a ConstantMetric but div K != 0";
-                }
-                if (!Arrays.equals(k0, matrixOfK(m, x))) {
-                    ok = false;
+                    constant = Samples.at(x) + ": div K = " + Arrays.toString(div);
+                } else if (!Arrays.equals(k0, matrixOfK(m, x))) {
                     note = ", a ConstantMetric but K varies";
-                    where = at(x);
+                    constant = Samples.at(x) + ": K differs from K at " + Samples.at(xs.get(0));
                 }
             }
         }
-        return new CheckResult("div K = finite differences of K", ok ? CheckResult.Status.PASS
-                : CheckResult.Status.FAIL, fmt(worst) + note + (ok ? "" : where), "1e-6 max(1,|K|,|div K|)");
+        boolean ok = worst.ok() && constant.isEmpty();
+        return CheckResult.of("div K = finite differences of K", ok, fmt(worst.value()) + note,
+                "1e-6 max(1,|K|,|div K|)", worst.ok() ? constant : worst.where());
     }
 
     public static CheckResult antisymmetric(Metric m, List<double[]> xs) {
-        double worst = 0;
-        boolean ok = true;
+        Worst worst = new Worst();
         for (double[] x : xs) {
             int d = x.length;
             double[] j = matrixOfJ(m, x);
@@ -378,13 +367,17 @@ public final class MetricChecks {
             for (int a = 0; a < d; a++) {
                 for (int b = 0; b <= a; b++) {
                     double r = Math.abs(j[a * d + b] + j[b * d + a]) / scale;
-                    worst = Math.max(worst, r);
-                    ok &= r <= ALGEBRA;
+                    double jab = j[a * d + b];
+                    double jba = j[b * d + a];
+                    String entry = (a + 1) + "," + (b + 1);
+                    String swapped = (b + 1) + "," + (a + 1);
+                    worst.offer(r, r <= ALGEBRA, () -> Samples.at(x) + ": J_" + entry + " = " + jab + ", J_"
+                            + swapped + " = " + jba);
                 }
             }
         }
-        return new CheckResult("J(x) antisymmetric", ok ? CheckResult.Status.PASS : CheckResult.Status.FAIL,
-                fmt(worst), "1e-10 max(1,|J|)");
+        return CheckResult.of("J(x) antisymmetric", worst.ok(), fmt(worst.value()), "1e-10 max(1,|J|)",
+                worst.where());
     }
 
     public static CheckResult retraction(Metric m, List<double[]> xs, long seed) {
@@ -430,7 +423,9 @@ public final class MetricChecks {
             double order = Math.log(errors[0] / errors[3]) / Math.log(8);
             if (!(order >= worstOrder)) {
                 worstOrder = order;
-                where = at(x);
+                where = Samples.at(x) + ": |R_x(tv) - x - tv| = " + Arrays.toString(Arrays.stream(errors)
+                        .map(e -> Double.parseDouble(String.format(Locale.ROOT, "%.3e", e))).toArray())
+                        + " at t = 1e-2 / 1, 2, 4, 8";
             }
             ok &= order >= ORDER;
         }
@@ -438,10 +433,9 @@ public final class MetricChecks {
             return new CheckResult("retraction first order: R_x(tv) = x + tv + O(t^2)", CheckResult.Status.SKIP,
                     "K w = 0 at every point", "");
         }
-        String worst = allExact ? "exact (x + v)" : "order " + String.format(Locale.ROOT, "%.2f", worstOrder)
-                + (ok ? "" : where);
-        return new CheckResult("retraction first order: R_x(tv) = x + tv + O(t^2)", ok ? CheckResult.Status.PASS
-                : CheckResult.Status.FAIL, worst, "error order >= 1.8 in t (or exact)");
+        String worst = allExact ? "exact (x + v)" : "order " + String.format(Locale.ROOT, "%.2f", worstOrder);
+        return CheckResult.of("retraction first order: R_x(tv) = x + tv + O(t^2)", ok, worst,
+                "error order >= 1.8 in t (or exact)", where);
     }
 
     /** A unit velocity K w (or J w, or w, when K w = 0). */

@@ -73,5 +73,7 @@ class MetricKitTest {
         };
         CheckResult div = byName(Checks.metric(flipped, HalfPlane.SPACE)).get("div K = finite differences of K");
         assertThat(div.status()).isEqualTo(CheckResult.Status.FAIL);
+        // the place: the point, the component, and both values (div K_2 = 2y given as -2y)
+        assertThat(div.where()).matches("x = \\[.*\\], component 2: divergence -[0-9.E-]+, differences [0-9.E]+");
     }
 }
