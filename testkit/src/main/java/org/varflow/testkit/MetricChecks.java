@@ -39,6 +39,8 @@ import org.varflow.api.Space;
  *   states stay on the space         a 100-step walk and noise steps R_x(sqrt(2 h) S xi), h max|K| = 1e-4 ... 1e-2,
  *                                    |xi| up to 6, stay in the space ({@link ConstrainedSpace#contains}); finite on
  *                                    spaces that declare no constraint
+ *   shared instance thread-safe      raise, sqrtRaise, retract of one instance from 4 threads at once (as the runner
+ *                                    steps particles) give bitwise the results it gives alone, at 8 sample points
  *   hot methods allocate nothing     raise, sqrtRaise, retract, 200 calls each after warm-up (WARN only)
  * </pre>
  *
@@ -50,6 +52,7 @@ public final class MetricChecks {
     static final double ORDER = 1.8;
     static final double ON_SPACE = 1e-12;
     public static final String STOCHASTIC_CHECK = "stochastic retraction: Ito-consistent noise step";
+    public static final String THREADS_CHECK = "shared instance thread-safe";
 
     private MetricChecks() {
     }
@@ -89,6 +92,7 @@ public final class MetricChecks {
             out.add(CheckResult.skip(STOCHASTIC_CHECK, "no noise here"));
         }
         out.add(guard("states stay on the space", () -> staysOnSpace(metric, space, seed)));
+        out.add(guard(THREADS_CHECK, () -> threadSafety(metric, xs, noNoise == null)));
         out.add(guard("raise, sqrtRaise, retract allocate nothing", () -> allocations(metric, xs.get(xs.size() - 1),
                 noNoise == null)));
         return out;
@@ -650,6 +654,49 @@ public final class MetricChecks {
         return CheckResult.of(STOCHASTIC_CHECK, worst.ok(), "worst " + String.format(Locale.ROOT, "%.2f",
                 worst.value()) + " of the allowed", "mean h T div K, covariance 2 h T K: 5 SE + O(h) change + 1e-6",
                 worst.where());
+    }
+
+    /**
+     * raise, sqrtRaise (when the metric gives noise) and a short retract of one shared instance, called from 4 threads
+     * at once for 0.1 s, against the results alone, bitwise, at up to 8 sample points: the runner steps particles in
+     * parallel with one metric, so scratch kept in a field mixes particles' numbers.
+     */
+    public static CheckResult threadSafety(Metric m, List<double[]> xs, boolean withNoise) {
+        List<double[]> pts = xs.subList(0, Math.min(8, xs.size()));
+        int d = pts.get(0).length;
+        int n = pts.size();
+        Random rnd = new Random(11);
+        double[][] covectors = new double[n][d];
+        double[][] steps = new double[n][d];
+        for (int k = 0; k < n; k++) {
+            for (int i = 0; i < d; i++) {
+                covectors[k][i] = rnd.nextGaussian();
+            }
+            m.raise(pts.get(k), covectors[k], steps[k]);
+            double len = Math.sqrt(dot(steps[k], steps[k]));
+            double scale = 1e-3 / Math.max(1, len);
+            for (int i = 0; i < d; i++) {
+                steps[k][i] *= scale;
+            }
+        }
+        String[] methods = withNoise ? new String[] {"raise", "sqrtRaise", "retract"}
+                : new String[] {"raise", "retract"};
+        SharedUse.Call call = (k, out) -> {
+            double[] x = pts.get(k).clone();
+            double[] r = new double[d];
+            m.raise(x, covectors[k].clone(), r);
+            System.arraycopy(r, 0, out, 0, d);
+            int at = d;
+            if (withNoise) {
+                m.sqrtRaise(x, covectors[k].clone(), r);
+                System.arraycopy(r, 0, out, at, d);
+                at += d;
+            }
+            m.retract(x, steps[k].clone(), r);
+            System.arraycopy(r, 0, out, at, d);
+        };
+        return SharedUse.check(THREADS_CHECK, n, methods.length * d, call,
+                i -> methods[i / d] + " component " + (i % d + 1), k -> Samples.at(pts.get(k)), 100_000_000L);
     }
 
     public static CheckResult allocations(Metric m, double[] x, boolean withNoise) {

@@ -89,6 +89,18 @@ public abstract class MetricContract {
     }
 
     @Test
+    void aSharedInstanceIsThreadSafe() {
+        Metric m = metric();
+        boolean noise = true;
+        try {
+            m.sqrtRaise(space().initialState(), new double[space().dimension()], new double[space().dimension()]);
+        } catch (org.varflow.api.ConfigurationException e) {
+            noise = false;
+        }
+        require(MetricChecks.threadSafety(m, points(), noise));
+    }
+
+    @Test
     void hotMethodsAllocateNothing() {
         List<double[]> pts = points();
         CheckResult r = MetricChecks.allocations(metric(), pts.get(Math.min(1, pts.size() - 1)), true);

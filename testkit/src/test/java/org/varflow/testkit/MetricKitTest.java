@@ -76,4 +76,51 @@ class MetricKitTest {
         // the place: the point, the component, and both values (div K_2 = 2y given as -2y)
         assertThat(div.where()).matches("x = \\[.*\\], component 2: divergence -[0-9.E-]+, differences [0-9.E]+");
     }
+
+    /*
+     * K = diag(1 + x_1^2, 1 + x_2^2) computed through a scratch array kept in a field: right alone, wrong when the
+     * runner's threads step particles through the same instance (one thread's x lands in another's K).
+     */
+    @Test
+    void scratchInAFieldFailsThreadSafety() {
+        Metric shared = new Metric() {
+            private final double[] scratch = new double[2];
+            private volatile double fence;
+
+            @Override
+            public void raise(double[] x, double[] c, double[] out) {
+                for (int i = 0; i < 2; i++) {
+                    scratch[i] = 1 + x[i] * x[i];
+                }
+                double spin = fence; // a volatile read: the scratch is read back from memory, where others wrote
+                for (int k = 0; k < 200; k++) {
+                    spin += Math.sqrt(k + x[0] * x[0]);
+                }
+                for (int i = 0; i < 2; i++) {
+                    out[i] = scratch[i] * c[i] + (spin < 0 ? 1 : 0);
+                }
+            }
+
+            @Override
+            public void sqrtRaise(double[] x, double[] xi, double[] out) {
+                for (int i = 0; i < 2; i++) {
+                    out[i] = Math.sqrt(1 + x[i] * x[i]) * xi[i];
+                }
+            }
+
+            @Override
+            public void divergence(double[] x, double[] out) {
+                for (int i = 0; i < 2; i++) {
+                    out[i] = 2 * x[i];
+                }
+            }
+        };
+        List<double[]> points = List.of(new double[] {0, 0}, new double[] {1, -2}, new double[] {3, 0.5},
+                new double[] {-4, 2});
+        CheckResult r = MetricChecks.threadSafety(shared, points, true);
+        assertThat(r.status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(r.where()).contains("raise component", "alone", "with 4 threads");
+        assertThat(MetricChecks.threadSafety(HalfPlane.metric(HalfPlane.Retraction.ITO), points.subList(2, 4),
+                true).status()).isEqualTo(CheckResult.Status.PASS);
+    }
 }
