@@ -29,7 +29,9 @@ public interface Snapshot {
         return 0;
     }
 
-    /** Copies particle p's auxiliary state into {@code out} ({@link #auxiliaryDimension()} long); nothing by default. */
+    /**
+     * Copies particle p's auxiliary state into {@code out} ({@link #auxiliaryDimension()} long); nothing by default.
+     */
     default void auxiliary(int particle, double[] out) {
     }
 }

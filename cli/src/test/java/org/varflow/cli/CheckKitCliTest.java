@@ -125,8 +125,9 @@ class CheckKitCliTest {
     /*
      * The issue's second half-plane example in a run: E = 0, T = 1, K = y^2 I from y = 1, so dy = 2y dt + sqrt(2) y dW
      * and E[y(0.5)] = e. Euler-Maruyama through y e^{v/y} multiplies E[y] by E[e^u] = e^{3h} per step, u = 2h +
-     * sqrt(2h) xi: e^{1.5} = 4.48 at t = 0.5 whatever h (the Ito drift of its second-order term). Through y e^{u - u^2/2}
-     * the factor is e^{2h} (1 + O(h^2)): 2.67 at h = 0.005 (Gauss-Hermite quadrature of the step), e as h -> 0.
+     * sqrt(2h) xi: e^{1.5} = 4.48 at t = 0.5 whatever h (the Ito drift of its second-order term). Through
+     * y e^{u - u^2/2} the factor is e^{2h} (1 + O(h^2)): 2.67 at h = 0.005 (Gauss-Hermite quadrature of the step), e
+     * as h -> 0.
      * Standard errors with 20 000 particles: sqrt(Var y / N) = 0.025 (right law), 0.042 (wrong one); the bounds
      * below are more than 5 of them away from both expectations.
      */

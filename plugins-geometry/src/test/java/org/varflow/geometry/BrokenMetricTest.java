@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.Metric;
 import org.varflow.api.Space;
-import org.varflow.api.SpaceKinds;
-import org.varflow.geometry.internal.Vectors;
 import org.varflow.testkit.MetricContract;
 
 /** The contract's checks catch the usual mistakes of metric authors. */
@@ -79,7 +77,8 @@ class BrokenMetricTest {
 
     @Test
     void indefiniteKFails() {
-        assertThatThrownBy(() -> MetricContract.checkPositive(INDEFINITE, SPHERE, X, 3)).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> MetricContract.checkPositive(INDEFINITE, SPHERE, X,
+                3)).isInstanceOf(AssertionError.class);
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.varflow.api.Parameters;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
-import org.varflow.api.StepContext;
 
 /**
  * The check kit for scheme authors (what {@code varflow check SCHEME-ID} runs): the order the scheme states

@@ -32,7 +32,6 @@ import org.varflow.testkit.EntropyChecks;
 import org.varflow.testkit.MetricChecks;
 import org.varflow.testkit.NoiseChecks;
 import org.varflow.testkit.Samples;
-import org.varflow.testkit.SchemeChecks;
 import org.varflow.testkit.SpaceChecks;
 import org.varflow.testkit.TestProblems;
 
@@ -120,7 +119,10 @@ public final class PartCheckers {
         return "";
     }
 
-    /** A metric on the space: the one given with --metric, else one named like the space's kind, else the first that builds. */
+    /**
+     * A metric on the space: the one given with --metric, else one named like the space's kind, else the first that
+     * builds.
+     */
     private Metric walker(Space s, StringBuilder note) {
         List<MetricFactory> candidates = new ArrayList<>();
         if (options.metric() != null) {

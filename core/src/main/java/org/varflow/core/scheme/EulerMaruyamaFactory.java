@@ -4,7 +4,6 @@ import org.varflow.api.ConvergenceOrder;
 import org.varflow.api.Flow;
 import org.varflow.api.Parameters;
 import org.varflow.api.Scheme;
-import org.varflow.api.SchemeFactory;
 import org.varflow.api.StochasticSchemeFactory;
 
 /**

@@ -12,7 +12,8 @@ public final class HalfPlaneRun {
     public static double meanLogHeight() {
         // tag::half-plane-run[]
         Varflow varflow = Varflow.builder().plugin(new HalfPlane.HalfPlanePlugin()).build();
-        Energy logHeight = Energy.of(                      // E = x^2 / 2y^2 + (ln y)^2 / 2
+        // E = x^2 / 2y^2 + (ln y)^2 / 2
+        Energy logHeight = Energy.of(
                 s -> 0.5 * s[0] * s[0] / (s[1] * s[1]) + 0.5 * Math.log(s[1]) * Math.log(s[1]),
                 (s, g) -> {
                     g[0] = s[0] / (s[1] * s[1]);

@@ -65,9 +65,9 @@ class PoincareTest {
 
     /**
      * For E = d(x, 0)^2 / 2 the Riemannian gradient has length d and points away from the origin along the
-     * geodesic, and the retraction {@code exp} is the exact exponential map: each Euler step moves hyperbolic distance h d
-     * straight towards 0, so d_k = d_0 (1 - h)^k exactly (the exact flow has d_0 e^{-t}). Checked to 1e-10 relative
-     * over 2000 steps (rounding of 2000 Moebius additions).
+     * geodesic, and the retraction {@code exp} is the exact exponential map: each Euler step moves hyperbolic
+     * distance h d straight towards 0, so d_k = d_0 (1 - h)^k exactly (the exact flow has d_0 e^{-t}). Checked to
+     * 1e-10 relative over 2000 steps (rounding of 2000 Moebius additions).
      */
     @Test
     void distanceToTheAnchorShrinksGeometrically() {
