@@ -43,9 +43,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>sizes: {@code --particles N} above 2000 runs with 2000, {@code --time T} above 5 with 5 (the README's
  *       200 000 particles for t = 50 would take minutes; checkpointing and resuming are the same at any size);</li>
+ *   <li>{@code --seeds N} above 2 runs with 2 (a sweep's grid is what the example shows, not its error bars);</li>
  *   <li>{@code --shard-particles K} above 2 runs with 2 shards (2000 particles hold at most 7 shards of 256);</li>
  *   <li>{@code varflow demo all} is not run: it runs every demo at full size, which {@link DemoFiguresTest} does
  *       once already (each other {@code demo NAME} shown is run);</li>
+ *   <li>{@code --master spark://HOST:PORT} (a cluster the reader has) runs on Spark's local mode,
+ *       {@code local[2]}: the same job without the cluster ({@code StandaloneClusterIT} starts a real one);</li>
  *   <li>{@code varflow serve ...} runs with {@code --help} added: its options are parsed as written, but no server
  *       is started to wait for a browser ({@code ServeCommandTest} starts one, the serve module's browser tests
  *       drive it);</li>
@@ -213,11 +216,15 @@ class DocsExamplesTest {
                 continue;
             }
             String previous = i > 0 ? args.get(i - 1) : "";
-            if (PATH_OPTIONS.contains(previous) || (!w.startsWith("-") && !w.contains("=")
+            if (previous.equals("--master") && w.startsWith("spark://")) {
+                w = "local[2]"; // see the class comment
+            } else if (PATH_OPTIONS.contains(previous) || (!w.startsWith("-") && !w.contains("=")
                     && !previous.equals("--answer") && (FILE_LIKE.matcher(w).matches() || previous.equals("resume")))) {
                 w = scratch.resolve(w).toString();
             } else if (previous.equals("--particles")) {
                 w = Integer.toString(Math.min(Integer.parseInt(w), 2000));
+            } else if (previous.equals("--seeds")) {
+                w = Integer.toString(Math.min(Integer.parseInt(w), 2));
             } else if (previous.equals("--shard-particles")) {
                 // 2 000 particles make at most 7 shards of one 256-particle block each
                 w = Integer.toString(Math.min(Integer.parseInt(w), 2));
