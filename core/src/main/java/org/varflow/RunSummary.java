@@ -155,6 +155,10 @@ public record RunSummary(FlowSpec spec, long steps, double time, double energy, 
      * What the run's own checks found.
      *
      * @param finite                      whether every final coordinate is finite
+     * @param constraintViolations        on a space that constrains its states ({@link
+     *                                    org.varflow.api.ConstrainedSpace}): how often a state left it and the run
+     *                                    went back with a halved dt (0 when none did; a run that stops on it ends
+     *                                    with an error instead); empty on spaces that contain every finite state
      * @param maxDissipationViolation     deterministic flows: the largest relative gap between the observed energy
      *                                    change and the dissipation -h &lt;dE, K dE&gt; (NaN for stochastic flows)
      * @param dissipationIntervalsChecked deterministic flows: how many intervals the check compared
@@ -165,18 +169,20 @@ public record RunSummary(FlowSpec spec, long steps, double time, double energy, 
      *                                    flow): the largest observed |E - E0|, which an exact flow keeps at 0; NaN
      *                                    for every other flow
      */
-    public record Diagnostics(boolean finite, double maxDissipationViolation, OptionalLong dissipationIntervalsChecked,
-                              OptionalLong energyIncreases, boolean stoppedEarly, double energyDrift) {
+    public record Diagnostics(boolean finite, OptionalLong constraintViolations, double maxDissipationViolation,
+                              OptionalLong dissipationIntervalsChecked, OptionalLong energyIncreases,
+                              boolean stoppedEarly, double energyDrift) {
         public Diagnostics {
+            Objects.requireNonNull(constraintViolations, "constraintViolations");
             Objects.requireNonNull(dissipationIntervalsChecked, "dissipationIntervalsChecked");
             Objects.requireNonNull(energyIncreases, "energyIncreases");
         }
 
-        /** Diagnostics of a flow that is not conservative (no energy drift). */
+        /** Diagnostics of a run on a space that constrains nothing, of a flow that is not conservative. */
         public Diagnostics(boolean finite, double maxDissipationViolation, OptionalLong dissipationIntervalsChecked,
                            OptionalLong energyIncreases, boolean stoppedEarly) {
-            this(finite, maxDissipationViolation, dissipationIntervalsChecked, energyIncreases, stoppedEarly,
-                    Double.NaN);
+            this(finite, OptionalLong.empty(), maxDissipationViolation, dissipationIntervalsChecked, energyIncreases,
+                    stoppedEarly, Double.NaN);
         }
     }
 
@@ -223,6 +229,7 @@ public record RunSummary(FlowSpec spec, long steps, double time, double energy, 
         m.put("state", stateMap());
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("finite", diagnostics.finite());
+        d.put("constraintViolations", boxed(diagnostics.constraintViolations()));
         d.put("maxDissipationViolation", number(diagnostics.maxDissipationViolation()));
         d.put("dissipationIntervalsChecked", boxed(diagnostics.dissipationIntervalsChecked()));
         d.put("energyIncreases", boxed(diagnostics.energyIncreases()));

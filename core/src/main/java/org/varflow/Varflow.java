@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.Observer;
@@ -22,6 +23,7 @@ import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
 import org.varflow.api.Plugin;
 import org.varflow.api.StatefulObserver;
+import org.varflow.api.StochasticSchemeFactory;
 import org.varflow.api.measure.MeasureBase;
 import org.varflow.api.measure.MeasureKinds;
 import org.varflow.core.assembly.AssembledFlow;
@@ -31,6 +33,7 @@ import org.varflow.core.checkpoint.Checkpoint;
 import org.varflow.core.discovery.DiscoveryReport;
 import org.varflow.core.discovery.PluginDiscovery;
 import org.varflow.core.observe.CsvSink;
+import org.varflow.core.observe.DissipationMeter;
 import org.varflow.core.observe.DissipationObserver;
 import org.varflow.core.observe.EnergyObserver;
 import org.varflow.core.observe.EnsembleStats;
@@ -209,7 +212,12 @@ public final class Varflow {
         EnsembleStats stats = new EnsembleStats(assembled.flow().dimension());
         EnergyObserver energy = new EnergyObserver(stats);
         FreeEnergyObserver free = new FreeEnergyObserver(stats);
-        DissipationObserver dissipation = new DissipationObserver(stats);
+        // deterministic runs of deterministic schemes carry the dissipation each step integrated (the certificate's
+        // per-step half); a scheme that draws random numbers (SGD's batches) is certified between observations
+        boolean metered = assembled.flow().isDeterministic()
+                && !(assembled.part(PartKind.SCHEME).factory() instanceof StochasticSchemeFactory);
+        DissipationObserver dissipation = new DissipationObserver(stats, metered
+                ? DissipationMeter.offset(assembled.scheme(), assembled.flow()) : -1);
         MomentsObserver moments = new MomentsObserver(stats);
         List<Observer> observers = new ArrayList<>(List.of(energy, free, dissipation, moments));
         Map<String, Observer> contributed = new LinkedHashMap<>();
@@ -248,7 +256,11 @@ public final class Varflow {
                 });
             }
             Runnable restore = resume == null ? null : () -> restoreAll(stateful, resume);
-            RunResult result = new FlowRunner().run(assembled, observers, control,
+            AssembledFlow running = metered ? new AssembledFlow(assembled.spec(), assembled.flow(),
+                    new DissipationMeter(assembled.scheme(), assembled.spec().every() != null ? assembled.spec().every()
+                    : FlowRunner.automaticInterval(assembled.spec().stepCount(), assembled.spec().particles())),
+                    assembled.parts()) : assembled;
+            RunResult result = new FlowRunner().run(running, observers, control,
                     resume == null ? null : resume.state(), restore);
             if (sink != null) {
                 sink.commit();
@@ -263,9 +275,11 @@ public final class Varflow {
                     energy.energy(), energy.initialEnergy(), f.value(), f.initial(), f.method(),
                     new RunSummary.State(moments.mean(), moments.covariance(), moments.singleParticle(),
                             moments.covarianceOmitted()), new RunSummary.Diagnostics(isFinite(result.states()),
-                    dissipation.reportedViolation(), dissipation.intervalsChecked(), energy.increases(),
-                    result.stopped(), energy.drift()), new Report(result.schemeStatistics()), provenance(assembled),
-                    result.wallSeconds(), reports, lawParticles(assembled));
+                    result.constraintViolations() < 0 ? OptionalLong.empty()
+                            : OptionalLong.of(result.constraintViolations()), dissipation.reportedViolation(),
+                    dissipation.intervalsChecked(), energy.increases(), result.stopped(), energy.drift()),
+                    new Report(result.schemeStatistics()), provenance(assembled), result.wallSeconds(), reports,
+                    lawParticles(assembled));
             return new Outcome(assembled, result, summary);
         } finally {
             if (sink != null) {

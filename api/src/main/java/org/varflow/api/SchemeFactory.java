@@ -22,4 +22,12 @@ public interface SchemeFactory extends PartFactory<Scheme> {
      * @throws ConfigurationException if the parameters do not fit the flow, naming both
      */
     Scheme create(Parameters parameters, Flow flow);
+
+    /**
+     * The order of accuracy this scheme claims, which the check kit measures by refining h on a linear test problem:
+     * {@link ConvergenceOrder#NONE} (no claim, not checked) by default.
+     */
+    default ConvergenceOrder order() {
+        return ConvergenceOrder.NONE;
+    }
 }

@@ -23,4 +23,15 @@ public interface Snapshot {
 
     /** The composed flow. */
     Flow flow();
+
+    /** Coordinates of auxiliary state the run keeps per particle ({@link Scheme#auxiliaryDimension}); 0 by default. */
+    default int auxiliaryDimension() {
+        return 0;
+    }
+
+    /**
+     * Copies particle p's auxiliary state into {@code out} ({@link #auxiliaryDimension()} long); nothing by default.
+     */
+    default void auxiliary(int particle, double[] out) {
+    }
 }

@@ -5,6 +5,9 @@ package org.varflow.api;
  *
  * <p>The space kind (for example {@value #EUCLIDEAN}) is what other parts declare support for; the compatibility
  * check compares it with each part's {@link PartFactory#spaces()} before a run starts.
+ *
+ * <p>A space contains every finite state unless it is a {@link ConstrainedSpace}, which says what it contains
+ * (x_i &gt; 0, |x| = 1, ...); the runner enforces that after every step.
  */
 public interface Space {
     /** The kind of R^d with its usual coordinates. */

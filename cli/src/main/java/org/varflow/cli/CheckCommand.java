@@ -8,73 +8,101 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.varflow.Varflow;
 import org.varflow.api.ConfigurationException;
-import org.varflow.api.Energy;
 import org.varflow.api.EnergyFactory;
-import org.varflow.api.Metric;
+import org.varflow.api.EntropyFactory;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Names;
-import org.varflow.api.Parameters;
+import org.varflow.api.NoiseFactory;
+import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
-import org.varflow.api.PartType;
-import org.varflow.api.Space;
+import org.varflow.api.SchemeFactory;
 import org.varflow.api.SpaceFactory;
-import org.varflow.testkit.CheckResult;
-import org.varflow.testkit.MetricChecks;
+import org.varflow.cli.check.CheckContext;
+import org.varflow.cli.check.CheckOptions;
+import org.varflow.cli.check.PartCheckers;
 import org.varflow.core.registry.PartRegistry;
+import org.varflow.testkit.CheckResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code varflow check METRIC-ID}: the check kit for metric authors. Builds the metric (default parameters unless
- * {@code --set} says otherwise) on every registered space whose kind it supports (or the one given with
- * {@code --space}), lifts an energy into that space as a run would (some metrics, such as {@code fisher}, read the
- * model from it), and runs {@link MetricChecks} at seeded sample points. Prints a table of PASS / FAIL / WARN / SKIP.
+ * {@code varflow check PART-ID}: the check kit for part authors, for every part kind. The id is looked up in every
+ * kind (or the one given with {@code --kind}); each part is built with its defaults (or {@code --set}) in the
+ * contexts that fit it - the registered spaces it supports, the metrics a noise is paired with, the test flows of a
+ * scheme - and the kit's checks ({@link org.varflow.testkit.Checks}) run there. Prints one line per check with its
+ * result, the measured figure and the allowed one, and where a failed check failed.
  */
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Check a metric the way Manopt's checkgradient/checkretraction do: K(x) symmetric positive",
-            "definite (on the tangent space), sqrtRaise consistent with K (S S^T = K), div K against finite",
-            "differences, J antisymmetric, the retraction first order (R_x(tv) = x + tv + O(t^2)), states staying",
-            "on the space, and no allocation in the hot methods (a warning only)."},
-        footer = {"", "Examples:", "  varflow check sphere", "  varflow check mirror --set potential=burg",
-            "  varflow check fisher --energy logistic-regression",
-            "  varflow --plugin-path plugins/ check my-metric",
+        description = {"Check a part the way Manopt's checkgradient/checkretraction do, for every part kind:",
+            "  space    what it contains (a ConstrainedSpace), the initial state and sample points inside, the",
+            "           tangent projection consistent with the constraint, coordinate names, base energies lifting",
+            "  metric   K(x) symmetric positive definite on the tangent space, S S^T = K, div K against finite",
+            "           differences, J antisymmetric, the retraction first order, the noise step through it",
+            "           Ito-consistent (mean h T div K, covariance 2 h T K), states staying inside, no allocation",
+            "  energy   the gradient against finite differences, valueAndGradient, the Hessian where given, a finite",
+            "           sum's terms, thread safety of a shared instance, no allocation",
+            "  noise    increment covariance 2 T h K at the entropy's temperature, nothing at T = 0, the Ito",
+            "           correction T div K against differences of K",
+            "  entropy  T(0) = 1/beta, T(t) finite and >= 0, isNone consistent",
+            "  scheme   its stated order (SchemeFactory.order()) by refining h on a linear test problem, strong and",
+            "           weak orders on Ornstein-Uhlenbeck, reproducible steps"},
+        footer = {"", "Examples:", "  varflow check sphere                    # the space and the metric",
+            "  varflow check mirror --set potential=burg", "  varflow check quadratic --space euclidean",
+            "  varflow check thermal --metric spd-field", "  varflow check euler-maruyama",
+            "  varflow check none --kind entropy", "  varflow --plugin-path plugins/ check my-metric",
             "", "Exit codes: 0 every check passed (warnings allowed), 4 a check failed, 2 bad input (unknown id,"
-                + " no space to build it on), 1 internal error."})
+                + " nothing to check it on), 1 internal error."})
 final class CheckCommand implements Callable<Integer> {
     /** Exit code when a numerical check fails. */
     static final int CHECK_FAILED = Main.CHECK_FAILED;
     /** The largest space dimension the dense checks accept: K is d x d and eigen-decomposed at every point. */
-    static final int MAX_DIMENSION = 300;
+    static final int MAX_DIMENSION = PartCheckers.MAX_DIMENSION;
 
+    private final Varflow varflow;
     private final PartRegistry registry;
     private final PrintWriter out;
 
-    @picocli.CommandLine.Parameters(paramLabel = "METRIC-ID", description = "a metric id (see 'varflow list metric')")
+    @picocli.CommandLine.Parameters(paramLabel = "PART-ID", description = "a part id of any kind (see 'varflow list')")
     String id;
 
+    @Option(names = "--kind", paramLabel = "KIND", description = "check the part of this kind only (space, metric,"
+            + " energy, entropy, noise, scheme); default: every kind that has the id")
+    String kind;
+
     @Option(names = "--space", paramLabel = "ID", description = "check on this space only (default: every"
-            + " registered space the metric supports, with default parameters)")
+            + " registered space the part supports, with default parameters)")
     String space;
+
+    @Option(names = "--metric", paramLabel = "ID", description = "the metric paired with a noise, or whose"
+            + " retraction walks a space for sample points (default: every metric that fits / one named like the"
+            + " space)")
+    String metric;
 
     @Option(names = "--energy", paramLabel = "ID", description = "the energy lifted into the space (default: the"
             + " first registered energy that fits)")
     String energy;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a metric parameter, or space.NAME=VALUE for a"
-            + " parameter of the space given with --space (repeatable)")
+    @Option(names = "--entropy", paramLabel = "ID", description = "the entropy a noise takes its temperature from"
+            + " (default: boltzmann)")
+    String entropy;
+
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "a parameter of the part checked, or"
+            + " space.NAME=VALUE for a parameter of the space given with --space (repeatable)")
     List<String> settings = List.of();
 
-    @Option(names = "--points", paramLabel = "N", description = "random-walk sample points besides the initial"
-            + " state (default: ${DEFAULT-VALUE})")
+    @Option(names = "--points", paramLabel = "N", description = "sample points besides the initial state (default:"
+            + " ${DEFAULT-VALUE})")
     int points = 12;
 
     @Option(names = "--seed", paramLabel = "S", description = "seed of the sample points (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
     @Inject
-    CheckCommand(PartRegistry registry, @Stdout PrintWriter out) {
-        this.registry = registry;
+    CheckCommand(Varflow varflow, @Stdout PrintWriter out) {
+        this.varflow = varflow;
+        this.registry = varflow.registry();
         this.out = out;
     }
 
@@ -84,145 +112,121 @@ final class CheckCommand implements Callable<Integer> {
             throw new ConfigurationException("--points " + points + " is not valid; expected a whole number in [1,"
                     + " 10000]");
         }
-        MetricFactory factory = metricFactory();
+        List<PartKind> kinds = kinds();
         Map<String, Object> raw = new LinkedHashMap<>();
         Map<String, Object> spaceRaw = new LinkedHashMap<>();
         for (String s : settings) {
             int eq = s.indexOf('=');
             if (eq <= 0 || eq == s.length() - 1) {
-                throw new ConfigurationException("--set " + s + " is not of the form NAME=VALUE (a parameter of metric"
-                        + " '" + id + "', see 'varflow explain " + id + " --kind metric')");
+                throw new ConfigurationException("--set " + s + " is not of the form NAME=VALUE (a parameter of '"
+                        + id + "', see 'varflow explain " + id + "')");
             }
             String key = s.substring(0, eq);
-            if (key.startsWith("space.")) {
+            if (key.startsWith("space.") && !(kinds.size() == 1 && kinds.get(0) == PartKind.SPACE)) {
                 if (space == null) {
                     throw new ConfigurationException("--set " + s + " sets a space parameter, which needs the space"
                             + " named with --space ID");
                 }
                 spaceRaw.put(key.substring("space.".length()), s.substring(eq + 1));
             } else {
-                raw.put(key.replaceFirst("^metric\\.", ""), s.substring(eq + 1));
+                raw.put(key.replaceFirst("^(metric|energy|entropy|noise|scheme|space)\\.", ""), s.substring(eq + 1));
             }
         }
-        String label = "metric '" + factory.id() + "'";
-        Parameters params = Parameters.resolve(label, factory.parameters(), raw);
-        out.println("check " + label + registry.pluginOf(PartKind.METRIC, factory.id())
-                .map(p -> " (plugin " + p.id() + " " + p.version() + ")").orElse("") + ", parameters "
-                + params.asMap());
-
-        List<SpaceFactory> candidates = spaces();
-        List<String> skipped = new ArrayList<>();
-        int checkedSpaces = 0;
+        CheckOptions options = new CheckOptions(raw, space, spaceRaw, metric, energy, entropy, points, seed);
+        int contexts = 0;
         int failures = 0;
         int checks = 0;
-        for (SpaceFactory sf : candidates) {
-            Space s;
-            Metric metric;
-            String energyNote;
-            try {
-                s = sf.create(Parameters.resolve("space '" + sf.id() + "'", sf.parameters(), spaceRaw));
-                if (!factory.supports(s.kind())) {
-                    continue;
-                }
-                if (s.dimension() > MAX_DIMENSION) {
-                    skipped.add("space '" + sf.id() + "': dimension " + s.dimension() + " is above " + MAX_DIMENSION
-                            + ", the limit of the dense checks (K is built column by column and eigen-decomposed);"
-                            + " make it smaller with --space " + sf.id() + " --set space.NAME=VALUE");
-                    continue;
-                }
-                metric = factory.create(params, s);
-                energyNote = liftEnergy(s);
-            } catch (ConfigurationException e) {
-                skipped.add("space '" + sf.id() + "': " + e.getMessage());
-                continue;
+        List<String> skipped = new ArrayList<>();
+        List<String> nothing = new ArrayList<>();
+        for (PartKind k : kinds) {
+            PartFactory<?> factory = registry.factories(k).get(id);
+            String label = k.label() + " '" + id + "'";
+            out.println("check " + label + registry.pluginOf(k, id).map(p -> " (plugin " + p.id() + " " + p.version()
+                    + ")").orElse("") + (raw.isEmpty() ? "" : ", parameters " + raw));
+            PartCheckers checkers = new PartCheckers(varflow, options, skipped::add);
+            List<CheckContext> found = switch (k) {
+                case SPACE -> checkers.space((SpaceFactory) factory);
+                case METRIC -> checkers.metric((MetricFactory) factory);
+                case ENERGY -> checkers.energy((EnergyFactory) factory);
+                case ENTROPY -> checkers.entropy((EntropyFactory) factory);
+                case NOISE -> checkers.noise((NoiseFactory) factory);
+                case SCHEME -> checkers.scheme((SchemeFactory) factory);
+            };
+            if (found.stream().allMatch(c -> c.results().stream()
+                    .allMatch(r -> r.status() == CheckResult.Status.SKIP))) {
+                nothing.add(label);
             }
-            checkedSpaces++;
+            for (CheckContext c : found) {
+                if (c.results().stream().allMatch(r -> r.status() == CheckResult.Status.SKIP)) {
+                    skipped.add(c.label() + ": " + c.results().get(0).worst());
+                    continue;
+                }
+                contexts++;
+                out.println();
+                out.println(c.label());
+                // columns as wide as this context's longest check name, so every line of the table lines up
+                String row = "  %-" + c.results().stream().mapToInt(r -> r.name().length()).max().orElse(5)
+                        + "s %-6s %-40s %s%n";
+                out.printf(Locale.ROOT, row, "check", "result", "measured", "allowed");
+                for (CheckResult r : c.results()) {
+                    out.printf(Locale.ROOT, row, r.name(), r.status(), r.worst(), r.allowed());
+                    if (!r.where().isEmpty()) {
+                        out.println("      where: " + r.where());
+                    }
+                    checks++;
+                    if (r.failed()) {
+                        failures++;
+                    }
+                }
+            }
             out.println();
-            out.printf(Locale.ROOT, "space '%s' (kind %s, dimension %d)%s, %d sample points, seed %d%n", sf.id(),
-                    s.kind(), s.dimension(), energyNote, points + 1, seed);
-            out.printf(Locale.ROOT, "  %-50s %-6s %-34s %s%n", "check", "result", "worst", "allowed");
-            for (CheckResult r : MetricChecks.run(metric, s, points, seed)) {
-                out.printf(Locale.ROOT, "  %-50s %-6s %-34s %s%n", r.name(), r.status(), r.worst(), r.allowed());
-                checks++;
-                if (r.failed()) {
-                    failures++;
-                }
-            }
         }
         if (!skipped.isEmpty()) {
+            skipped.stream().distinct().forEach(s -> out.println("not checked on " + s));
             out.println();
-            skipped.forEach(s -> out.println("not checked on " + s));
         }
-        out.println();
-        if (checkedSpaces == 0) {
+        if (contexts == 0) {
             out.flush();
-            throw new ConfigurationException(label + " could not be built on any registered space it supports ("
-                    + factory.spaces() + "); " + (skipped.isEmpty() ? "no such space is registered" : skipped.get(0)));
+            throw new ConfigurationException(String.join(", ", nothing) + " could not be checked anywhere: "
+                    + (skipped.isEmpty() ? "no registered space fits it" : skipped.get(0)));
         }
         if (failures > 0) {
-            out.println("FAILED: " + failures + " of " + checks + " checks on " + checkedSpaces + " space"
-                    + (checkedSpaces == 1 ? "" : "s"));
+            out.println("FAILED: " + failures + " of " + checks + " checks in " + contexts + " context"
+                    + (contexts == 1 ? "" : "s"));
             out.flush();
             return CHECK_FAILED;
         }
-        out.println("passed: " + checks + " checks on " + checkedSpaces + " space" + (checkedSpaces == 1 ? "" : "s"));
+        out.println("passed: " + checks + " checks in " + contexts + " context" + (contexts == 1 ? "" : "s")
+                + (nothing.isEmpty() ? "" : " (" + String.join(", ", nothing) + ": nothing to check it on)"));
         out.flush();
         return 0;
     }
 
-    private MetricFactory metricFactory() {
-        MetricFactory f = registry.factories(PartType.METRIC).get(id);
-        if (f == null) {
-            String tail = Names.suggestion(id, registry.factories(PartKind.METRIC).keySet());
-            if (registry.findPart(id).isPresent()) {
-                tail = "; '" + id + "' is a part of kind " + registry.findPart(id).get().kind()
-                        + ", and the check kit checks metrics" + tail;
+    /** The kinds that have the id (or the one asked for); bad input names the nearest ids. */
+    private List<PartKind> kinds() {
+        if (kind != null) {
+            PartKind k = PartKind.fromLabel(kind);
+            if (!registry.factories(k).containsKey(id)) {
+                throw new ConfigurationException("unknown " + k.label() + " '" + id + "'"
+                        + Names.suggestion(id, registry.factories(k).keySet()));
             }
-            throw new ConfigurationException("unknown metric '" + id + "'" + tail);
+            return List.of(k);
         }
-        return f;
-    }
-
-    /** The space factories to try: the one given, or all, in id order. */
-    private List<SpaceFactory> spaces() {
-        if (space != null) {
-            return List.of(registry.factory(PartType.SPACE, space));
-        }
-        return new ArrayList<>(registry.factories(PartType.SPACE).values());
-    }
-
-    /**
-     * Lifts an energy into the space, as assembly does after building the metric: the one given with --energy, or
-     * the first registered energy (in id order) that supports the space and builds with its defaults.
-     */
-    private String liftEnergy(Space s) {
-        Space base = s.base() == null ? s : s.base();
-        if (energy != null) {
-            EnergyFactory f = registry.factory(PartType.ENERGY, energy);
-            if (!f.supports(base.kind())) {
-                throw new ConfigurationException("energy '" + energy + "' does not work on space kind " + base.kind());
-            }
-            s.lift(f.create(Parameters.resolve("energy '" + energy + "'", f.parameters(), Map.of()), base));
-            return ", energy '" + energy + "'";
-        }
-        ConfigurationException last = null;
-        for (EnergyFactory f : registry.factories(PartType.ENERGY).values()) {
-            if (!f.supports(base.kind())) {
-                continue;
-            }
-            try {
-                Energy e = f.create(Parameters.resolve("energy '" + f.id() + "'", f.parameters(), Map.of()), base);
-                s.lift(e);
-                return ", energy '" + f.id() + "'";
-            } catch (ConfigurationException e) {
-                last = e;
-            } catch (RuntimeException e) {
-                last = new ConfigurationException("energy '" + f.id() + "': " + e);
+        List<PartKind> found = new ArrayList<>();
+        for (PartKind k : PartKind.values()) {
+            if (registry.factories(k).containsKey(id)) {
+                found.add(k);
             }
         }
-        if (last != null) {
-            throw last;
+        if (found.isEmpty()) {
+            java.util.Set<String> all = new java.util.TreeSet<>();
+            for (PartKind k : PartKind.values()) {
+                all.addAll(registry.factories(k).keySet());
+            }
+            String preset = registry.presets().containsKey(id) ? "; '" + id + "' is a preset: check its parts"
+                    + " ('varflow explain " + id + "' lists them)" : "";
+            throw new ConfigurationException("unknown part '" + id + "'" + preset + Names.suggestion(id, all));
         }
-        return "";
+        return found;
     }
 }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.Metric;
 import org.varflow.api.Space;
-import org.varflow.api.SpaceKinds;
-import org.varflow.geometry.internal.Vectors;
 import org.varflow.testkit.MetricContract;
 
 /** The contract's checks catch the usual mistakes of metric authors. */
 class BrokenMetricTest {
     static final double[] X = {0.6, 0, 0.8};
-    static final Space SPHERE = new Vectors.SimpleSpace(SpaceKinds.SPHERE, 3, X);
+    static final Space SPHERE = new org.varflow.geometry.sphere.SphereSpace(3, X);
 
     /** K = [[1, a], [0, 1]]-like: not symmetric. */
     static final Metric ASYMMETRIC = (x, c, out) -> {

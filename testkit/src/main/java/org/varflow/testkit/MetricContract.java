@@ -29,11 +29,11 @@ public abstract class MetricContract {
     }
 
     /**
-     * The dimension of the tangent space, the expected rank of K: by default d, or d - 1 on the sphere and the
-     * simplex; null (rank not checked) for kinds the kit does not know.
+     * The expected rank of K: by default the space's tangent dimension (d, or what a ConstrainedSpace declares);
+     * null (rank not checked) for metrics with a Poisson part and on measure spaces.
      */
     protected Integer tangentDimension() {
-        return SpaceConstraints.tangentDimension(space());
+        return MetricChecks.expectedRank(metric(), space());
     }
 
     /** The sample points: the initial state and the first 12 states of a random walk. */
@@ -73,8 +73,31 @@ public abstract class MetricContract {
     }
 
     @Test
+    void noiseStepThroughTheRetractionIsItoConsistent() {
+        Metric m = metric();
+        try {
+            m.sqrtRaise(space().initialState(), new double[space().dimension()], new double[space().dimension()]);
+        } catch (org.varflow.api.ConfigurationException e) {
+            Assumptions.abort("the metric refuses noise here");
+        }
+        require(MetricChecks.stochasticRetraction(m, points(), seed()));
+    }
+
+    @Test
     void statesStayOnTheSpace() {
         require(MetricChecks.staysOnSpace(metric(), space(), seed()));
+    }
+
+    @Test
+    void aSharedInstanceIsThreadSafe() {
+        Metric m = metric();
+        boolean noise = true;
+        try {
+            m.sqrtRaise(space().initialState(), new double[space().dimension()], new double[space().dimension()]);
+        } catch (org.varflow.api.ConfigurationException e) {
+            noise = false;
+        }
+        require(MetricChecks.threadSafety(m, points(), noise));
     }
 
     @Test
@@ -110,6 +133,10 @@ public abstract class MetricContract {
         require(MetricChecks.retraction(m, List.of(x), seed));
     }
 
+    public static void checkStochasticRetraction(Metric m, double[] x, long seed) {
+        require(MetricChecks.stochasticRetraction(m, List.of(x), seed));
+    }
+
     /** x satisfies the space's constraint (see {@link SpaceConstraints}). */
     public static void checkOnSpace(Space space, double[] x) {
         String problem = SpaceConstraints.violation(space, x);
@@ -124,10 +151,10 @@ public abstract class MetricContract {
         return MetricChecks.matrixOfK(m, x);
     }
 
-    /** Fails with the check's worst value and tolerance unless it passed (or was skipped as not applicable). */
+    /** Fails with the check's worst value, tolerance and place unless it passed (or was skipped as not applicable). */
     public static void require(CheckResult r) {
         if (r.failed()) {
-            throw new AssertionError(r.name() + ": " + r.worst() + " (allowed " + r.allowed() + ")");
+            throw new AssertionError(r.toString());
         }
     }
 }

@@ -1,119 +1,73 @@
 package org.varflow.testkit;
 
 import java.util.Locale;
+import org.varflow.api.ConstrainedSpace;
 import org.varflow.api.Space;
+import org.varflow.api.measure.MeasureKinds;
 
 /**
- * What "on the space" means for the space kinds the check kit knows (the SPI has no membership test yet): the
- * constraint, its numerical defect and the dimension of the tangent space. Unknown kinds are only required to be
- * finite.
+ * What "on the space" means, as the space declares it: a {@link ConstrainedSpace} says what it contains (its
+ * constraint, defect and tangent space); any other space contains every finite state.
  */
 public final class SpaceConstraints {
     private SpaceConstraints() {
     }
 
-    /** Whether the kind's constraint is known here. */
+    /** Whether the space declares a constraint (is a {@link ConstrainedSpace}). */
     public static boolean known(Space space) {
-        return switch (space.kind()) {
-            case "euclidean", "sphere", "simplex", "positive-orthant", "poincare-ball", "grid-1d", "grid-2d" -> true;
-            default -> false;
-        };
+        return space instanceof ConstrainedSpace;
     }
 
     /**
-     * Whether the retraction alone must keep x on the space for any tangent step (sphere, simplex, orthant, ball);
-     * false on grid densities, whose positivity is the scheme's step-size limit's job.
+     * Whether the metric's retraction alone must keep x on the space for any step: true unless the space is a grid
+     * density, whose positivity is kept by the scheme's step size (the flux vanishes with rho), not the geometry.
      */
     public static boolean retractionKeeps(Space space) {
-        return !space.kind().startsWith("grid-");
+        return !space.kind().equals(MeasureKinds.GRID_1D) && !space.kind().equals(MeasureKinds.GRID_2D);
     }
 
-    /** The expected rank of K: d, or d - 1 on the sphere and the simplex; null for an unknown kind. */
+    /** The dimension of the tangent space: declared by a {@link ConstrainedSpace}, else d. */
+    public static int declaredTangentDimension(Space space) {
+        return space instanceof ConstrainedSpace c ? c.tangentDimension() : space.dimension();
+    }
+
+    /**
+     * The expected rank of K: the tangent dimension, or null (rank not checked) on measure spaces, whose geometries
+     * are degenerate on purpose (Wasserstein on densities conserves mass, kernels smooth).
+     */
     public static Integer tangentDimension(Space space) {
-        return switch (space.kind()) {
-            case "euclidean", "positive-orthant", "poincare-ball" -> space.dimension();
-            case "sphere", "simplex" -> space.dimension() - 1;
-            default -> null;
-        };
+        String k = space.kind();
+        if (k.equals(MeasureKinds.ENSEMBLE) || k.equals(MeasureKinds.GRID_1D) || k.equals(MeasureKinds.GRID_2D)) {
+            return null;
+        }
+        return declaredTangentDimension(space);
     }
 
     /** The constraint in words. */
     public static String describe(Space space) {
-        return switch (space.kind()) {
-            case "sphere" -> "||x| - 1| <= 1e-12";
-            case "simplex" -> "x > 0, |sum x - 1| <= 1e-12";
-            case "positive-orthant" -> "x > 0";
-            case "grid-1d", "grid-2d" -> "density rho > 0 in every cell";
-            case "poincare-ball" -> "|x| < 1";
-            default -> "finite";
-        };
+        return space instanceof ConstrainedSpace c ? c.constraint() : "finite (no constraint declared)";
     }
 
-    /** How far x is from satisfying an equality constraint (0 where there is none). */
+    /** How far x is from meeting the space's equality constraints (0 where there are none). */
     public static double defect(Space space, double[] x) {
-        double s = 0;
-        switch (space.kind()) {
-            case "sphere" -> {
-                for (double v : x) {
-                    s += v * v;
-                }
-                return Math.abs(Math.sqrt(s) - 1);
-            }
-            case "simplex" -> {
-                for (double v : x) {
-                    s += v;
-                }
-                return Math.abs(s - 1);
-            }
-            default -> {
-                return 0;
-            }
-        }
+        return space instanceof ConstrainedSpace c ? c.defect(x) : 0;
     }
 
-    /** What is wrong with x, or null when it is on the space. */
+    /** What is wrong with x, or null when it is on the space: a coordinate that is not finite, or the violation. */
     public static String violation(Space space, double[] x) {
         for (int i = 0; i < x.length; i++) {
             if (!Double.isFinite(x[i])) {
-                return "coordinate " + (i + 1) + " = " + x[i];
+                return space.coordinateName(i) + " = " + x[i];
             }
         }
-        double defect = defect(space, x);
-        switch (space.kind()) {
-            case "sphere" -> {
-                if (defect > 1e-12) {
-                    return String.format(Locale.ROOT, "||x| - 1| = %.2e", defect);
-                }
-            }
-            case "simplex" -> {
-                if (defect > 1e-12) {
-                    return String.format(Locale.ROOT, "|sum x - 1| = %.2e", defect);
-                }
-                for (int i = 0; i < x.length; i++) {
-                    if (!(x[i] > 0)) {
-                        return "x_" + (i + 1) + " = " + x[i];
-                    }
-                }
-            }
-            case "positive-orthant", "grid-1d", "grid-2d" -> {
-                for (int i = 0; i < x.length; i++) {
-                    if (!(x[i] > 0)) {
-                        return "x_" + (i + 1) + " = " + x[i];
-                    }
-                }
-            }
-            case "poincare-ball" -> {
-                double s = 0;
-                for (double v : x) {
-                    s += v * v;
-                }
-                if (!(s < 1)) {
-                    return String.format(Locale.ROOT, "|x| = %.17g", Math.sqrt(s));
-                }
-            }
-            default -> {
-            }
+        if (space instanceof ConstrainedSpace c && !c.contains(x)) {
+            String v = c.violation(x);
+            return v == null ? "contains(x) is false but violation(x) is null (" + c.constraint() + ")" : v;
         }
         return null;
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.2e", v);
     }
 }

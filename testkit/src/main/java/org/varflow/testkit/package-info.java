@@ -1,5 +1,5 @@
 /**
- * The check kit for part authors: the metric checks behind {@code varflow check} and the JUnit 5 base class
- * that runs them, with allocation counting.
+ * The check kit for part authors: one set of checks per part kind ({@link org.varflow.testkit.Checks}), what
+ * {@code varflow check} runs, and the JUnit 5 contracts that run them in a plugin's own tests.
  */
 package org.varflow.testkit;

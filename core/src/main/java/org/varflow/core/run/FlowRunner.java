@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.varflow.api.ConstrainedSpace;
 import org.varflow.api.Flow;
 import org.varflow.api.NumericalException;
 import org.varflow.api.Observer;
@@ -28,7 +29,8 @@ import org.varflow.core.random.BlockStreams;
  *
  * <p>After every step each state is checked: a coordinate that is NaN, infinite or above 1e154 in magnitude
  * (its square would overflow) stops the run with a {@link NumericalException} naming the step, the time, the
- * particle, the part to blame and a smaller dt to try.
+ * particle, the part to blame and a smaller dt to try. On a {@link ConstrainedSpace} a state outside the space
+ * (a sphere left, a negative rate) stops the run the same way, naming the coordinate; other spaces are not asked.
  */
 public final class FlowRunner {
     /** Particles per block; part of the reproducibility contract (changing it changes random streams). */
@@ -88,6 +90,7 @@ public final class FlowRunner {
         double time = 0;
         double h = spec.dt();
         int halvings = 0;
+        long leftSpace = 0;
         if (resume != null) {
             restore(resume, states, blocks, n, d);
             done = resume.step();
@@ -95,7 +98,7 @@ public final class FlowRunner {
             h = resume.dt();
             halvings = resume.halvings();
         }
-        LiveSnapshot snapshot = new LiveSnapshot(flow, states, n, d);
+        LiveSnapshot snapshot = new LiveSnapshot(flow, states, n, d, blocks);
         snapshot.moveTo(done, time);
         RunInfo info = new RunInfo(spec, flow, n, planned, spec.dt());
         for (Observer o : observers) {
@@ -145,6 +148,9 @@ public final class FlowRunner {
                     if (!halve || halvings == MAX_HALVINGS) {
                         throw first.toException(assembled, h, time + (first.step - done) * h, halvings);
                     }
+                    if (first.leftSpace) {
+                        leftSpace++;
+                    }
                     System.arraycopy(savedStates, 0, states, 0, states.length);
                     for (Block b : blocks) {
                         b.restoreAuxiliary();
@@ -184,14 +190,15 @@ public final class FlowRunner {
             totals.put("finalDt", h);
         }
         double wall = (System.nanoTime() - start) * 1e-9;
-        return new RunResult(done, time, n, d, states, stopped, wall, assembled.scheme().report(totals));
+        return new RunResult(done, time, n, d, states, stopped, wall, assembled.scheme().report(totals),
+                flow.space() instanceof ConstrainedSpace ? leftSpace : -1);
     }
 
     /**
      * About {@value #TARGET_RECORDS} observations for a single point; for ensembles, whose every observation costs
      * O(N d^2), about {@value #TARGET_ENSEMBLE_RECORDS}.
      */
-    static int automaticInterval(long steps, int particles) {
+    public static int automaticInterval(long steps, int particles) {
         long records = particles > 1 ? TARGET_ENSEMBLE_RECORDS : TARGET_RECORDS;
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, steps / records));
     }
@@ -266,9 +273,17 @@ public final class FlowRunner {
         };
     }
 
-    /** Where and how a block first went wrong. */
-    private record Divergence(long step, int particle, String cause, boolean energyBlamed, double[] before) {
+    /** Where and how a block first went wrong; {@code leftSpace} when the state left a constrained space. */
+    private record Divergence(long step, int particle, String cause, boolean energyBlamed, double[] before,
+                              boolean leftSpace) {
+        Divergence(long step, int particle, String cause, boolean energyBlamed, double[] before) {
+            this(step, particle, cause, energyBlamed, before, false);
+        }
+
         NumericalException toException(AssembledFlow assembled, double h, double t, int halvings) {
+            if (leftSpace) {
+                return leftSpace(assembled, h, t, halvings);
+            }
             String part = energyBlamed ? assembled.part(PartKind.ENERGY).label() + " (its gradient is not finite"
                     + " there)" : assembled.part(PartKind.SCHEME).label();
             StringBuilder m = new StringBuilder("the run diverged at step ").append(step + 1).append(" (t = ")
@@ -280,6 +295,26 @@ public final class FlowRunner {
                 m.append(". Last finite state: ").append(java.util.Arrays.toString(before));
             }
             return new NumericalException(m.toString());
+        }
+
+        /** The state left a {@link ConstrainedSpace}: name the parts that moved it and the coordinate. */
+        private NumericalException leftSpace(AssembledFlow assembled, double h, double t, int halvings) {
+            boolean noisy = !assembled.flow().isDeterministic();
+            StringBuilder m = new StringBuilder("the state left the space at step ").append(step + 1).append(" (t = ")
+                    .append(fmt(t)).append(" -> ").append(fmt(t + h)).append("): particle ").append(particle)
+                    .append(" has ").append(cause).append(", outside ").append(assembled.part(PartKind.SPACE).label())
+                    .append(", after a step of ").append(assembled.part(PartKind.SCHEME).label()).append(" with ")
+                    .append(assembled.part(PartKind.METRIC).label()).append(" (its retraction moves the state)")
+                    .append(noisy ? " and " + assembled.part(PartKind.NOISE).label() : "").append(", dt = ")
+                    .append(fmt(h)).append(halvings > 0 ? " (after " + halvings + " halvings)" : "")
+                    .append(". A smaller dt may keep the states inside (e.g. dt = ").append(fmt(h / 10))
+                    .append(noisy ? "; with noise only a retraction that keeps every step inside is safe at any dt"
+                            : "").append("; 'varflow check ").append(assembled.part(PartKind.METRIC).id())
+                    .append("' tests the retraction)");
+            if (before != null && before.length <= 8) {
+                m.append(". Last state inside: ").append(java.util.Arrays.toString(before));
+            }
+            return new NumericalException(m.toString(), PartKind.SCHEME);
         }
 
         private static String fmt(double v) {
@@ -303,6 +338,8 @@ public final class FlowRunner {
         private final int a;
         private final int firstParticle;
         private final MovingStep step = new MovingStep();
+        /** The space's membership test, or null when the space contains every finite state (nothing to ask). */
+        private final ConstrainedSpace constrained;
         private Divergence divergence;
 
         Block(AssembledFlow assembled, double[] states, int from, int to, int d, BlockStreams.BlockStream rng,
@@ -310,6 +347,7 @@ public final class FlowRunner {
             this.firstParticle = firstParticle;
             this.flow = assembled.flow();
             this.stepper = assembled.scheme().stepper(flow);
+            this.constrained = flow.space() instanceof ConstrainedSpace c ? c : null;
             this.rng = rng;
             this.states = states;
             this.from = from;
@@ -382,6 +420,10 @@ public final class FlowRunner {
                             return;
                         }
                     }
+                    if (constrained != null && !constrained.contains(x)) {
+                        divergence = new Divergence(k, p, constrained.violation(x), false, before(off), true);
+                        return;
+                    }
                     System.arraycopy(x, 0, states, off, d);
                     if (a > 0) {
                         System.arraycopy(aux, 0, auxiliary, auxOff, a);
@@ -445,14 +487,27 @@ public final class FlowRunner {
         private final double[] states;
         private final int n;
         private final int d;
+        private final Block[] blocks;
         private long step;
         private double time;
 
-        LiveSnapshot(Flow flow, double[] states, int n, int d) {
+        LiveSnapshot(Flow flow, double[] states, int n, int d, Block[] blocks) {
             this.flow = flow;
             this.states = states;
             this.n = n;
             this.d = d;
+            this.blocks = blocks;
+        }
+
+        @Override
+        public int auxiliaryDimension() {
+            return blocks[0].a;
+        }
+
+        @Override
+        public void auxiliary(int particle, double[] out) {
+            Block b = blocks[particle / BLOCK_SIZE];
+            System.arraycopy(b.auxiliary, (particle - b.from) * b.a, out, 0, b.a);
         }
 
         void moveTo(long step, double time) {

@@ -11,12 +11,22 @@ package org.varflow.core.run;
  * @param stopped     whether the run was stopped early on request
  * @param wallSeconds elapsed wall-clock time
  * @param schemeStatistics the scheme's report from its summed block counters (empty for most schemes)
+ * @param constraintViolations on a {@link org.varflow.api.ConstrainedSpace}: how many times a state left the space
+ *                    and the run went back and halved dt ({@code --on-divergence halve}); -1 when the space
+ *                    constrains nothing (no state was asked)
  */
 public record RunResult(long stepsTaken, double time, int particles, int dimension, double[] states,
-                        boolean stopped, double wallSeconds, java.util.Map<String, Object> schemeStatistics) {
+                        boolean stopped, double wallSeconds, java.util.Map<String, Object> schemeStatistics,
+                        long constraintViolations) {
     public RunResult {
         states = states.clone();
         schemeStatistics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(schemeStatistics));
+    }
+
+    /** A result of a run on a space that constrains nothing. */
+    public RunResult(long stepsTaken, double time, int particles, int dimension, double[] states, boolean stopped,
+                     double wallSeconds, java.util.Map<String, Object> schemeStatistics) {
+        this(stepsTaken, time, particles, dimension, states, stopped, wallSeconds, schemeStatistics, -1);
     }
 
     @Override

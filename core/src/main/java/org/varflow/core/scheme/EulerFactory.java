@@ -3,7 +3,9 @@ package org.varflow.core.scheme;
 import org.varflow.api.StepContext;
 import org.varflow.api.FlatMetric;
 import org.varflow.api.Flow;
+import org.varflow.api.ConvergenceOrder;
 import org.varflow.api.Metric;
+import org.varflow.api.MeteredStepper;
 import org.varflow.api.PoissonMetric;
 import org.varflow.api.Parameters;
 import org.varflow.api.RandomStream;
@@ -13,7 +15,9 @@ import org.varflow.api.ThermalNoise;
 
 /**
  * Explicit Euler for the deterministic flow: x_{k+1} = R_{x_k}(h b(x_k, t_k)), with b = -K dE + J dE and R the
- * metric's retraction (x + v in flat space). First order: the global error is O(h).
+ * metric's retraction (x + v in flat space). First order: the global error is O(h). Metered: it returns the
+ * dissipation rate D(x_k) = &lt;dE, K dE&gt; = -&lt;dE, b&gt; from the drift it computes anyway, which the runner
+ * integrates by the trapezoid rule over its steps.
  */
 public final class EulerFactory implements SchemeFactory {
 
@@ -32,13 +36,19 @@ public final class EulerFactory implements SchemeFactory {
         return "x_{k+1} = x_k + h (-K(x_k) dE(x_k) + J(x_k) dE(x_k))";
     }
 
+    /** First order: global error O(h). */
+    @Override
+    public ConvergenceOrder order() {
+        return ConvergenceOrder.deterministic(1);
+    }
+
     @Override
     public Scheme create(Parameters parameters, Flow flow) {
         return blockFlow -> new EulerStepper(blockFlow, false);
     }
 
     /** Euler's step, optionally with the noise increment of one step (Euler-Maruyama). */
-    static final class EulerStepper implements Scheme.Stepper {
+    static final class EulerStepper implements MeteredStepper {
         private final Flow flow;
         private final Metric metric;
         private final boolean withNoise;
@@ -67,6 +77,20 @@ public final class EulerFactory implements SchemeFactory {
 
         @Override
         public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
+            advance(x, step, rng, false);
+        }
+
+        /** D(x_k) = -&lt;dE, b&gt; = &lt;dE, K dE&gt; (J does no work): meaningful for deterministic flows. */
+        @Override
+        public double stepMetered(double[] x, double[] aux, StepContext step, RandomStream rng) {
+            return advance(x, step, rng, true);
+        }
+
+        /**
+         * Takes the step; returns -&lt;dE(x_k), b(x_k)&gt; from the gradient and drift it computed when {@code meter}
+         * (always on the general path, where it is one product per coordinate beside a metric call).
+         */
+        private double advance(double[] x, StepContext step, RandomStream rng, boolean meter) {
             double t = step.time();
             double h = step.dt();
             if (fused) {
@@ -79,6 +103,12 @@ public final class EulerFactory implements SchemeFactory {
                 }
                 double scale = Math.sqrt(2 * h * temperature);
                 boolean noisy = withNoise && temperature != 0;
+                double rate = 0;
+                if (meter) {
+                    for (int i = 0; i < x.length; i++) {
+                        rate += gradient[i] * gradient[i];
+                    }
+                }
                 for (int i = 0; i < x.length; i++) {
                     double v = -gradient[i] * h;
                     if (noisy) {
@@ -86,10 +116,12 @@ public final class EulerFactory implements SchemeFactory {
                     }
                     x[i] += v;
                 }
-                return;
+                return rate;
             }
             flow.drift(x, t, gradient, work, velocity);
+            double rate = 0;
             for (int i = 0; i < velocity.length; i++) {
+                rate -= gradient[i] * velocity[i];
                 velocity[i] *= h;
             }
             if (withNoise) {
@@ -99,10 +131,11 @@ public final class EulerFactory implements SchemeFactory {
                 for (int i = 0; i < x.length; i++) {
                     x[i] += velocity[i]; // the flat retraction x + v, in place
                 }
-                return;
+                return rate;
             }
             metric.retract(x, velocity, next);
             System.arraycopy(next, 0, x, 0, next.length);
+            return rate;
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.varflow.core.scheme;
 
+import org.varflow.api.ConvergenceOrder;
 import org.varflow.api.Flow;
 import org.varflow.api.Parameters;
 import org.varflow.api.Scheme;
@@ -30,6 +31,12 @@ public final class EulerMaruyamaFactory implements StochasticSchemeFactory {
     @Override
     public String formula() {
         return "x_{k+1} = x_k + h b(x_k) + sqrt(2 h / beta) K(x_k)^{1/2} xi_k,  xi_k ~ N(0, I)";
+    }
+
+    /** Order one without noise; strong and weak order one on additive noise (K constant). */
+    @Override
+    public ConvergenceOrder order() {
+        return new ConvergenceOrder(1, 1, 1);
     }
 
     @Override

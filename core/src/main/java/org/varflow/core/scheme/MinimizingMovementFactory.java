@@ -3,6 +3,7 @@ package org.varflow.core.scheme;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.ConstantMetric;
+import org.varflow.api.ConvergenceOrder;
 import org.varflow.api.Energy;
 import org.varflow.api.Flow;
 import org.varflow.api.Metric;
@@ -59,6 +60,12 @@ public final class MinimizingMovementFactory implements SchemeFactory {
                 Parameter.real("tolerance", 1e-12, 1e-16, 1e-2,
                         "inner solve stops when max |y - x_k + h K dE(y)| <= tolerance (1 + max |x_k|)"),
                 Parameter.integer("maxIterations", 100, 1, 100_000, "Newton iterations allowed per step"));
+    }
+
+    /** Implicit Euler: first order. */
+    @Override
+    public ConvergenceOrder order() {
+        return ConvergenceOrder.deterministic(1);
     }
 
     @Override

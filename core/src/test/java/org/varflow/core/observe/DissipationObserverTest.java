@@ -42,22 +42,55 @@ class DissipationObserverTest {
     }
 
     /*
-     * For the exact flow, E_b - E_a = -integral D dt with D = |g|^2, and the trapezoid rule errs by
-     * dt^3 D''/12 with D'' = 4|A g|^2 <= 4 L^2 D: relative violation <= dt^2 L^2 / 3 (1 + dt L) = 4.4e-6 for
-     * dt = 0.001. Dormand-Prince adds its local error (<= 1e-11 |x| per inner step) to the energy change
-     * dt |g|^2 ~ 1e-3 |g|^2, i.e. below 1e-7 relative while |g| > 0.1 (|g| >= 0.3 for t <= 1). Bound:
-     * dt^2 L^2 / 3 (1 + dt L) + 1e-6.
+     * Dormand-Prince meters each step by 4-point Gauss-Legendre on its dense output, so the certificate sees only the
+     * integrator's own error: its local error (<= 1e-11 |x| + 1e-13 per inner step) in an energy change of about
+     * dt |g|^2 >= 1e-3 x 0.1 while |g| > 0.3 (t <= 1): below 1e-7 relative. The observation interval does not enter:
+     * every step and every 50th step give the same bound (the old trapezoid over the interval gave 4e-6 and 1e-2).
      */
     @Test
-    void dormandPrinceViolationIsTheTrapezoidError() {
+    void dormandPrinceViolationIsItsTolerance() {
         double dt = 0.001;
-        FlowSpec spec = Flows.reference2d("dormand-prince", 1000, dt);
+        for (Integer every : new Integer[] {null, 50}) {
+            FlowSpec spec = Flows.reference2d("dormand-prince", 1000, dt).withEvery(every);
 
-        RunSummary summary = VARFLOW.run(spec, new RunControl(1), null).summary();
+            RunSummary summary = VARFLOW.run(spec, new RunControl(1), null).summary();
 
-        double violation = summary.diagnostics().maxDissipationViolation();
-        assertThat(violation).isLessThan(dt * dt * L * L / 3 * (1 + dt * L) + 1e-6);
-        assertThat(summary.diagnostics().energyIncreases()).hasValue(0L);
+            assertThat(summary.diagnostics().maxDissipationViolation()).as("every %s", every).isLessThan(1e-7);
+            assertThat(summary.diagnostics().energyIncreases()).hasValue(0L);
+        }
+    }
+
+    /*
+     * Euler is metered by the trapezoid rule on its own states whatever the observation interval, so observing every
+     * 100th step gives the same figure as observing every step, to the size of the per-step figures' spread: both
+     * lie in Euler's band [h lambda_min / 2 (1 - hL), h L / (2 (1 - hL))]. Over the same 100-step intervals the old
+     * trapezoid across the interval was off by (100 dt)^2 L^2 / 3 = 4e-3, above the band's top 1.8e-3.
+     */
+    @Test
+    void eulerFigureDoesNotDependOnTheObservationInterval() {
+        double h = 0.001;
+        RunSummary sparse = VARFLOW.run(Flows.reference2d("euler", 1000, h).withEvery(100), new RunControl(1), null)
+                .summary();
+
+        assertThat(sparse.diagnostics().maxDissipationViolation())
+                .isBetween(h * LAMBDA_MIN / 2 * (1 - h * L), h * L / (2 * (1 - h * L)));
+        assertThat(sparse.diagnostics().dissipationIntervalsChecked()).hasValue(10L);
+    }
+
+    /*
+     * A scheme that is not metered (minimizing-movement) is metered by the runner with the trapezoid rule per step:
+     * implicit Euler's first-order gap, about h L / 2, halves with h and does not depend on the interval.
+     */
+    @Test
+    void unmeteredSchemesGetTheTrapezoidPerStep() {
+        double[] figures = new double[2];
+        for (int j = 0; j < 2; j++) {
+            double h = 0.002 / (1 << j);
+            FlowSpec spec = Flows.reference2d("minimizing-movement", Math.round(1 / h), h).withEvery(50 << j);
+            figures[j] = VARFLOW.run(spec, new RunControl(1), null).summary().diagnostics().maxDissipationViolation();
+        }
+        assertThat(figures[0]).isBetween(0.002 * LAMBDA_MIN / 2 * 0.9, 0.002 * L / 2 * 1.1);
+        assertThat(figures[0] / figures[1]).isCloseTo(2.0, org.assertj.core.api.Assertions.within(0.05));
     }
 
     /*

@@ -13,19 +13,31 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/java-api.md shows only compiled code: every Java block on the page is preceded by a marker
+ * docs/java-api.md and docs/part-authors.md show only compiled code: every Java block on the pages is preceded by a
+ * marker
  * {@code <!-- snippet: File.java#tag -->} and is, line for line (indentation aside), the region between
  * {@code // tag::tag[]} and {@code // end::tag[]} of that file in this module, which the build compiles and
  * {@link ExamplesTest} runs.
  */
 class DocsSnippetsTest {
     private static final Path PAGE = Path.of("../../docs/java-api.md");
+    private static final Path PART_AUTHORS = Path.of("../../docs/part-authors.md");
     private static final Pattern BLOCK = Pattern.compile("(?:<!-- snippet: ([\\w./-]+)#([\\w-]+) -->\\s*\\n)?"
             + "```java\\n(.*?)```", Pattern.DOTALL);
 
     @Test
     void everyJavaBlockOnThePageIsCompiledCode() throws IOException {
-        String page = Files.readString(PAGE, StandardCharsets.UTF_8);
+        assertThat(compiledBlocks(PAGE)).as("snippets on the page").isGreaterThanOrEqualTo(6);
+    }
+
+    /** One worked example per part kind, each with its contract, plus the run and the Checks API. */
+    @Test
+    void everyJavaBlockOfThePartAuthorsPageIsCompiledCode() throws IOException {
+        assertThat(compiledBlocks(PART_AUTHORS)).as("snippets on the page").isGreaterThanOrEqualTo(14);
+    }
+
+    private static int compiledBlocks(Path path) throws IOException {
+        String page = Files.readString(path, StandardCharsets.UTF_8);
         Matcher m = BLOCK.matcher(page);
         int blocks = 0;
         while (m.find()) {
@@ -35,7 +47,7 @@ class DocsSnippetsTest {
             List<String> compiled = normal(region(m.group(1), m.group(2)));
             assertThat(shown).as("%s#%s", m.group(1), m.group(2)).isEqualTo(compiled);
         }
-        assertThat(blocks).as("snippets on the page").isGreaterThanOrEqualTo(6);
+        return blocks;
     }
 
     private static String region(String file, String tag) throws IOException {

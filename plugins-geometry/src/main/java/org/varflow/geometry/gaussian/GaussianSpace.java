@@ -1,10 +1,14 @@
 package org.varflow.geometry.gaussian;
 
+import java.util.Locale;
 import org.varflow.api.ConfigurationException;
+import org.varflow.api.ConstrainedSpace;
 import org.varflow.api.Energy;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceKinds;
+import org.varflow.api.linalg.Cholesky;
 import org.varflow.api.linalg.Matrices;
+import org.varflow.geometry.internal.Scratch;
 
 /**
  * The Gaussian family q = N(mu, Sigma) on R^d as a space: the state is (mu, Sigma), d + d^2 coordinates, mu first,
@@ -23,8 +27,16 @@ import org.varflow.api.linalg.Matrices;
  * for energies whose Hessian is not constant; {@code monte-carlo} averages E, grad E and Hess E over the fixed
  * reparameterised points x_s = mu + L z_s, Sigma = L L^T, z_s standard normal drawn once from the seed in antithetic
  * pairs (z, -z), so the gradients are exact for quadratics and the energy is a deterministic function of the state.
+ *
+ * <p>What it contains (checked after every step of a run):
+ *
+ * <pre>
+ *   contains(mu, Sigma)   |Sigma_ij - Sigma_ji| &lt;= 1e-10 max(1, max|Sigma|) and Sigma positive definite (Cholesky)
+ *   defect                max |Sigma_ij - Sigma_ji|
+ *   tangent space         (dmu, dSigma) with dSigma symmetric: dimension d + d(d+1)/2, P = symmetrise dSigma
+ * </pre>
  */
-public final class GaussianSpace implements Space {
+public final class GaussianSpace implements ConstrainedSpace {
     /** The space kind. */
     public static final String KIND = SpaceKinds.GAUSSIAN;
 
@@ -34,6 +46,8 @@ public final class GaussianSpace implements Space {
     private final boolean quadratic;
     private final double[] z;
     private final Space base;
+    /** Per-thread d x d scratch for the Cholesky factor of the membership test. */
+    private final Scratch factor;
 
     /**
      * @param mean       mu_0
@@ -47,6 +61,7 @@ public final class GaussianSpace implements Space {
         this.mean = mean.clone();
         this.covariance = covariance.clone();
         this.quadratic = quadratic;
+        this.factor = new Scratch(d * d);
         java.util.Random random = new java.util.Random(seed);
         this.z = new double[quadratic ? 0 : samples * d];
         for (int s = 0; !quadratic && s + 1 < samples; s += 2) {
@@ -104,6 +119,77 @@ public final class GaussianSpace implements Space {
         }
         int k = i - d;
         return "Sigma" + (k / d + 1) + "_" + (k % d + 1);
+    }
+
+    @Override
+    public boolean contains(double[] x) {
+        return asymmetry(x) <= symmetryTolerance(x) && Cholesky.factor(x, d, d, factor.get()) < 0;
+    }
+
+    @Override
+    public String constraint() {
+        return "Sigma symmetric (to 1e-10 max(1, |Sigma|)) and positive definite";
+    }
+
+    @Override
+    public String violation(double[] x) {
+        double tol = symmetryTolerance(x);
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < i; j++) {
+                double a = x[d + i * d + j];
+                double b = x[d + j * d + i];
+                if (!(Math.abs(a - b) <= tol)) {
+                    return String.format(Locale.ROOT, "%s = %.6g but %s = %.6g (Sigma symmetric)",
+                            coordinateName(d + i * d + j), a, coordinateName(d + j * d + i), b);
+                }
+            }
+        }
+        double[] l = new double[d * d];
+        int pivot = Cholesky.factor(x, d, d, l);
+        return pivot < 0 ? null : String.format(Locale.ROOT, "Sigma is not positive definite: Cholesky pivot %d"
+                + " is %.6g (%s = %.6g)", pivot + 1, l[pivot * d + pivot], coordinateName(d + pivot * d + pivot),
+                x[d + pivot * d + pivot]);
+    }
+
+    @Override
+    public double defect(double[] x) {
+        return asymmetry(x);
+    }
+
+    @Override
+    public int tangentDimension() {
+        return d + d * (d + 1) / 2;
+    }
+
+    @Override
+    public void projectTangent(double[] x, double[] v, double[] out) {
+        System.arraycopy(v, 0, out, 0, d);
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                out[d + i * d + j] = 0.5 * (v[d + i * d + j] + v[d + j * d + i]);
+            }
+        }
+    }
+
+    private double asymmetry(double[] x) {
+        double worst = 0;
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < i; j++) {
+                double r = Math.abs(x[d + i * d + j] - x[d + j * d + i]);
+                if (!(r <= worst)) {
+                    worst = r;
+                }
+            }
+        }
+        return worst;
+    }
+
+    private double symmetryTolerance(double[] x) {
+        double scale = 1;
+        for (int k = d; k < d + d * d; k++) {
+            scale = Math.max(scale, Math.abs(x[k]));
+        }
+        return 1e-10 * scale;
     }
 
     @Override

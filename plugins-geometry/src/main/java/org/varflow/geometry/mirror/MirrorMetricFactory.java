@@ -3,6 +3,7 @@ package org.varflow.geometry.mirror;
 import java.util.List;
 import java.util.Set;
 import org.varflow.api.ConstantMetric;
+import org.varflow.api.ConfigurationException;
 import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.MirrorPotential;
@@ -29,11 +30,21 @@ import org.varflow.geometry.internal.FiniteDifferences;
  * (div K)_i = D_i' - w_i (D_i' + sum_j D_j') / s + w_i (sum_j w_j D_j') / s^2 (s = 1^T w; only D_i' on the orthant),
  * central differences for the p-norm. At x = 0 the p-norm K is taken as I.
  *
- * <p>The retraction R_x(v)_i = x_i exp(v_i / x_i) (normalised to sum 1 on the simplex) is first order and keeps every
- * state positive, whatever the step (the flat x + v would leave the domain); with it, one Euler step of the
- * neg-entropy flow on the simplex is exactly the exponentiated gradient step x_i exp(-h g_i) / Z, and for Burg it is
- * the exact geodesic x_i exp(t v_i / x_i) of the metric diag(1/x^2). The p-norm potential lives on R^d with the
- * Euclidean retraction.
+ * <p>Retractions ({@code retraction}) keep every state positive whatever the step (the flat x + v would leave the
+ * domain), normalised to sum 1 on the simplex:
+ *
+ * <pre>
+ *   ito (default)   R_x(v)_i = x_i phi(v_i / x_i),   phi(u) = 1 + u (u &gt;= 0),  exp(u - u^2 / 2) (u &lt; 0)
+ *   exp             R_x(v)_i = x_i exp(v_i / x_i)
+ * </pre>
+ *
+ * phi is positive, increasing and C^2 with phi(u) = 1 + u + O(u^3), so {@code ito} is right to second order in
+ * coordinates and noise through it has exactly the Ito drift T div K (the runner's Euler-Maruyama step is then a
+ * consistent Riemannian Langevin sampler). {@code exp} is right to first order only: its second-order term
+ * x_i (v_i / x_i)^2 / 2 adds a drift T K_ii / x_i under noise (Burg: 3 x where the Ito drift is 2 x), so it refuses
+ * noise; deterministically, one Euler step of the neg-entropy flow on the simplex with it is exactly the
+ * exponentiated gradient step x_i exp(-h g_i) / Z, and for Burg it is the exact geodesic x_i exp(t v_i / x_i) of the
+ * metric diag(1/x^2). The p-norm potential lives on R^d with the Euclidean retraction.
  */
 public final class MirrorMetricFactory implements MetricFactory {
     static final String OWNER = "metric 'mirror'";
@@ -52,7 +63,8 @@ public final class MirrorMetricFactory implements MetricFactory {
     public String formula() {
         return "K = (Hess phi)^-1: diag(x) [neg-entropy], diag(x^2) [burg] on positive-orthant; projected"
                 + " D - w w^T/1^T w (w = D 1) on simplex; p-norm (Sherman-Morrison closed form) on euclidean;"
-                + "  R_x(v)_i = x_i exp(v_i/x_i) (/ sum on simplex)";
+                + "  R_x(v)_i = x_i phi(v_i/x_i), phi(u) = 1 + u (u >= 0), exp(u - u^2/2) (u < 0) [ito] or"
+                + " exp(u) [exp] (/ sum on simplex)";
     }
 
     @Override
@@ -62,7 +74,10 @@ public final class MirrorMetricFactory implements MetricFactory {
 
     @Override
     public List<Parameter> parameters() {
-        return List.of(MirrorPotential.parameter(), MirrorPotential.exponent());
+        return List.of(MirrorPotential.parameter(), MirrorPotential.exponent(),
+                Parameter.choice("retraction", List.of("ito", "exp"), "how a state moves (simplex and orthant): ito"
+                        + " x_i phi(v_i/x_i), right to second order, for noise; exp x_i exp(v_i/x_i), the"
+                        + " exponentiated-gradient step, first order, refuses noise"));
     }
 
     @Override
@@ -72,11 +87,12 @@ public final class MirrorMetricFactory implements MetricFactory {
             double p = parameters.real("p");
             return p == 2 ? new EuclideanNormMetric(space.dimension()) : new PNormMetric(p, space.dimension());
         }
-        return new HessianMetric(potential, space.kind().equals(SpaceKinds.SIMPLEX));
+        return new HessianMetric(potential, space.kind().equals(SpaceKinds.SIMPLEX),
+                parameters.text("retraction").equals("exp"));
     }
 
     /** K = D (orthant) or D - w w^T / s (simplex) for a separable potential. Stateless. */
-    record HessianMetric(MirrorPotential potential, boolean simplex) implements Metric {
+    record HessianMetric(MirrorPotential potential, boolean simplex, boolean exponential) implements Metric {
 
         @Override
         public void raise(double[] x, double[] covector, double[] out) {
@@ -99,6 +115,11 @@ public final class MirrorMetricFactory implements MetricFactory {
 
         @Override
         public void sqrtRaise(double[] x, double[] xi, double[] out) {
+            if (exponential) {
+                throw new ConfigurationException(OWNER + " with retraction=exp is right to first order only: noise"
+                        + " through x_i exp(v_i/x_i) adds a drift T K_ii / x_i beside the Ito drift T div K, so it"
+                        + " refuses noise; use retraction=ito");
+            }
             int d = x.length;
             double sum = 0;
             double s = 0;
@@ -144,14 +165,16 @@ public final class MirrorMetricFactory implements MetricFactory {
             int d = x.length;
             if (!simplex) {
                 for (int i = 0; i < d; i++) {
-                    out[i] = x[i] * Math.exp(v[i] / x[i]);
+                    double u = v[i] / x[i];
+                    out[i] = x[i] * (exponential ? Math.exp(u) : phi(u));
                 }
                 return;
             }
-            // x_i exp(v_i / x_i) / Z, computed in logs with the largest exponent taken out
+            // x_i exp(v_i / x_i) / Z (or x_i phi(v_i / x_i) / Z), in logs with the largest exponent taken out
             double max = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < d; i++) {
-                out[i] = Math.log(x[i]) + v[i] / x[i];
+                double u = v[i] / x[i];
+                out[i] = Math.log(x[i]) + (exponential ? u : logPhi(u));
                 max = Math.max(max, out[i]);
             }
             double z = 0;
@@ -162,6 +185,16 @@ public final class MirrorMetricFactory implements MetricFactory {
             for (int i = 0; i < d; i++) {
                 out[i] /= z;
             }
+        }
+
+        /** phi(u) = 1 + u for u &gt;= 0, exp(u - u^2 / 2) below: positive, increasing, 1 + u + O(u^3). */
+        static double phi(double u) {
+            return u >= 0 ? 1 + u : Math.exp(u - 0.5 * u * u);
+        }
+
+        /** log phi(u). */
+        static double logPhi(double u) {
+            return u >= 0 ? Math.log1p(u) : u - 0.5 * u * u;
         }
 
         /** Hess phi^-1 = diag(D), D_i for the separable potentials: x_i (neg-entropy), x_i^2 (Burg). */

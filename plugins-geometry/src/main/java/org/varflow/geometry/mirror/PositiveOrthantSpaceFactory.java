@@ -6,7 +6,6 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
-import org.varflow.api.SpaceKinds;
 import org.varflow.geometry.internal.Vectors;
 
 /** The open positive orthant { x in R^d : x_i &gt; 0 } (kind positive-orthant): rates, intensities, scales. */
@@ -36,6 +35,12 @@ public final class PositiveOrthantSpaceFactory implements SpaceFactory {
                         + " coordinate)"));
     }
 
+    /** Every space it makes declares its constraint: a {@link PositiveOrthant}. */
+    @Override
+    public Class<PositiveOrthant> partType() {
+        return PositiveOrthant.class;
+    }
+
     @Override
     public Space create(Parameters parameters) {
         int d = (int) parameters.integer("dimension");
@@ -46,6 +51,6 @@ public final class PositiveOrthantSpaceFactory implements SpaceFactory {
                         + Parameter.format(x0[i]) + "; every entry must be > 0");
             }
         }
-        return new Vectors.SimpleSpace(SpaceKinds.POSITIVE_ORTHANT, d, x0);
+        return new PositiveOrthant(d, x0);
     }
 }

@@ -7,7 +7,6 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
-import org.varflow.api.SpaceKinds;
 import org.varflow.geometry.internal.Vectors;
 
 /**
@@ -41,6 +40,12 @@ public final class SimplexSpaceFactory implements SpaceFactory {
                         + " every coordinate: the uniform vector)"));
     }
 
+    /** Every space it makes declares its constraint: a {@link SimplexSpace}. */
+    @Override
+    public Class<SimplexSpace> partType() {
+        return SimplexSpace.class;
+    }
+
     @Override
     public Space create(Parameters parameters) {
         int d = (int) parameters.integer("dimension");
@@ -60,6 +65,6 @@ public final class SimplexSpaceFactory implements SpaceFactory {
             throw new ConfigurationException(OWNER + ": parameter 'x0' = " + Arrays.toString(x0) + " does not sum to"
                     + " a finite number");
         }
-        return new Vectors.SimpleSpace(SpaceKinds.SIMPLEX, d, x0);
+        return new SimplexSpace(d, x0);
     }
 }

@@ -6,7 +6,6 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
-import org.varflow.api.SpaceKinds;
 import org.varflow.geometry.internal.Vectors;
 
 /** The open unit ball { x in R^d : |x| &lt; 1 }, the Poincare model of hyperbolic space (kind poincare-ball). */
@@ -35,6 +34,12 @@ public final class PoincareBallSpaceFactory implements SpaceFactory {
                 Parameter.vector("x0", "0.5", "starting point, |x0| < 1 (one number is used for every coordinate)"));
     }
 
+    /** Every space it makes declares its constraint: a {@link PoincareBall}. */
+    @Override
+    public Class<PoincareBall> partType() {
+        return PoincareBall.class;
+    }
+
     @Override
     public Space create(Parameters parameters) {
         int d = (int) parameters.integer("dimension");
@@ -44,6 +49,6 @@ public final class PoincareBallSpaceFactory implements SpaceFactory {
             throw new ConfigurationException(OWNER + ": parameter 'x0' has norm " + r + ", but the ball is |x| < 1;"
                     + " give a point inside (e.g. x0 = " + Parameter.format(0.5 / Math.sqrt(d)) + ")");
         }
-        return new Vectors.SimpleSpace(SpaceKinds.POINCARE_BALL, d, x0);
+        return new PoincareBall(d, x0);
     }
 }

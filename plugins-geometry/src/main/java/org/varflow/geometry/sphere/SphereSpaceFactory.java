@@ -40,6 +40,12 @@ public final class SphereSpaceFactory implements SpaceFactory {
                         + " every coordinate)"));
     }
 
+    /** Every space it makes declares its constraint: a {@link SphereSpace}. */
+    @Override
+    public Class<SphereSpace> partType() {
+        return SphereSpace.class;
+    }
+
     @Override
     public Space create(Parameters parameters) {
         int d = (int) parameters.integer("dimension");
@@ -52,6 +58,6 @@ public final class SphereSpaceFactory implements SpaceFactory {
         for (int i = 0; i < d; i++) {
             x0[i] /= norm;
         }
-        return new Vectors.SimpleSpace(SpaceKinds.SPHERE, d, x0);
+        return new SphereSpace(d, x0);
     }
 }

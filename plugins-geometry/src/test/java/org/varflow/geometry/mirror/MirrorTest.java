@@ -162,8 +162,8 @@ class MirrorTest {
         double h = 1e-3;
         List<double[]> states = Runs.trajectory(Runs.spec(
                 PartChoice.of("positive-orthant").with("dimension", 3).with("x0", "0.001,1,5"),
-                PartChoice.of("mirror").with("potential", "burg"), PartChoice.of("test-poisson").with("b", 2.0),
-                PartChoice.of("euler"), 3000, h));
+                PartChoice.of("mirror").with("potential", "burg").with("retraction", "exp"),
+                PartChoice.of("test-poisson").with("b", 2.0), PartChoice.of("euler"), 3000, h));
         double[] x0 = {0.001, 1, 5};
         for (double[] x : states) {
             for (double v : x) {

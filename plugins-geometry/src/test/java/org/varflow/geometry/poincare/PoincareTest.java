@@ -26,7 +26,7 @@ class PoincareTest {
     class Contract2 extends MetricContract {
         @Override
         protected Metric metric() {
-            return PoincareMetricFactory.PoincareMetric.INSTANCE;
+            return PoincareMetricFactory.PoincareMetric.ITO;
         }
 
         @Override
@@ -39,7 +39,7 @@ class PoincareTest {
     class Contract3 extends MetricContract {
         @Override
         protected Metric metric() {
-            return PoincareMetricFactory.PoincareMetric.INSTANCE;
+            return PoincareMetricFactory.PoincareMetric.ITO;
         }
 
         @Override
@@ -65,16 +65,17 @@ class PoincareTest {
 
     /**
      * For E = d(x, 0)^2 / 2 the Riemannian gradient has length d and points away from the origin along the
-     * geodesic, and the retraction is the exact exponential map: each Euler step moves hyperbolic distance h d
-     * straight towards 0, so d_k = d_0 (1 - h)^k exactly (the exact flow has d_0 e^{-t}). Checked to 1e-10 relative
-     * over 2000 steps (rounding of 2000 Moebius additions).
+     * geodesic, and the retraction {@code exp} is the exact exponential map: each Euler step moves hyperbolic
+     * distance h d straight towards 0, so d_k = d_0 (1 - h)^k exactly (the exact flow has d_0 e^{-t}). Checked to
+     * 1e-10 relative over 2000 steps (rounding of 2000 Moebius additions).
      */
     @Test
     void distanceToTheAnchorShrinksGeometrically() {
         double h = 1e-3;
         List<double[]> states = Runs.trajectory(Runs.spec(
                 PartChoice.of("poincare-ball").with("dimension", 2).with("x0", "0.6,-0.7"),
-                PartChoice.of("poincare"), PartChoice.of("test-hyperbolic-origin"), PartChoice.of("euler"), 2000, h));
+                PartChoice.of("poincare").with("retraction", "exp"), PartChoice.of("test-hyperbolic-origin"),
+                PartChoice.of("euler"), 2000, h));
         double d0 = distanceToOrigin(states.get(0));
         for (int k = 0; k < states.size(); k += 250) {
             assertThat(distanceToOrigin(states.get(k))).isCloseTo(d0 * Math.pow(1 - h, k), within(1e-10 * d0));
@@ -94,7 +95,8 @@ class PoincareTest {
     void hugeStepsStayInsideTheBall() {
         List<double[]> states = Runs.trajectory(Runs.spec(
                 PartChoice.of("poincare-ball").with("dimension", 2).with("x0", "0.1,0.2"),
-                PartChoice.of("poincare"), PartChoice.of("test-hyperbolic-origin"), PartChoice.of("euler"), 60, 3.0));
+                PartChoice.of("poincare").with("retraction", "exp"), PartChoice.of("test-hyperbolic-origin"),
+                PartChoice.of("euler"), 60, 3.0));
         for (double[] x : states) {
             assertThat(x[0] * x[0] + x[1] * x[1]).isLessThan(1);
         }

@@ -1,5 +1,6 @@
 package org.varflow.measures.grid;
 
+import org.varflow.api.ConstrainedSpace;
 import org.varflow.api.Energy;
 import org.varflow.api.Space;
 import org.varflow.api.measure.GridLayout;
@@ -10,8 +11,11 @@ import org.varflow.api.measure.MeasureEnergy;
  * A density on a grid. Its {@link #base()} is R^1 or R^2; {@link #lift} turns an energy V on the base into the
  * potential energy E(rho) = sum_i V(c_i) rho_i |cell| (c_i the cell centres), and a {@link MeasureEnergy} into its
  * grid form.
+ *
+ * <p>It contains the densities rho_i &gt;= 0 (checked after every step of a run). Mass is not part of the constraint:
+ * the Wasserstein and Fisher-Rao flows conserve it, Wasserstein-Fisher-Rao does not, so the tangent space is R^n.
  */
-public final class GridSpace implements Space {
+public final class GridSpace implements ConstrainedSpace {
     private final String kind;
     private final GridLayout layout;
     private final double[] rho0;
@@ -70,6 +74,31 @@ public final class GridSpace implements Space {
     @Override
     public double[] initialState() {
         return rho0.clone();
+    }
+
+    @Override
+    public boolean contains(double[] x) {
+        for (double v : x) {
+            if (!(v >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public String constraint() {
+        return "rho_i >= 0 in every cell";
+    }
+
+    @Override
+    public String violation(double[] x) {
+        for (int i = 0; i < x.length; i++) {
+            if (!(x[i] >= 0)) {
+                return coordinateName(i) + " = " + x[i] + " (" + constraint() + ")";
+            }
+        }
+        return null;
     }
 
     @Override

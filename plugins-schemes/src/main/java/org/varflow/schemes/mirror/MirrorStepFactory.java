@@ -2,6 +2,7 @@ package org.varflow.schemes.mirror;
 
 import java.util.List;
 import java.util.Set;
+import org.varflow.api.ConvergenceOrder;
 import org.varflow.api.Energy;
 import org.varflow.api.Flow;
 import org.varflow.api.MirrorPotential;
@@ -62,6 +63,12 @@ public final class MirrorStepFactory implements SchemeFactory {
     @Override
     public List<Parameter> parameters() {
         return List.of(MirrorPotential.parameter(), MirrorPotential.exponent());
+    }
+
+    /** First order: the mirror step is explicit Euler in the dual coordinates grad phi(x). */
+    @Override
+    public ConvergenceOrder order() {
+        return ConvergenceOrder.deterministic(1);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.varflow.schemes.splitting;
 
 import java.util.List;
 import java.util.Set;
+import org.varflow.api.ConvergenceOrder;
 import org.varflow.api.DampedHamiltonian;
 import org.varflow.api.Energy;
 import org.varflow.api.Flow;
@@ -69,6 +70,12 @@ public final class BaoabFactory implements StochasticSchemeFactory {
     @Override
     public List<Requirement<?>> requires() {
         return List.of(SplittingSchemes.DAMPED);
+    }
+
+    /** Second order without noise (a symmetric splitting with the exact friction step). */
+    @Override
+    public ConvergenceOrder order() {
+        return ConvergenceOrder.deterministic(2);
     }
 
     @Override

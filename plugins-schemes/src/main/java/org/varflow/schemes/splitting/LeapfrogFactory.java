@@ -2,6 +2,7 @@ package org.varflow.schemes.splitting;
 
 import java.util.List;
 import java.util.Set;
+import org.varflow.api.ConvergenceOrder;
 import org.varflow.api.Energy;
 import org.varflow.api.Flow;
 import org.varflow.api.Parameters;
@@ -53,6 +54,12 @@ public final class LeapfrogFactory implements SchemeFactory {
     @Override
     public List<Requirement<?>> requires() {
         return List.of(SplittingSchemes.CONSERVATIVE);
+    }
+
+    /** Second order (symmetric composition of exact shears). */
+    @Override
+    public ConvergenceOrder order() {
+        return ConvergenceOrder.deterministic(2);
     }
 
     @Override
