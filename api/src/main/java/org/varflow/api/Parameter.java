@@ -1,5 +1,6 @@
 package org.varflow.api;
 
+import org.varflow.api.io.Excerpt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -163,7 +164,7 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
             try {
                 v = Double.parseDouble(s.trim());
             } catch (NumberFormatException e) {
-                throw invalid("'" + s + "'");
+                throw invalid(Excerpt.quote(s));
             }
         } else {
             throw invalid(describe(raw));
@@ -206,7 +207,7 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
                 } catch (NumberFormatException ignored) {
                     // fall through to the message
                 }
-                throw invalid("'" + s + "'");
+                throw invalid(Excerpt.quote(s));
             }
         }
         throw invalid(describe(raw));
@@ -229,7 +230,7 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
             if (t.equals("true") || t.equals("false")) {
                 return Boolean.valueOf(t);
             }
-            throw invalid("'" + s + "'");
+            throw invalid(Excerpt.quote(s));
         }
         throw invalid(describe(raw));
     }
@@ -238,7 +239,7 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
         if (raw instanceof String s && choices.contains(s.trim())) {
             return s.trim();
         }
-        throw invalid(raw instanceof String s ? "'" + s + "'" : describe(raw));
+        throw invalid(raw instanceof String s ? Excerpt.quote(s) : describe(raw));
     }
 
     private double[] toVector(Object raw) {

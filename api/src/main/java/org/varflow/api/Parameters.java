@@ -1,5 +1,6 @@
 package org.varflow.api;
 
+import org.varflow.api.io.Excerpt;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class Parameters {
             if (!byName.containsKey(key)) {
                 String tail = byName.isEmpty() ? "; it takes no parameters"
                         : Names.suggestion(key, byName.keySet());
-                throw new ConfigurationException(owner + " has no parameter '" + key + "'" + tail);
+                throw new ConfigurationException(owner + " has no parameter " + Excerpt.quote(key) + tail);
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();

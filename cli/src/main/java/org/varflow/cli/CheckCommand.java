@@ -1,5 +1,6 @@
 package org.varflow.cli;
 
+import org.varflow.api.io.Excerpt;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -179,7 +180,7 @@ final class CheckCommand implements Callable<Integer> {
                 tail = "; '" + id + "' is a part of kind " + registry.findPart(id).get().kind()
                         + ", and the check kit checks metrics" + tail;
             }
-            throw new ConfigurationException("unknown metric '" + id + "'" + tail);
+            throw new ConfigurationException("unknown metric " + Excerpt.quote(id) + tail);
         }
         return f;
     }

@@ -1,5 +1,6 @@
 package org.varflow.cli;
 
+import org.varflow.api.io.Excerpt;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -72,7 +73,7 @@ final class ExplainCommand implements Callable<Integer> {
                     all.addAll(registry.factories(k).keySet());
                 }
             }
-            throw new ConfigurationException("nothing called '" + id + "'" + (only == null ? "" : " among " + only
+            throw new ConfigurationException("nothing called " + Excerpt.quote(id) + (only == null ? "" : " among " + only
                     + " parts") + Names.suggestion(id, new java.util.TreeSet<>(all)));
         }
         out.flush();
