@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.UUID;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.Observer;
@@ -27,6 +28,7 @@ import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.core.assembly.FlowAssembler;
 import org.varflow.core.assembly.ResolvedPart;
 import org.varflow.core.checkpoint.Checkpoint;
+import org.varflow.core.checkpoint.CheckpointChecks;
 import org.varflow.core.discovery.DiscoveryReport;
 import org.varflow.core.discovery.PluginDiscovery;
 import org.varflow.core.observe.CsvSink;
@@ -166,18 +168,44 @@ public final class Varflow {
      * steps (when {@code checkpoint} is not null). The checkpoint is removed when the run completes.
      */
     public Outcome run(AssembledFlow assembled, RunControl control, Path csv, Path checkpoint, long checkpointEvery) {
-        return execute(assembled, control, csv, checkpoint, checkpointEvery, null, Map.of(), List.of());
+        return run(assembled, control, csv, checkpoint, checkpointEvery, UUID.randomUUID().toString());
+    }
+
+    /**
+     * As {@link #run(AssembledFlow, RunControl, Path, Path, long)}, with the checkpoints carrying {@code runId} (the
+     * id a {@link org.varflow.core.output.RunDirectory} records, so that resume can tell its own checkpoint).
+     */
+    public Outcome run(AssembledFlow assembled, RunControl control, Path csv, Path checkpoint, long checkpointEvery,
+                       String runId) {
+        return execute(assembled, control, csv, checkpoint, checkpointEvery, runId, null, Map.of(), List.of());
     }
 
     /**
      * Continues the run saved in {@code checkpoint}: same spec, same random streams, same observer state, so the
      * outcome is bitwise-identical to the uninterrupted run (the wall time aside). Keeps checkpointing there every
-     * {@code checkpointEvery} steps if that is positive.
+     * {@code checkpointEvery} steps if that is positive. A checkpoint that was damaged or edited, or does not fit the
+     * run its spec describes, is refused with a {@link ConfigurationException} naming what did not match.
      */
     public Outcome resume(Path checkpoint, RunControl control, Path csv, long checkpointEvery) {
-        Checkpoint saved = Checkpoint.read(checkpoint);
-        FlowSpec spec = SpecFiles.parse(checkpoint + " (recorded spec)", saved.specJson(), false, registry, null);
-        return execute(assemble(spec), control, csv, checkpoint, checkpointEvery, saved, Map.of(), List.of());
+        return resume(Checkpoint.read(checkpoint), checkpoint, control, csv, checkpointEvery);
+    }
+
+    /** Continues a checkpoint already read (and checked by the caller against what it expects) from {@code file}. */
+    public Outcome resume(Checkpoint saved, Path file, RunControl control, Path csv, long checkpointEvery) {
+        String name = "checkpoint " + org.varflow.api.io.Excerpt.path(file.toString());
+        FlowSpec spec = SpecFiles.parse(name + " (recorded spec)", saved.specJson(), false, registry, null);
+        AssembledFlow assembled = assemble(spec);
+        if (!specJson(assembled).equals(saved.specJson())) {
+            throw new ConfigurationException(name + " does not fit: its recorded spec does not read back as the"
+                    + " same spec (a part or parameter changed meaning); it cannot be resumed");
+        }
+        CheckpointChecks.against(saved, assembled, name);
+        return execute(assembled, control, csv, file, checkpointEvery, saved.runId(), saved, Map.of(), List.of());
+    }
+
+    /** The spec of an assembled flow as checkpoints record it (JSON, every parameter explicit). */
+    public static String specJson(AssembledFlow assembled) {
+        return json(explicitSpec(assembled));
     }
 
     /**
@@ -186,7 +214,7 @@ public final class Varflow {
      * observation after the others.
      */
     Outcome execute(AssembledFlow assembled, RunControl control, Path csv, Path checkpoint, long checkpointEvery,
-                    Checkpoint resume, Map<String, Observer> extra, List<FrameObserver> listeners) {
+                    String runId, Checkpoint resume, Map<String, Observer> extra, List<FrameObserver> listeners) {
         EnsembleStats stats = new EnsembleStats(assembled.flow().dimension());
         EnergyObserver energy = new EnergyObserver(stats);
         FreeEnergyObserver free = new FreeEnergyObserver(stats);
@@ -219,10 +247,10 @@ public final class Varflow {
             List<StatefulObserver> stateful = observers.stream().filter(StatefulObserver.class::isInstance)
                     .map(StatefulObserver.class::cast).toList();
             if (checkpoint != null && checkpointEvery > 0) {
-                String specJson = json(explicitSpec(assembled));
+                String specJson = specJson(assembled);
                 var also = control.checkpointer(); // e.g. a test's: called after the file is safely written
                 control.checkpointEvery(checkpointEvery, state -> {
-                    new Checkpoint(specJson, state, saveAll(stateful)).write(checkpoint);
+                    new Checkpoint(runId, specJson, state, saveAll(stateful)).write(checkpoint);
                     if (also != null) {
                         also.accept(state);
                     }

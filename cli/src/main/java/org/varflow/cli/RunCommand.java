@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
@@ -20,7 +21,9 @@ import org.varflow.cli.plot.PlotSize;
 import org.varflow.cli.plot.RunPlots;
 import org.varflow.cli.report.RunReport;
 import org.varflow.Varflow;
-import org.varflow.core.output.AtomicFile;
+import org.varflow.core.checkpoint.Checkpoint;
+import org.varflow.core.output.OutputSet;
+import org.varflow.core.output.RunDirectory;
 import org.varflow.core.run.RunControl;
 import org.varflow.core.spec.SpecFiles;
 import picocli.CommandLine.Command;
@@ -78,6 +81,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE", description = "write the JSON summary to FILE, not stdout")
     Path summaryFile;
 
+    @Option(names = "--force", description = "replace the files an earlier run left in --out DIR (its summary,"
+            + " trajectory, checkpoint, plots, report; nothing else there is touched)")
+    boolean force;
+
     @Option(names = "--plot", description = "also write charts (PNG and SVG) into --out DIR: energy and free energy"
             + " against time, paths over level sets (2-D), phase portraits, particle histograms against the target")
     boolean plot;
@@ -115,36 +122,47 @@ final class RunCommand implements Callable<Integer> {
             throw new ConfigurationException("--checkpoint-every " + checkpointEvery + " needs a whole number >= 1"
                     + " and --out DIR (the checkpoint is DIR/checkpoint.bin)");
         }
+        if (force && outDir == null) {
+            throw new ConfigurationException("--force replaces the files of an earlier run in --out DIR; give"
+                    + " --out DIR");
+        }
         var assembled = varflow.assemble(spec);
         checkMemory(spec, assembled.flow().dimension());
         RunControl control = execution.control().onDivergence(onDivergence);
-        Path csv = outDir == null ? null : outDir.resolve(TRAJECTORY);
         String label = label(spec, specFile);
-        return Interruptible.run(control, () -> {
+        RunDirectory owned = outDir == null ? null : RunDirectory.claim(outDir,
+                Checkpoint.specDigest(Varflow.specJson(assembled)), OUTPUT_NAMES, force, "--force",
+                "varflow run " + label);
+        Path csv = outDir == null ? null : outDir.resolve(TRAJECTORY);
+        Path checkpoint = checkpointEvery == null ? null : outDir.resolve(CHECKPOINT);
+        return Interruptible.run(control, "run " + label, execution, err, owned, checkpoint, () -> {
             Varflow.Outcome outcome;
-            Progress bar = Progress.start(control::progress, spec.stepCount(), label, err, Progress.wanted(execution.quiet));
+            Progress bar = Progress.start(control::progress, spec.stepCount(), label, err,
+                    Progress.wanted(execution.quiet));
             try {
-                outcome = varflow.run(assembled, control, csv,
-                        checkpointEvery == null ? null : outDir.resolve(CHECKPOINT),
-                        checkpointEvery == null ? 0 : checkpointEvery);
+                outcome = varflow.run(assembled, control, csv, checkpoint, checkpointEvery == null ? 0
+                        : checkpointEvery, owned == null ? java.util.UUID.randomUUID().toString() : owned.runId());
             } finally {
                 bar.close();
             }
-            writeSummary(outcome, outDir, summaryFile, out);
-            if (plot || reportDir != null) {
-                List<RunPlots.Named> charts = RunPlots.charts(RunPlots.RunData.of(label, outcome, csv), size);
-                if (plot) {
-                    for (RunPlots.Named c : charts) {
-                        PlotFiles.write(c.chart(), outDir, c.name());
+            try (OutputSet outputs = new OutputSet()) {
+                outputs.adopt(csv);
+                if (plot || reportDir != null) {
+                    List<RunPlots.Named> charts = RunPlots.charts(RunPlots.RunData.of(label, outcome, csv), size);
+                    if (plot) {
+                        for (RunPlots.Named c : charts) {
+                            PlotFiles.stage(c.chart(), outDir, c.name(), outputs);
+                        }
+                    }
+                    if (reportDir != null) {
+                        outputs.text(reportDir.resolve(REPORT), RunReport.html(page(varflow, label, outcome,
+                                charts)));
                     }
                 }
-                if (reportDir != null) {
-                    Path page = reportDir.resolve(REPORT);
-                    AtomicFile.write(page, RunReport.html(page(varflow, label, outcome, charts)));
-                    if (!execution.quiet) {
-                        err.println("varflow: report written to " + page);
-                    }
-                }
+                publish(outcome, outputs, owned, outDir, summaryFile, out, err, execution.quiet);
+            }
+            if (reportDir != null && !execution.quiet) {
+                err.println("varflow: report written to " + reportDir.resolve(REPORT));
             }
             return 0;
         });
@@ -178,16 +196,38 @@ final class RunCommand implements Callable<Integer> {
     static final String SUMMARY = "summary.json";
     static final String CHECKPOINT = "checkpoint.bin";
 
-    /** Writes the summary into DIR/summary.json (if DIR), to FILE if given, else to stdout. */
-    static void writeSummary(Varflow.Outcome outcome, Path outDir, Path summaryFile, PrintWriter out)
-            throws Exception {
+    /** What a run may write into its output directory (what marks a directory as another run's). */
+    static final Set<String> OUTPUT_NAMES = outputNames();
+
+    private static Set<String> outputNames() {
+        Set<String> names = new java.util.TreeSet<>(List.of(TRAJECTORY, SUMMARY, CHECKPOINT, REPORT));
+        for (String chart : RunPlots.NAMES) {
+            names.add(chart + ".png");
+            names.add(chart + ".svg");
+        }
+        return Set.copyOf(names);
+    }
+
+    /**
+     * Puts a finished run's outputs in place, all together: the summary into DIR/summary.json (if DIR) and FILE (if
+     * given), with whatever else was staged; then prints it to stdout (unless FILE) and its warnings to stderr. If
+     * any file cannot be written, none is left and nothing is printed.
+     */
+    static void publish(Varflow.Outcome outcome, OutputSet outputs, RunDirectory owned, Path outDir,
+                        Path summaryFile, PrintWriter out, PrintWriter err, boolean quiet) {
         String json = outcome.summary().toJson();
         if (outDir != null) {
-            AtomicFile.write(outDir.resolve(SUMMARY), json);
+            outputs.text(outDir.resolve(SUMMARY), json);
         }
         if (summaryFile != null) {
-            AtomicFile.write(summaryFile, json);
-        } else {
+            outputs.text(summaryFile, json);
+        }
+        List<Path> placed = outputs.commit();
+        if (owned != null) {
+            placed.forEach(owned::record);
+            owned.finish();
+        }
+        if (summaryFile == null) {
             out.print(json);
             out.flush();
         }

@@ -7,18 +7,18 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
+import org.varflow.core.output.AtomicFile;
+import org.varflow.core.output.OutputSet;
 
 /**
  * Encodes charts as PNG (XChart's rendering, ImageIO's encoder) and SVG (VectorGraphics2D), in memory or into
- * files written under a temporary name and renamed into place. Rendering is headless: no display is needed.
+ * files written with {@link AtomicFile} (alone, or staged in an {@link OutputSet} with a run's other outputs).
+ * Rendering is headless: no display is needed.
  */
 public final class PlotFiles {
     static {
@@ -33,13 +33,19 @@ public final class PlotFiles {
     private PlotFiles() {
     }
 
-    /** Writes {@code DIR/NAME.png} and {@code DIR/NAME.svg}; returns the two paths. */
+    /** Writes {@code DIR/NAME.png} and {@code DIR/NAME.svg}, each atomically; returns the two paths. */
     public static List<Path> write(XYChart chart, Path dir, String name) {
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
-        writeBytes(png, png(chart));
-        writeBytes(svg, svg(chart).getBytes(StandardCharsets.UTF_8));
+        AtomicFile.writeBytes(png, png(chart));
+        AtomicFile.writeBytes(svg, svg(chart).getBytes(StandardCharsets.UTF_8));
         return List.of(png, svg);
+    }
+
+    /** Stages {@code DIR/NAME.png} and {@code DIR/NAME.svg} in a set of outputs that appear together. */
+    public static void stage(XYChart chart, Path dir, String name, OutputSet outputs) {
+        outputs.bytes(dir.resolve(name + ".png"), png(chart));
+        outputs.text(dir.resolve(name + ".svg"), svg(chart));
     }
 
     /** The chart as PNG bytes, of the chart's width and height in pixels. */
@@ -69,26 +75,6 @@ public final class PlotFiles {
             return text.replaceFirst("<!DOCTYPE[^>]*>\\s*", "");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode an SVG: " + e.getMessage(), e);
-        }
-    }
-
-    static void writeBytes(Path target, byte[] bytes) {
-        try {
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".partial");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 }
