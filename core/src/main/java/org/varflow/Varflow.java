@@ -192,6 +192,20 @@ public final class Varflow {
 
     /** Continues a checkpoint already read (and checked by the caller against what it expects) from {@code file}. */
     public Outcome resume(Checkpoint saved, Path file, RunControl control, Path csv, long checkpointEvery) {
+        return resume(saved, assembleRecorded(saved, file), file, control, csv, checkpointEvery);
+    }
+
+    /** Continues a checkpoint whose flow {@link #assembleRecorded} assembled. */
+    public Outcome resume(Checkpoint saved, AssembledFlow assembled, Path file, RunControl control, Path csv,
+                          long checkpointEvery) {
+        return execute(assembled, control, csv, file, checkpointEvery, saved.runId(), saved, Map.of(), List.of());
+    }
+
+    /**
+     * The flow a checkpoint records, assembled and checked: its spec must read back as itself, and the checkpoint's
+     * sizes, step length, step count and time must fit it ({@link CheckpointChecks}).
+     */
+    public AssembledFlow assembleRecorded(Checkpoint saved, Path file) {
         String name = "checkpoint " + org.varflow.api.io.Excerpt.path(file.toString());
         FlowSpec spec = SpecFiles.parse(name + " (recorded spec)", saved.specJson(), false, registry, null);
         AssembledFlow assembled = assemble(spec);
@@ -200,7 +214,7 @@ public final class Varflow {
                     + " same spec (a part or parameter changed meaning); it cannot be resumed");
         }
         CheckpointChecks.against(saved, assembled, name);
-        return execute(assembled, control, csv, file, checkpointEvery, saved.runId(), saved, Map.of(), List.of());
+        return assembled;
     }
 
     /** The spec of an assembled flow as checkpoints record it (JSON, every parameter explicit). */

@@ -5,8 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.varflow.api.ConfigurationException;
 import org.varflow.Varflow;
+import org.varflow.api.ConfigurationException;
+import org.varflow.api.io.Excerpt;
+import org.varflow.core.assembly.AssembledFlow;
+import org.varflow.core.checkpoint.Checkpoint;
+import org.varflow.core.output.OutputSet;
+import org.varflow.core.output.RunDirectory;
 import org.varflow.core.run.RunControl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,27 +43,53 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE", description = "write the JSON summary to FILE, not stdout")
     Path summaryFile;
 
+    @Mixin
+    SharedOptions.Deadline deadline = new SharedOptions.Deadline();
+
+    private final PrintWriter err;
+
     @Inject
-    ResumeCommand(Varflow varflow, @Stdout PrintWriter out) {
+    ResumeCommand(Varflow varflow, @Stdout PrintWriter out, @Stderr PrintWriter err) {
         this.varflow = varflow;
         this.out = out;
+        this.err = err;
     }
 
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(dir)) {
-            throw new ConfigurationException("resume " + dir + ": not a directory; give the --out DIR of the run");
+            throw new ConfigurationException("resume " + Excerpt.path(dir.toString()) + ": not a directory; give the"
+                    + " --out DIR of the run");
         }
         if (checkpointEvery != null && checkpointEvery < 1) {
             throw new ConfigurationException("--checkpoint-every " + checkpointEvery + " needs a whole number >= 1");
         }
         RunCommand.checkWritable(dir, summaryFile);
+        RunDirectory owned = RunDirectory.resume(dir, RunCommand.OUTPUT_NAMES, "varflow resume " + dir);
+        Path checkpoint = dir.resolve(RunCommand.CHECKPOINT);
+        Checkpoint saved;
+        AssembledFlow assembled;
+        try {
+            saved = Checkpoint.read(checkpoint);
+            owned.checkCheckpoint(saved.runId(), Checkpoint.specDigest(saved.specJson()), checkpoint);
+            assembled = varflow.assembleRecorded(saved, checkpoint);
+        } catch (RuntimeException e) {
+            owned.abandon(checkpoint); // keeps the checkpoint and the directory's record as they were
+            throw e;
+        }
+        owned.record(dir.resolve(RunCommand.TRAJECTORY)); // removed again if the run fails
+        owned.record(checkpoint);
         RunControl control = execution.control();
-        return Interruptible.run(control, () -> {
-            Varflow.Outcome outcome = varflow.resume(dir.resolve(RunCommand.CHECKPOINT), control,
-                    dir.resolve(RunCommand.TRAJECTORY), checkpointEvery == null ? 0 : checkpointEvery);
-            RunCommand.writeSummary(outcome, dir, summaryFile, out);
-            return 0;
-        });
+        return Interruptible.run(control, "resume " + dir, assembled, deadline.timeout, err, owned, checkpoint,
+                guard -> {
+                    Varflow.Outcome outcome = varflow.resume(saved, assembled, checkpoint, control,
+                            dir.resolve(RunCommand.TRAJECTORY), checkpointEvery == null ? 0 : checkpointEvery);
+                    guard.afterRun();
+                    try (OutputSet outputs = new OutputSet()) {
+                        outputs.adopt(dir.resolve(RunCommand.TRAJECTORY));
+                        RunCommand.publish(outcome, outputs, owned, dir, summaryFile, out, err, execution.quiet);
+                    }
+                    return 0;
+                });
     }
 }

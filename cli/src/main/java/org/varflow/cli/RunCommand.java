@@ -44,7 +44,8 @@ import picocli.CommandLine.Parameters;
             "  varflow run --spec my-flow.yaml --out results/",
             "  varflow run gradient-descent --energy rosenbrock --out gd --plot      # PNG and SVG charts in gd/",
             "  varflow run langevin --energy double-well --report report/         # one HTML page",
-            "", "Exit codes: 0 success, 2 bad input, 3 numerical failure (NaN, overflow), 1 internal error."})
+            "", "Exit codes: 0 success, 2 bad input or outputs that cannot be written, 3 numerical failure (NaN,",
+            "overflow), 6 a part failed (a plugin's fault), 7 --timeout reached, 5 out of memory, 1 internal error."})
 final class RunCommand implements Callable<Integer> {
     private final Varflow varflow;
     private final PrintWriter out;
@@ -64,6 +65,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     SharedOptions.Execution execution = new SharedOptions.Execution();
+
+    @Mixin
+    SharedOptions.Deadline deadline = new SharedOptions.Deadline();
 
     @Option(names = "--out", paramLabel = "DIR", description = "write trajectory.csv and summary.json into DIR")
     Path outDir;
@@ -135,7 +139,14 @@ final class RunCommand implements Callable<Integer> {
                 "varflow run " + label);
         Path csv = outDir == null ? null : outDir.resolve(TRAJECTORY);
         Path checkpoint = checkpointEvery == null ? null : outDir.resolve(CHECKPOINT);
-        return Interruptible.run(control, "run " + label, execution, err, owned, checkpoint, () -> {
+        if (owned != null) {
+            owned.record(csv); // removed again if the run fails
+            if (checkpoint != null) {
+                owned.record(checkpoint);
+            }
+        }
+        return Interruptible.run(control, "run " + label, assembled, deadline.timeout, err, owned, checkpoint,
+                guard -> {
             Varflow.Outcome outcome;
             Progress bar = Progress.start(control::progress, spec.stepCount(), label, err,
                     Progress.wanted(execution.quiet));
@@ -145,6 +156,7 @@ final class RunCommand implements Callable<Integer> {
             } finally {
                 bar.close();
             }
+            guard.afterRun();
             try (OutputSet outputs = new OutputSet()) {
                 outputs.adopt(csv);
                 if (plot || reportDir != null) {

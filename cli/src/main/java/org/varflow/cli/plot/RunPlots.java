@@ -49,6 +49,9 @@ public final class RunPlots {
         }
     }
 
+    /** The names of every chart a run may get (each written as NAME.png and NAME.svg). */
+    public static final List<String> NAMES = List.of("energy", "trajectory", "phase", "histogram", "distance");
+
     /** Every chart that applies to the run, in a fixed order. */
     public static List<Named> charts(RunData run, PlotSize size) {
         List<Named> out = new ArrayList<>();

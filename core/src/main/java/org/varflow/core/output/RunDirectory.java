@@ -191,7 +191,7 @@ public final class RunDirectory implements AutoCloseable {
     public void finish() {
         List<String> names = new ArrayList<>();
         for (Path p : written) {
-            if (dir.toAbsolutePath().normalize().equals(p.getParent())) {
+            if (dir.toAbsolutePath().normalize().equals(p.getParent()) && Files.exists(p)) {
                 names.add(p.getFileName().toString());
             }
         }

@@ -33,13 +33,27 @@ public final class PartBlame {
      * @param where where in the run, e.g. "at step 3 (t = 0.02 -> 0.03), particle 0"
      */
     public static PartFailureException of(AssembledFlow assembled, Throwable thrown, String where) {
+        return of(assembled, thrown.getStackTrace(), describe(thrown), where, thrown);
+    }
+
+    /**
+     * The part whose code is on {@code frames} (e.g. the stack of a thread that called {@code System.exit}), which
+     * did {@code what}.
+     */
+    public static PartFailureException of(AssembledFlow assembled, StackTraceElement[] frames, String what,
+                                          String where) {
+        return of(assembled, frames, what, where, null);
+    }
+
+    private static PartFailureException of(AssembledFlow assembled, StackTraceElement[] frames, String what,
+                                           String where, Throwable cause) {
         Map<PartKind, List<String>> classes = partClasses(assembled);
         PartKind blamed = PartKind.SCHEME;
         StackTraceElement at = null;
         // first the part's own classes and their inner classes and lambdas, then anything in the same file
         search:
         for (boolean exact : new boolean[] {true, false}) {
-            for (StackTraceElement frame : thrown.getStackTrace()) {
+            for (StackTraceElement frame : frames) {
                 for (PartKind kind : ORDER) {
                     for (String c : classes.getOrDefault(kind, List.of())) {
                         String name = frame.getClassName();
@@ -60,9 +74,9 @@ public final class PartBlame {
         if (at != null) {
             m.append(", in ").append(simpleName(at.getClassName())).append('.').append(at.getMethodName());
         }
-        m.append(": ").append(describe(thrown)).append(". This is a fault in the part, not in your input: report it"
-                + " to the plugin's authors (set VARFLOW_DEBUG=1 for the stack trace)");
-        return new PartFailureException(m.toString(), blamed, part.id(), part.plugin(), source, thrown);
+        m.append(": ").append(what).append(". This is a fault in the part, not in your input: report it"
+                + " to the plugin's authors" + (cause == null ? "" : " (set VARFLOW_DEBUG=1 for the stack trace)"));
+        return new PartFailureException(m.toString(), blamed, part.id(), part.plugin(), source, cause);
     }
 
     /** Parts are searched in this order when one class serves several (the energy is the likeliest culprit). */
