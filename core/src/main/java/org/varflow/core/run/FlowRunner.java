@@ -299,8 +299,8 @@ public final class FlowRunner {
     private static <T> T guarded(AssembledFlow assembled, String where, java.util.function.Supplier<T> body) {
         try {
             return body.get();
-        } catch (NumericalException | org.varflow.api.ConfigurationException e) {
-            throw e;
+        } catch (NumericalException | org.varflow.api.ConfigurationException | java.io.UncheckedIOException e) {
+            throw e; // said already, or an output that cannot be written (a full disk): not a fault of a part
         } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
             if (e instanceof org.varflow.api.PartFailureException p) {
                 throw p;
@@ -371,7 +371,7 @@ public final class FlowRunner {
                                 || (e.blame() == null && gradientNotFinite(off));
                         divergence = new Divergence(k, p, e.getMessage(), energy, before(off));
                         return;
-                    } catch (org.varflow.api.ConfigurationException e) {
+                    } catch (org.varflow.api.ConfigurationException | java.io.UncheckedIOException e) {
                         throw e;
                     } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
                         fault = new Fault(k, p, e);
