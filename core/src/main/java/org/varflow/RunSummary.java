@@ -44,11 +44,14 @@ import org.varflow.api.PartKind;
  * @param provenance        the versions of varflow and of the plugins that provided the parts
  * @param wallSeconds       elapsed wall-clock time
  * @param observers         the contributed and user observers' reports, by observer id
+ * @param warnings          what the run's own diagnostics say went wrong although it finished (an energy that rose
+ *                          under a descent method, a sampler that rejected nearly everything or never moved); empty
+ *                          when nothing did
  */
 public record RunSummary(FlowSpec spec, long steps, double time, double energy, double energyInitial,
                          double freeEnergy, double freeEnergyInitial, String freeEnergyMethod, State state,
                          Diagnostics diagnostics, Report scheme, Provenance provenance, double wallSeconds,
-                         Map<String, Report> observers) {
+                         Map<String, Report> observers, List<String> warnings) {
 
     public RunSummary {
         Objects.requireNonNull(spec, "spec");
@@ -57,6 +60,21 @@ public record RunSummary(FlowSpec spec, long steps, double time, double energy, 
         scheme = scheme == null ? Report.EMPTY : scheme;
         Objects.requireNonNull(provenance, "provenance");
         observers = Collections.unmodifiableMap(new LinkedHashMap<>(observers == null ? Map.of() : observers));
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** A summary without warnings. */
+    public RunSummary(FlowSpec spec, long steps, double time, double energy, double energyInitial,
+                      double freeEnergy, double freeEnergyInitial, String freeEnergyMethod, State state,
+                      Diagnostics diagnostics, Report scheme, Provenance provenance, double wallSeconds,
+                      Map<String, Report> observers) {
+        this(spec, steps, time, energy, energyInitial, freeEnergy, freeEnergyInitial, freeEnergyMethod, state,
+                diagnostics, scheme, provenance, wallSeconds, observers, List.of());
+    }
+
+    /** Whether the run's diagnostics raised a warning. */
+    public boolean hasWarnings() {
+        return !warnings.isEmpty();
     }
 
     /** The preset the composition started from, or null. */
@@ -207,6 +225,9 @@ public record RunSummary(FlowSpec spec, long steps, double time, double energy, 
         d.put("energyIncreases", boxed(diagnostics.energyIncreases()));
         d.put("stoppedEarly", diagnostics.stoppedEarly());
         m.put("diagnostics", d);
+        if (!warnings.isEmpty()) {
+            m.put("warnings", warnings);
+        }
         if (!scheme.entries().isEmpty()) {
             m.put("scheme", scheme.entries());
         }

@@ -37,6 +37,7 @@ import org.varflow.core.observe.EnergyObserver;
 import org.varflow.core.observe.EnsembleStats;
 import org.varflow.core.observe.FreeEnergyObserver;
 import org.varflow.core.observe.MomentsObserver;
+import org.varflow.core.observe.RunWarnings;
 import org.varflow.core.registry.PartRegistry;
 import org.varflow.core.registry.PartsModule;
 import org.varflow.core.run.FlowRunner;
@@ -287,7 +288,8 @@ public final class Varflow {
                     moments.singleParticle(), moments.covarianceOmitted()), new RunSummary.Diagnostics(isFinite(result.states()),
                     dissipation.reportedViolation(), dissipation.intervalsChecked(), energy.increases(),
                     result.stopped()), new Report(result.schemeStatistics()), provenance(assembled),
-                    result.wallSeconds(), reports);
+                    result.wallSeconds(), reports, RunWarnings.of(assembled, result, energy.energy(),
+                    energy.initialEnergy()));
             return new Outcome(assembled, result, summary);
         } finally {
             if (sink != null) {

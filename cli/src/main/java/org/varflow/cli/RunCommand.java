@@ -16,6 +16,7 @@ import org.varflow.api.FlowSpec;
 import org.varflow.api.Names;
 import org.varflow.api.PartKind;
 import org.varflow.api.Preset;
+import org.varflow.api.io.Excerpt;
 import org.varflow.cli.plot.PlotFiles;
 import org.varflow.cli.plot.PlotSize;
 import org.varflow.cli.plot.RunPlots;
@@ -242,6 +243,12 @@ final class RunCommand implements Callable<Integer> {
         if (summaryFile == null) {
             out.print(json);
             out.flush();
+        }
+        if (!quiet) {
+            for (String warning : outcome.summary().warnings()) {
+                err.println("varflow: warning: " + Excerpt.message(warning));
+            }
+            err.flush();
         }
     }
 
