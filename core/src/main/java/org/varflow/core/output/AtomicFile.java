@@ -112,6 +112,18 @@ public final class AtomicFile implements AutoCloseable {
         return writer;
     }
 
+    /**
+     * Whether {@code target} would be written straight into a pipe, terminal or device, found without opening it:
+     * opening a pipe for writing waits for its reader, and closing it again ends what the reader reads.
+     */
+    public static boolean writesThrough(Path target) {
+        try {
+            return Destination.of(target).writeThrough();
+        } catch (IOException e) {
+            throw failure("cannot write", target, e);
+        }
+    }
+
     /** Whether this file is written straight into a pipe, terminal or device (and cannot be taken back). */
     public boolean writesThrough() {
         return temporary == null;

@@ -32,12 +32,11 @@ public final class OutputSet implements AutoCloseable {
 
     /** Stages a file: written in full now under a temporary name, renamed into place by {@link #commit()}. */
     public void bytes(Path target, byte[] content) {
-        AtomicFile file = new AtomicFile(target);
-        if (file.writesThrough()) {
-            file.close();
+        if (AtomicFile.writesThrough(target)) { // opened once, at commit: a pipe's reader sees one writer
             throughs.add(new Pending(target, content.clone()));
             return;
         }
+        AtomicFile file = new AtomicFile(target);
         staged.add(file);
         try {
             file.output().write(content);
