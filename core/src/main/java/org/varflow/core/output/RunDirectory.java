@@ -56,12 +56,14 @@ public final class RunDirectory implements AutoCloseable {
     private final String specDigest;
     private final Set<String> outputNames;
     private final Held lock;
+    private final boolean resumed;
     private final Set<Path> written = new LinkedHashSet<>();
     private boolean done;
 
     private RunDirectory(Path dir, boolean created, String runId, String specDigest, Set<String> outputNames,
-                         Held lock) {
+                         Held lock, boolean resumed) {
         this.dir = dir;
+        this.resumed = resumed;
         this.created = created;
         this.runId = runId;
         this.specDigest = specDigest;
@@ -98,7 +100,7 @@ public final class RunDirectory implements AutoCloseable {
             for (Path p : other) {
                 Files.deleteIfExists(p);
             }
-            RunDirectory d = new RunDirectory(dir, created, runId, specDigest, outputNames, lock);
+            RunDirectory d = new RunDirectory(dir, created, runId, specDigest, outputNames, lock, false);
             d.writeManifest(List.of());
             return d;
         } catch (IOException e) {
@@ -141,7 +143,7 @@ public final class RunDirectory implements AutoCloseable {
                     Files.deleteIfExists(p);
                 }
             }
-            return new RunDirectory(dir, false, runId, digest, outputNames, lock);
+            return new RunDirectory(dir, false, runId, digest, outputNames, lock, true);
         } catch (JsonProcessingException e) {
             lock.release();
             throw new ConfigurationException("resume " + shown + ": its " + MANIFEST + " is damaged ("
@@ -205,7 +207,8 @@ public final class RunDirectory implements AutoCloseable {
 
     /**
      * The run failed: removes what it wrote and its partial files; keeps {@code keep} (e.g. its checkpoint) and then
-     * the manifest too, so that it can be resumed; removes the directory if the run made it and it is empty.
+     * the manifest too, so that it can be resumed (a resumed run always keeps the manifest); removes the directory if
+     * the run made it and it is empty.
      */
     public void abandon(Path keep) {
         if (done) {
@@ -225,8 +228,8 @@ public final class RunDirectory implements AutoCloseable {
         } catch (IOException ignored) {
             // the directory went away
         }
-        if (!keeping) {
-            deleteQuietly(dir.resolve(MANIFEST));
+        if (!keeping && !resumed) {
+            deleteQuietly(dir.resolve(MANIFEST)); // a resumed run's record stays: the directory was its before
         }
         lock.release();
         if (created && !keeping) {
