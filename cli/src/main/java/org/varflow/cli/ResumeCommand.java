@@ -1,5 +1,7 @@
 package org.varflow.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -8,8 +10,10 @@ import java.util.concurrent.Callable;
 import org.varflow.Varflow;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.io.Excerpt;
+import org.varflow.api.io.InputFiles;
 import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.core.checkpoint.Checkpoint;
+import org.varflow.core.output.AtomicFile;
 import org.varflow.core.output.OutputSet;
 import org.varflow.core.output.RunDirectory;
 import org.varflow.core.run.RunControl;
@@ -20,11 +24,13 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code varflow resume DIR}: continues a run started with {@code --out DIR --checkpoint-every N} from
- * DIR/checkpoint.bin. The result is bitwise-identical to the uninterrupted run (wall time aside).
+ * DIR/checkpoint.bin. The result is bitwise-identical to the uninterrupted run (wall time aside). A run that finished
+ * removes its checkpoint: resuming it says so and prints the summary it wrote.
  */
 @Command(name = "resume", mixinStandardHelpOptions = true,
         description = {"Continue a run from the checkpoint in DIR (written by 'run --out DIR --checkpoint-every N').",
-            "The result is bitwise-identical to the run had it not been interrupted."},
+            "The result is bitwise-identical to the run had it not been interrupted. A run that finished has no",
+            "checkpoint left: resume says so and prints its summary (exit 0)."},
         footer = {"", "Examples:", "  varflow run langevin --particles 100000 --out big --checkpoint-every 100",
             "  varflow resume big"})
 final class ResumeCommand implements Callable<Integer> {
@@ -65,8 +71,12 @@ final class ResumeCommand implements Callable<Integer> {
             throw new ConfigurationException("--checkpoint-every " + checkpointEvery + " needs a whole number >= 1");
         }
         RunCommand.checkWritable(dir, summaryFile);
-        RunDirectory owned = RunDirectory.resume(dir, RunCommand.OUTPUT_NAMES, "varflow resume " + dir);
         Path checkpoint = dir.resolve(RunCommand.CHECKPOINT);
+        Path summary = dir.resolve(RunCommand.SUMMARY);
+        if (!Files.exists(checkpoint, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(summary)) {
+            return finished(summary);
+        }
+        RunDirectory owned = RunDirectory.resume(dir, RunCommand.OUTPUT_NAMES, "varflow resume " + dir);
         Checkpoint saved;
         AssembledFlow assembled;
         try {
@@ -91,5 +101,38 @@ final class ResumeCommand implements Callable<Integer> {
                     }
                     return 0;
                 });
+    }
+
+    /** The most bytes of a finished run's summary that resume reads back. */
+    private static final long SUMMARY_MAX_BYTES = 16L << 20;
+
+    /** The run in DIR completed (its checkpoint was removed): say so, and print the summary it wrote. */
+    private int finished(Path summary) throws Exception {
+        String json = new String(InputFiles.readAll(summary, SUMMARY_MAX_BYTES, "summary"),
+                java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode tree;
+        try {
+            tree = new ObjectMapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ConfigurationException("resume " + Excerpt.path(dir.toString()) + ": no checkpoint, and "
+                    + Excerpt.path(summary.toString()) + " is not a run summary (" + Excerpt.message(
+                    e.getOriginalMessage()) + ")");
+        }
+        if (tree.path("diagnostics").path("stoppedEarly").asBoolean(false)) {
+            throw new ConfigurationException("resume " + Excerpt.path(dir.toString()) + ": the run was stopped early but left no checkpoint"
+                    + " (it was started without --checkpoint-every); run it again with --checkpoint-every N");
+        }
+        if (!execution.quiet) {
+            err.println("varflow: the run in " + Excerpt.path(dir.toString()) + " finished (" + Excerpt.message(
+                    tree.path("steps").asText()) + " steps, t = " + Excerpt.message(tree.path("time").asText())
+                    + "): nothing to resume; its summary follows");
+        }
+        if (summaryFile != null) {
+            AtomicFile.write(summaryFile, json);
+        } else {
+            out.print(json);
+            out.flush();
+        }
+        return 0;
     }
 }

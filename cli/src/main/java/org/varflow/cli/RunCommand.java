@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,7 @@ import org.varflow.cli.plot.PlotFiles;
 import org.varflow.cli.plot.PlotSize;
 import org.varflow.cli.plot.RunPlots;
 import org.varflow.cli.report.RunReport;
+import org.varflow.Frame;
 import org.varflow.Varflow;
 import org.varflow.core.checkpoint.Checkpoint;
 import org.varflow.core.output.OutputSet;
@@ -43,7 +45,8 @@ import picocli.CommandLine.Parameters;
             "  varflow run langevin --set entropy.beta=4 --particles 20000 --time 10",
             "  varflow run gradient-descent --energy rosenbrock --scheme dormand-prince --steps 2000",
             "  varflow run --spec my-flow.yaml --out results/",
-            "  varflow run gradient-descent --energy rosenbrock --out gd --plot      # PNG and SVG charts in gd/",
+            "  varflow run gradient-descent --energy rosenbrock --scheme minimizing-movement --dt 0.5 --steps 200"
+                + " --out gd --plot    # charts in gd/",
             "  varflow run langevin --energy double-well --report report/         # one HTML page",
             "", "Exit codes: 0 success, 2 bad input or outputs that cannot be written, 3 numerical failure (NaN,",
             "overflow), 6 a part failed (a plugin's fault), 7 --timeout reached, 5 out of memory, 1 internal error."})
@@ -151,9 +154,11 @@ final class RunCommand implements Callable<Integer> {
             Varflow.Outcome outcome;
             Progress bar = Progress.start(control::progress, spec.stepCount(), label, err,
                     Progress.wanted(execution.quiet));
+            List<Frame> frames = new ArrayList<>(); // what the animation of independent particles is drawn from
             try {
                 outcome = varflow.run(assembled, control, csv, checkpoint, checkpointEvery == null ? 0
-                        : checkpointEvery, owned == null ? java.util.UUID.randomUUID().toString() : owned.runId());
+                        : checkpointEvery, owned == null ? java.util.UUID.randomUUID().toString() : owned.runId(),
+                        plot || reportDir != null ? List.of(frames::add) : List.of(), RunPlots.FRAME_PARTICLES);
             } finally {
                 bar.close();
             }
@@ -161,15 +166,20 @@ final class RunCommand implements Callable<Integer> {
             try (OutputSet outputs = new OutputSet()) {
                 outputs.adopt(csv);
                 if (plot || reportDir != null) {
-                    List<RunPlots.Named> charts = RunPlots.charts(RunPlots.RunData.of(label, outcome, csv), size);
+                    RunPlots.RunData data = RunPlots.RunData.of(label, null, outcome, csv, frames);
+                    List<RunPlots.Named> charts = RunPlots.charts(data, size);
+                    byte[] animation = RunPlots.animation(data, size);
                     if (plot) {
                         for (RunPlots.Named c : charts) {
                             PlotFiles.stage(c.chart(), outDir, c.name(), outputs);
                         }
+                        PlotFiles.stageAnimation(animation, outDir, ANIMATION, outputs);
                     }
                     if (reportDir != null) {
-                        outputs.text(reportDir.resolve(REPORT), RunReport.html(page(varflow, label, outcome,
-                                charts)));
+                        RunReport.Page content = page(varflow, label, outcome, charts);
+                        outputs.text(reportDir.resolve(REPORT), RunReport.html(new RunReport.Page(content.label(),
+                                content.assembled(), content.preset(), content.summary(), content.summaryJson(),
+                                content.unifying(), content.charts(), animation)));
                     }
                 }
                 publish(outcome, outputs, owned, outDir, summaryFile, out, err, execution.quiet);
@@ -182,6 +192,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static final String REPORT = "report.html";
+    /** The animation of the law that --plot writes, DIR/law.gif (when the run has independent particles). */
+    static final String ANIMATION = "law";
 
     /** How a run is named in titles: its preset, else its spec file's name, else "run". */
     static String label(FlowSpec spec, Path specFile) {
@@ -217,7 +229,9 @@ final class RunCommand implements Callable<Integer> {
         for (String chart : RunPlots.NAMES) {
             names.add(chart + ".png");
             names.add(chart + ".svg");
+            names.add(chart + ".json");
         }
+        names.add(ANIMATION + ".gif");
         return Set.copyOf(names);
     }
 

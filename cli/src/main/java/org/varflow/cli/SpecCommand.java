@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.varflow.api.Preset;
 import org.varflow.Varflow;
+import org.varflow.core.spec.SpecYaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -59,63 +58,9 @@ final class SpecCommand implements Callable<Integer> {
             out.println("# " + p.summary());
             out.println("# Run it with 'varflow run --spec FILE'; the schema is in docs/README.md (Spec files).");
             out.println("# 'preset' records where it came from: the values below override all of the preset's.");
-            out.print(Yaml.write(spec));
+            out.print(SpecYaml.write(spec));
         }
         out.flush();
         return 0;
-    }
-
-    /**
-     * A small YAML writer for spec maps: block mappings at the top and for each part, flow style for parameter
-     * maps and lists ({@code params: {diag: [1.0, 4.0]}}), words quoted where YAML would read them otherwise.
-     */
-    static final class Yaml {
-        private Yaml() {
-        }
-
-        static String write(Map<String, Object> spec) {
-            StringBuilder b = new StringBuilder();
-            for (Map.Entry<String, Object> e : spec.entrySet()) {
-                if (e.getValue() instanceof Map<?, ?> parts) {
-                    b.append(e.getKey()).append(":\n");
-                    for (Map.Entry<?, ?> p : parts.entrySet()) {
-                        Map<?, ?> part = (Map<?, ?>) p.getValue();
-                        b.append("  ").append(p.getKey()).append(":\n");
-                        b.append("    id: ").append(scalar(part.get("id"))).append('\n');
-                        b.append("    params: ").append(flow(part.get("params"))).append('\n');
-                    }
-                } else {
-                    b.append(e.getKey()).append(": ").append(flow(e.getValue())).append('\n');
-                }
-            }
-            return b.toString();
-        }
-
-        static String flow(Object v) {
-            if (v instanceof Map<?, ?> m) {
-                List<String> items = m.entrySet().stream().map(e -> e.getKey() + ": " + flow(e.getValue())).toList();
-                return "{" + String.join(", ", items) + "}";
-            }
-            if (v instanceof List<?> l) {
-                return "[" + String.join(", ", l.stream().map(Yaml::flow).toList()) + "]";
-            }
-            return scalar(v);
-        }
-
-        static String scalar(Object v) {
-            if (v instanceof Double d) {
-                String s = Double.toString(d);
-                int e = s.indexOf('E');
-                return e >= 0 && s.charAt(e + 1) != '-' ? s.substring(0, e + 1) + "+" + s.substring(e + 1) : s;
-            }
-            if (v instanceof Number || v instanceof Boolean) {
-                return String.valueOf(v);
-            }
-            String s = String.valueOf(v);
-            String lower = s.toLowerCase(Locale.ROOT);
-            boolean plain = s.matches("[A-Za-z_][A-Za-z0-9_.-]*") && !List.of("true", "false", "yes", "no", "on",
-                    "off", "null", "y", "n").contains(lower);
-            return plain ? s : "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        }
     }
 }

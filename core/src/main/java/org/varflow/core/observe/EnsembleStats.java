@@ -1,5 +1,6 @@
 package org.varflow.core.observe;
 
+import org.varflow.api.linalg.Cholesky;
 import org.varflow.api.Flow;
 import org.varflow.api.Snapshot;
 
@@ -141,30 +142,20 @@ public final class EnsembleStats {
      * positive definite. Exact for Gaussian ensembles such as Ornstein-Uhlenbeck; an estimate otherwise.
      */
     public double gaussianEntropy(int d) {
-        if (covariance() == null) {
+        return covariance() == null ? Double.NaN : gaussianEntropy(covariance, d);
+    }
+
+    /**
+     * The differential entropy (d/2) log(2 pi e) + (1/2) log det Sigma of the Gaussian with covariance
+     * {@code covariance} (row-major d x d), by Cholesky; NaN when it is not positive definite. What the free energy
+     * of an ensemble uses, also for ensembles whose covariance was merged from shards.
+     */
+    public static double gaussianEntropy(double[] covariance, int d) {
+        double[] l = covariance.clone();
+        if (Cholesky.factor(l, d) >= 0) {
             return Double.NaN;
         }
-        double[] l = covariance.clone();
-        double logDet = 0;
-        for (int j = 0; j < d; j++) {
-            double s = l[j * d + j];
-            for (int m = 0; m < j; m++) {
-                s -= l[j * d + m] * l[j * d + m];
-            }
-            if (!(s > 0)) {
-                return Double.NaN;
-            }
-            double r = Math.sqrt(s);
-            l[j * d + j] = r;
-            logDet += 2 * Math.log(r);
-            for (int i = j + 1; i < d; i++) {
-                double t = l[i * d + j];
-                for (int m = 0; m < j; m++) {
-                    t -= l[i * d + m] * l[j * d + m];
-                }
-                l[i * d + j] = t / r;
-            }
-        }
+        double logDet = Cholesky.logDet(l, d);
         return 0.5 * d * Math.log(2 * Math.PI * Math.E) + 0.5 * logDet;
     }
 }

@@ -124,7 +124,7 @@ final class DensityFlux {
                 double dpsi = psi[j] - psi[i];
                 double forward;  // rate coefficient of rho_i towards j (times dx^2)
                 double backward; // of rho_j towards i
-                double flux;     // from i to j, times dx
+                double flux;     // from i to j, per unit of dx^2
                 if (tsallis) {
                     double pi = t * Math.pow(rho[i], m - 1);
                     double pj = t * Math.pow(rho[j], m - 1);
@@ -138,16 +138,20 @@ final class DensityFlux {
                     backward = scaledBernoulli(-dpsi, t);
                     forward = backward - dpsi;
                 }
+                // the same operations as the cached path above, so a step's result does not depend on whether the
+                // cache was warm (a resumed run starts cold and must continue bitwise-identically)
+                double fw = forward * inv2;
+                double bw = backward * inv2;
                 if (fill) {
-                    cache.forward[face] = forward * inv2;
-                    cache.backward[face] = backward * inv2;
+                    cache.forward[face] = fw;
+                    cache.backward[face] = bw;
                 }
                 face++;
-                flux = forward * rho[i] - backward * rho[j];
-                rate[i] -= flux * inv2;
-                rate[j] += flux * inv2;
-                outflow[i] += forward * inv2;
-                outflow[j] += backward * inv2;
+                flux = fw * rho[i] - bw * rho[j];
+                rate[i] -= flux;
+                rate[j] += flux;
+                outflow[i] += fw;
+                outflow[j] += bw;
             }
         }
         double maxOut = 0;

@@ -3,7 +3,11 @@ package org.varflow.measures.observe;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.varflow.api.Flow;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.varflow.api.Observer;
+import org.varflow.api.StatefulObserver;
 import org.varflow.api.ObserverFactory;
 import org.varflow.api.Snapshot;
 import org.varflow.api.measure.GridLayout;
@@ -32,7 +36,7 @@ public final class MassObserverFactory implements ObserverFactory {
     @Override
     public Observer create(Flow flow) {
         GridLayout grid = Measures.grid(flow);
-        return new Observer() {
+        return new StatefulObserver() {
             private double initial = Double.NaN;
             private double last = Double.NaN;
             private double drift;
@@ -58,6 +62,24 @@ public final class MassObserverFactory implements ObserverFactory {
                 drift = Math.max(drift, Math.abs(mass - initial));
                 last = mass;
                 negative = neg;
+            }
+
+            @Override
+            public void save(DataOutput out) throws IOException {
+                out.writeDouble(initial);
+                out.writeDouble(last);
+                out.writeDouble(drift);
+                out.writeDouble(smallest);
+                out.writeLong(negative);
+            }
+
+            @Override
+            public void restore(DataInput in) throws IOException {
+                initial = in.readDouble();
+                last = in.readDouble();
+                drift = in.readDouble();
+                smallest = in.readDouble();
+                negative = in.readLong();
             }
 
             @Override

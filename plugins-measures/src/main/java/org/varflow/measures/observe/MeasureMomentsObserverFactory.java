@@ -3,7 +3,11 @@ package org.varflow.measures.observe;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.varflow.api.Flow;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.varflow.api.Observer;
+import org.varflow.api.StatefulObserver;
 import org.varflow.api.ObserverFactory;
 import org.varflow.api.Snapshot;
 import org.varflow.api.measure.EnsembleLayout;
@@ -36,41 +40,72 @@ public final class MeasureMomentsObserverFactory implements ObserverFactory {
         GridLayout grid = Measures.grid(flow);
         EnsembleLayout ensemble = Measures.ensemble(flow);
         int d = grid != null ? grid.axes() : ensemble.d();
-        return new Observer() {
+        return new StatefulObserver() {
             private final double[] mean = new double[d];
             private final double[] cov = new double[d * d];
-            private Map<String, Object> first;
+            private double firstTime = Double.NaN;
+            private final double[] firstMean = new double[d];
+            private final double[] firstCov = new double[d * d];
             private Map<String, Object> last;
 
-            private Map<String, Object> measure(Snapshot s) {
+            private void measure(Snapshot s) {
                 if (grid != null) {
                     Measures.moments(grid, s.states(), mean, cov);
                 } else {
                     Measures.moments(ensemble, s.states(), mean, cov);
                 }
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("time", s.time());
-                m.put("mean", Measures.vector(mean));
-                m.put("covariance", Measures.matrix(cov, d));
-                return m;
+            }
+
+            private Map<String, Object> report(double time, double[] m, double[] c) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("time", time);
+                out.put("mean", Measures.vector(m));
+                out.put("covariance", Measures.matrix(c, d));
+                return out;
             }
 
             @Override
             public void observe(Snapshot s) {
-                if (first == null) {
-                    first = measure(s);
+                if (Double.isNaN(firstTime)) {
+                    measure(s);
+                    firstTime = s.time();
+                    System.arraycopy(mean, 0, firstMean, 0, d);
+                    System.arraycopy(cov, 0, firstCov, 0, d * d);
                 }
             }
 
             @Override
             public void finish(Snapshot s) {
-                last = measure(s);
+                measure(s);
+                last = report(s.time(), mean, cov);
+            }
+
+            @Override
+            public void save(DataOutput out) throws IOException {
+                out.writeDouble(firstTime);
+                for (double v : firstMean) {
+                    out.writeDouble(v);
+                }
+                for (double v : firstCov) {
+                    out.writeDouble(v);
+                }
+            }
+
+            @Override
+            public void restore(DataInput in) throws IOException {
+                firstTime = in.readDouble();
+                for (int i = 0; i < firstMean.length; i++) {
+                    firstMean[i] = in.readDouble();
+                }
+                for (int i = 0; i < firstCov.length; i++) {
+                    firstCov[i] = in.readDouble();
+                }
             }
 
             @Override
             public Map<String, Object> summary() {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("initial", first);
+                m.put("initial", Double.isNaN(firstTime) ? null : report(firstTime, firstMean, firstCov));
                 m.put("final", last);
                 return m;
             }

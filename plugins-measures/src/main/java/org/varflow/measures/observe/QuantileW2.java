@@ -55,9 +55,12 @@ public final class QuantileW2 {
         public void cells(double lower, double dx, double[] mass, int n) {
             count = 0;
             for (int i = 0; i < n; i++) {
-                if (mass[i] > 0) {
+                double s = dx / mass[i];
+                // a cell whose mass is so small (a subnormal tail of a Gibbs law) that dx / m overflows carries no
+                // mass that W2 could see; leaving it in would make the quantile slope infinite and W2 NaN
+                if (mass[i] > 0 && Double.isFinite(s)) {
                     start[count] = lower + i * dx;
-                    slope[count] = dx / mass[i];
+                    slope[count] = s;
                     length[count++] = mass[i];
                 }
             }
@@ -79,7 +82,10 @@ public final class QuantileW2 {
             double qb = b.start[j] + b.slope[j] * usedB;
             double diff = qa - qb;
             double ds = a.slope[i] - b.slope[j];
-            sum += diff * diff * len + diff * ds * len * len + ds * ds * len * len * len / 3;
+            // with ds * len grouped: a cell of tiny mass m has slope dx / m, and ds^2 len^3 formed in the written
+            // order overflows to infinity times zero (NaN) where (ds len)^2 len is small and finite
+            double dl = ds * len;
+            sum += diff * diff * len + diff * dl * len + dl * dl * len / 3;
             if (restA <= restB) {
                 i++;
                 usedA = 0;

@@ -1,5 +1,8 @@
 package org.varflow.measures.observe;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +69,41 @@ final class Trace {
 
     double last() {
         return last;
+    }
+
+    /** Writes everything {@link #restore} needs (doubles as raw bits, null samples as NaN). */
+    void save(DataOutput out) throws IOException {
+        out.writeLong(stride);
+        out.writeLong(next);
+        out.writeDouble(first);
+        out.writeDouble(last);
+        out.writeLong(increases);
+        out.writeDouble(largestIncrease);
+        out.writeBoolean(started);
+        out.writeInt(times.size());
+        for (int i = 0; i < times.size(); i++) {
+            out.writeDouble(times.get(i));
+            Double v = values.get(i);
+            out.writeDouble(v == null ? Double.NaN : v);
+        }
+    }
+
+    /** Reads back what {@link #save} wrote. */
+    void restore(DataInput in) throws IOException {
+        stride = in.readLong();
+        next = in.readLong();
+        first = in.readDouble();
+        last = in.readDouble();
+        increases = in.readLong();
+        largestIncrease = in.readDouble();
+        started = in.readBoolean();
+        int n = in.readInt();
+        times.clear();
+        values.clear();
+        for (int i = 0; i < n; i++) {
+            times.add(in.readDouble());
+            values.add(Measures.number(in.readDouble()));
+        }
     }
 
     Map<String, Object> summary(boolean withTrace) {

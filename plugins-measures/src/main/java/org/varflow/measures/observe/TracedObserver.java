@@ -1,15 +1,18 @@
 package org.varflow.measures.observe;
 
-import org.varflow.api.Observer;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import org.varflow.api.StatefulObserver;
 import org.varflow.api.RunInfo;
 import org.varflow.api.Snapshot;
 
 /**
  * An observer that follows one scalar of the state along a run in a {@link Trace}: a subclass says how the scalar is
  * computed ({@link #value}) and, if not at every sampled step, when ({@link #samples}); the last snapshot is always
- * recorded.
+ * recorded. The trace is saved with checkpoints, so a resumed run reports the whole of it.
  */
-abstract class TracedObserver implements Observer {
+abstract class TracedObserver implements StatefulObserver {
     protected final Trace trace;
 
     /** @param tolerance relative rise not counted as an increase (see {@link Trace}) */
@@ -42,6 +45,16 @@ abstract class TracedObserver implements Observer {
 
     /** The scalar at a snapshot. */
     protected abstract double value(Snapshot s);
+
+    @Override
+    public void save(DataOutput out) throws IOException {
+        trace.save(out);
+    }
+
+    @Override
+    public void restore(DataInput in) throws IOException {
+        trace.restore(in);
+    }
 
     /** The last value recorded. */
     double last() {

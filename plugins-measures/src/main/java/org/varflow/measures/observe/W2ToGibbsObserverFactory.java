@@ -73,6 +73,8 @@ public final class W2ToGibbsObserverFactory implements ObserverFactory {
         private double[] fine;
         private double[] fineWeights;
         private double fineTemperature = Double.NaN;
+        private double fineLower;
+        private double fineUpper;
         private String skipped;
         private QuantileW2.Pieces mine;
         private QuantileW2.Pieces target;
@@ -247,6 +249,55 @@ public final class W2ToGibbsObserverFactory implements ObserverFactory {
             }
             target.cells(lo, dx, fineWeights, FINE);
             fineTemperature = t;
+            fineLower = lo;
+            fineUpper = hi;
+        }
+
+        /** The tabulation of a saved run: the same range and temperature, so the same target. */
+        private void tabulateOn(double lo, double hi, double t) {
+            fine = new double[FINE];
+            fineWeights = new double[FINE];
+            double[] point = new double[1];
+            double dx = (hi - lo) / FINE;
+            double min = Double.POSITIVE_INFINITY;
+            for (int k = 0; k < FINE; k++) {
+                fine[k] = lo + (k + 0.5) * dx;
+                point[0] = fine[k];
+                fineWeights[k] = potential.value(point);
+                min = Math.min(min, fineWeights[k]);
+            }
+            double sum = 0;
+            for (int k = 0; k < FINE; k++) {
+                fineWeights[k] = Math.exp(-(fineWeights[k] - min) / t);
+                sum += fineWeights[k];
+            }
+            for (int k = 0; k < FINE; k++) {
+                fineWeights[k] /= sum;
+            }
+            target.cells(lo, dx, fineWeights, FINE);
+            fineTemperature = t;
+            fineLower = lo;
+            fineUpper = hi;
+        }
+
+        /** The trace, and for ensembles the range of the tabulated Gibbs law (it was chosen from the first state). */
+        @Override
+        public void save(java.io.DataOutput out) throws java.io.IOException {
+            super.save(out);
+            out.writeDouble(fineTemperature);
+            out.writeDouble(fineLower);
+            out.writeDouble(fineUpper);
+        }
+
+        @Override
+        public void restore(java.io.DataInput in) throws java.io.IOException {
+            super.restore(in);
+            double t = in.readDouble();
+            double lo = in.readDouble();
+            double hi = in.readDouble();
+            if (grid == null && !Double.isNaN(t)) {
+                tabulateOn(lo, hi, t);
+            }
         }
 
         @Override

@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.varflow.api.Flow;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import org.varflow.api.Observer;
+import org.varflow.api.StatefulObserver;
 import org.varflow.api.ObserverFactory;
 import org.varflow.api.Snapshot;
 
@@ -34,7 +38,7 @@ public final class TrainingLossObserverFactory implements ObserverFactory {
     @Override
     public Observer create(Flow flow) {
         MeanFieldRisk risk = (MeanFieldRisk) flow.energy();
-        return new Observer() {
+        return new StatefulObserver() {
             private double initial = Double.NaN;
             private double last = Double.NaN;
             private double minimum = Double.POSITIVE_INFINITY;
@@ -55,6 +59,31 @@ public final class TrainingLossObserverFactory implements ObserverFactory {
                 last = r;
                 minimum = Math.min(minimum, r);
                 trace.add(new double[] {s.step(), r});
+            }
+
+            @Override
+            public void save(DataOutput out) throws IOException {
+                out.writeDouble(initial);
+                out.writeDouble(last);
+                out.writeDouble(minimum);
+                out.writeLong(increases);
+                out.writeInt(trace.size());
+                for (double[] point : trace) {
+                    out.writeDouble(point[0]);
+                    out.writeDouble(point[1]);
+                }
+            }
+
+            @Override
+            public void restore(DataInput in) throws IOException {
+                initial = in.readDouble();
+                last = in.readDouble();
+                minimum = in.readDouble();
+                increases = in.readLong();
+                trace.clear();
+                for (int i = in.readInt(); i > 0; i--) {
+                    trace.add(new double[] {in.readDouble(), in.readDouble()});
+                }
             }
 
             @Override

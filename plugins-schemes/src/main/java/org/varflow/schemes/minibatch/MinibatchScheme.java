@@ -97,6 +97,7 @@ final class MinibatchScheme implements Scheme {
         private final double[] next;
         private final int[] batch;
         private final int[] permutation;
+        private final int[] swaps;
         private long steps;
         private long estimates;
         private double traceSum;
@@ -121,6 +122,7 @@ final class MinibatchScheme implements Scheme {
             this.next = new double[d];
             this.batch = new int[batchSize];
             this.permutation = new int[n];
+            this.swaps = new int[batchSize];
             for (int i = 0; i < n; i++) {
                 permutation[i] = i;
             }
@@ -205,13 +207,22 @@ final class MinibatchScheme implements Scheme {
                     return batchSize;
                 }
                 case WITHOUT_REPLACEMENT -> {
-                    // partial Fisher-Yates: a uniformly random ordered subset, whatever order permutation is in
+                    // partial Fisher-Yates on the identity: a uniformly random ordered subset; the swaps are undone
+                    // in reverse order, so the permutation is the identity again and the batch depends on the
+                    // random stream alone (a resumed run, which starts a fresh stepper, draws the same batches)
                     for (int j = 0; j < batchSize; j++) {
                         int r = j + Math.min(n - 1 - j, (int) (rng.nextDouble() * (n - j)));
+                        swaps[j] = r;
                         int swap = permutation[j];
                         permutation[j] = permutation[r];
                         permutation[r] = swap;
                         batch[j] = permutation[j];
+                    }
+                    for (int j = batchSize - 1; j >= 0; j--) {
+                        int r = swaps[j];
+                        int swap = permutation[j];
+                        permutation[j] = permutation[r];
+                        permutation[r] = swap;
                     }
                     return batchSize;
                 }
