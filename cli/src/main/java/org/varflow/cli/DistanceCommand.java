@@ -181,8 +181,11 @@ final class DistanceCommand implements Callable<Integer> {
                     Budget.exact(n, m, d).check(force, err);
                     double[] cost = p == 2 ? Costs.squaredEuclidean(pa, pb, d) : Costs.euclideanPower(pa, pb, d, 1);
                     ExactOTResult r;
-                    try (Progress bar = bar(done, 30L * (n + m), k + " pivots")) {
+                    Progress bar = bar(done, 30L * (n + m), k + " pivots");
+                    try {
                         r = ExactOT.solve(wa, wb, cost, done);
+                    } finally {
+                        bar.close();
                     }
                     value = p == 2 ? Math.sqrt(Math.max(0, r.cost())) : r.cost();
                     result.put("method", "network simplex (exact)");
@@ -194,8 +197,11 @@ final class DistanceCommand implements Callable<Integer> {
                 int l = projections == null ? DEFAULT_PROJECTIONS : projections;
                 Budget.sliced(n, m, d, l).check(force, err);
                 MonteCarloEstimate e;
-                try (Progress bar = bar(done, l, "sliced-w2 directions")) {
+                Progress bar = bar(done, l, "sliced-w2 directions");
+                try {
                     e = SlicedWasserstein.squared(pa, wa, pb, wb, d, l, seed, done);
+                } finally {
+                    bar.close();
                 }
                 result.put("value", Scaling.finite("sliced W2 distance", scale.length(e.distance()), files));
                 result.put("standardError", scale.length(e.distanceStandardError()));
@@ -220,8 +226,11 @@ final class DistanceCommand implements Callable<Integer> {
                             + " for these samples, whose largest squared distance is " + scale.area(max));
                 }
                 SinkhornResult r;
-                try (Progress bar = bar(done, Sinkhorn.DEFAULT_MAX_ITERATIONS, "sinkhorn iterations")) {
+                Progress bar = bar(done, Sinkhorn.DEFAULT_MAX_ITERATIONS, "sinkhorn iterations");
+                try {
                     r = new Sinkhorn(e).solve(wa, wb, cost, done);
+                } finally {
+                    bar.close();
                 }
                 result.put("value", Scaling.finite("sinkhorn transport cost", scale.area(r.cost()), files));
                 result.put("sqrtValue", scale.length(Math.sqrt(Math.max(0, r.cost()))));
@@ -244,16 +253,22 @@ final class DistanceCommand implements Callable<Integer> {
                 if (features == null) {
                     Budget.mmd(n, m, d).check(force, err);
                     double v;
-                    try (Progress bar = bar(done, 2L * n + m, "mmd rows")) {
+                    Progress bar = bar(done, 2L * n + m, "mmd rows");
+                    try {
                         v = Math.sqrt(Math.max(0, Mmd.squared(pa, wa, pb, wb, d, sigma, done)));
+                    } finally {
+                        bar.close();
                     }
                     result.put("value", v);
                     result.put("method", "Gaussian kernel, V-statistic");
                 } else {
                     Budget.features(n, m, d, features).check(force, err);
                     MonteCarloEstimate e;
-                    try (Progress bar = bar(done, features, "mmd features")) {
+                    Progress bar = bar(done, features, "mmd features");
+                    try {
                         e = RandomFeatureMmd.squared(pa, wa, pb, wb, d, sigma, features, seed, done);
+                    } finally {
+                        bar.close();
                     }
                     result.put("value", e.distance());
                     result.put("standardError", e.distanceStandardError());
@@ -266,7 +281,8 @@ final class DistanceCommand implements Callable<Integer> {
             }
         }
         if (!scale.isIdentity()) {
-            result.put("scaledBy", "2^" + (-scale.exponent()) + " (the samples' coordinates reach 2^"
+            int factor = -scale.exponent(); // the data were multiplied by 2^factor
+            result.put("scaledBy", "2^" + factor + " (the samples' coordinates reach 2^"
                     + scale.exponent() + "; results are in the data's units)");
         }
         if (json) {

@@ -76,7 +76,7 @@ final class ResumeCommand implements Callable<Integer> {
         if (!Files.exists(checkpoint, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(summary)) {
             return finished(summary);
         }
-        RunDirectory owned = RunDirectory.resume(dir, RunCommand.OUTPUT_NAMES, "varflow resume " + dir);
+        RunDirectory owned = RunDirectory.resume(dir, "varflow resume " + dir);
         Checkpoint saved;
         AssembledFlow assembled;
         try {

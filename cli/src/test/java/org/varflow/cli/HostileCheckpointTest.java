@@ -130,7 +130,7 @@ class HostileCheckpointTest {
     @Test
     void aLockedDirectoryIsRefusedWithItsHolder() throws Exception {
         Path dir = copy(interrupted, work.resolve("locked"));
-        try (RunDirectory held = RunDirectory.resume(dir, RunCommand.OUTPUT_NAMES, "varflow resume locked")) {
+        try (RunDirectory held = RunDirectory.resume(dir, "varflow resume locked")) {
             CliRunner r = CliRunner.run("resume", dir.toString());
             HostileChecks.endsCleanly(r, Main.USAGE);
             assertThat(r.err()).contains("in use by another varflow process (pid ");

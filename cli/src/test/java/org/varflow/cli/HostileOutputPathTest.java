@@ -71,8 +71,8 @@ class HostileOutputPathTest {
     @MethodSource("cases")
     void outputsGoWhereTheyShouldOrNowhere(String what, String option, Setup setup, int expected) throws Exception {
         Path target = setup.make(dir);
-        assumeTrue(!target.startsWith("/dev") || Files.exists(target.getParent() == null ? target : target)
-                || target.startsWith("/dev/null/"), target + " is not on this system");
+        assumeTrue(!target.startsWith("/dev") || Files.exists(target) || target.startsWith("/dev/null/"),
+                target + " is not on this system");
         boolean wasLink = Files.isSymbolicLink(target);
         boolean wasSpecial = Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target);
         List<String> before = HostileChecks.names(dir);

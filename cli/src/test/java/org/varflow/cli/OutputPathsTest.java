@@ -117,6 +117,7 @@ class OutputPathsTest {
         Path out = dir.resolve("busy");
         try (RunDirectory held = RunDirectory.claim(out, "x", RunCommand.OUTPUT_NAMES, false, "--force",
                 "varflow resume busy")) {
+            assertThat(held.runId()).isNotBlank();
             CliRunner r = run("--out", out.toString());
             assertThat(r.code()).isEqualTo(Main.USAGE);
             assertThat(r.err()).contains("is in use by another varflow process (pid "

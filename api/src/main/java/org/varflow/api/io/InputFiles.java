@@ -113,15 +113,16 @@ public final class InputFiles {
     /** Unblocks the opener thread (a writer's open pairs with the waiting reader's), then closes what it opened. */
     private static void release(Path file, CompletableFuture<InputStream> opening) {
         Thread releaser = new Thread(() -> {
-            try (OutputStream ignored = Files.newOutputStream(file, java.nio.file.StandardOpenOption.WRITE)) {
+            try {
                 // opened and closed at once: the reader sees the end of the stream
+                Files.newOutputStream(file, java.nio.file.StandardOpenOption.WRITE).close();
             } catch (IOException | RuntimeException ignored) {
                 // nothing more to do: the opener stays blocked on a daemon thread
             }
         }, "varflow-release-input");
         releaser.setDaemon(true);
         releaser.start();
-        opening.whenComplete((in, failure) -> {
+        var unused = opening.whenComplete((in, failure) -> {
             if (in != null) {
                 try {
                     in.close();

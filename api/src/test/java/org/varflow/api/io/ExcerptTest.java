@@ -13,7 +13,7 @@ class ExcerptTest {
         "line\u2028sep", "cr\rlf"})
     void escapesEveryControlAndFormatCharacter(String input) {
         for (String shown : new String[] {Excerpt.quote(input), Excerpt.message("id " + input), Excerpt.path(input)}) {
-            assertThat(shown.chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f || c == 0x202e
+            assertThat(shown.chars().filter(c -> (c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f) || c == 0x202e
                     || c == 0x2028)).as(shown).isEmpty();
         }
     }

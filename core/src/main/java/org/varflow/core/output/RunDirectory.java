@@ -54,20 +54,17 @@ public final class RunDirectory implements AutoCloseable {
     private final boolean created;
     private final String runId;
     private final String specDigest;
-    private final Set<String> outputNames;
     private final Held lock;
     private final boolean resumed;
     private final Set<Path> written = new LinkedHashSet<>();
     private boolean done;
 
-    private RunDirectory(Path dir, boolean created, String runId, String specDigest, Set<String> outputNames,
-                         Held lock, boolean resumed) {
+    private RunDirectory(Path dir, boolean created, String runId, String specDigest, Held lock, boolean resumed) {
         this.dir = dir;
         this.resumed = resumed;
         this.created = created;
         this.runId = runId;
         this.specDigest = specDigest;
-        this.outputNames = outputNames;
         this.lock = lock;
     }
 
@@ -100,7 +97,7 @@ public final class RunDirectory implements AutoCloseable {
             for (Path p : other) {
                 Files.deleteIfExists(p);
             }
-            RunDirectory d = new RunDirectory(dir, created, runId, specDigest, outputNames, lock, false);
+            RunDirectory d = new RunDirectory(dir, created, runId, specDigest, lock, false);
             d.writeManifest(List.of());
             return d;
         } catch (IOException e) {
@@ -119,7 +116,7 @@ public final class RunDirectory implements AutoCloseable {
      * Takes over {@code dir} to resume the run it records: locks it, reads its manifest, removes partial files left
      * by the process that was killed.
      */
-    public static RunDirectory resume(Path dir, Set<String> outputNames, String command) {
+    public static RunDirectory resume(Path dir, String command) {
         String shown = Excerpt.path(dir.toString());
         if (!Files.isDirectory(dir)) {
             throw new ConfigurationException("resume " + shown + ": not a directory; give the --out DIR of the run");
@@ -143,7 +140,7 @@ public final class RunDirectory implements AutoCloseable {
                     Files.deleteIfExists(p);
                 }
             }
-            return new RunDirectory(dir, false, runId, digest, outputNames, lock, true);
+            return new RunDirectory(dir, false, runId, digest, lock, true);
         } catch (JsonProcessingException e) {
             lock.release();
             throw new ConfigurationException("resume " + shown + ": its " + MANIFEST + " is damaged ("

@@ -86,12 +86,17 @@ public final class PartBlame {
     private static Map<PartKind, List<String>> partClasses(AssembledFlow assembled) {
         Map<PartKind, List<String>> out = new EnumMap<>(PartKind.class);
         var flow = assembled.flow();
-        Object[] instances = {flow.space(), flow.metric(), flow.energy(), flow.entropy(), flow.noise(),
-            assembled.scheme()};
         for (PartKind kind : PartKind.values()) {
             List<String> names = new ArrayList<>();
             ResolvedPart part = assembled.part(kind);
-            Object instance = instances[kind.ordinal()];
+            Object instance = switch (kind) {
+                case SPACE -> flow.space();
+                case METRIC -> flow.metric();
+                case ENERGY -> flow.energy();
+                case ENTROPY -> flow.entropy();
+                case NOISE -> flow.noise();
+                case SCHEME -> assembled.scheme();
+            };
             if (instance != null && !instance.getClass().getName().startsWith("java.")) {
                 names.add(lambdaHost(instance.getClass().getName()));
             }

@@ -23,6 +23,7 @@ class RunDirectoryTest {
     void aNewDirectoryIsMadeAndRemovedAgainWhenTheRunFails() {
         Path out = dir.resolve("new");
         try (RunDirectory run = claim(out, false)) {
+            assertThat(run.runId()).isNotBlank();
             assertThat(Files.isRegularFile(out.resolve(RunDirectory.MANIFEST))).isTrue();
             assertThat(Files.isRegularFile(out.resolve(RunDirectory.LOCK))).isTrue();
         }
@@ -55,7 +56,8 @@ class RunDirectoryTest {
     void aSecondProcessIsToldWhoHoldsTheDirectory() {
         Path out = dir.resolve("busy");
         try (RunDirectory first = claim(out, false)) {
-            assertThatThrownBy(() -> RunDirectory.resume(out, OUTPUTS, "varflow resume busy"))
+            assertThat(first.runId()).isNotBlank();
+            assertThatThrownBy(() -> RunDirectory.resume(out, "varflow resume busy"))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessageContaining("is in use by another varflow process (pid " + ProcessHandle.current().pid())
                     .hasMessageContaining("'varflow run test'");
@@ -75,7 +77,7 @@ class RunDirectoryTest {
         }
         assertThat(AtomicFileTest.list(out)).containsExactly(RunDirectory.MANIFEST, "checkpoint.bin");
         Files.writeString(out.resolve(".trajectory.csv.99.partial"), "left by a killed process");
-        try (RunDirectory again = RunDirectory.resume(out, OUTPUTS, "varflow resume")) {
+        try (RunDirectory again = RunDirectory.resume(out, "varflow resume")) {
             assertThat(again.runId()).isEqualTo(id);
             assertThat(AtomicFileTest.list(out)).doesNotContain(".trajectory.csv.99.partial");
             Path ckpt = out.resolve("checkpoint.bin");
@@ -86,7 +88,7 @@ class RunDirectoryTest {
                     .hasMessageContaining("records a spec other than the one the run started with");
             again.abandon(ckpt);
         }
-        assertThatThrownBy(() -> RunDirectory.resume(dir, OUTPUTS, "varflow resume"))
+        assertThatThrownBy(() -> RunDirectory.resume(dir, "varflow resume"))
                 .hasMessageContaining("records no run");
     }
 
