@@ -104,11 +104,12 @@ class OutputPathsTest {
         CliRunner newer = run("--out", out.toString());
         assertThat(newer.code()).isEqualTo(Main.USAGE);
         assertThat(newer.err()).contains("checkpoint.bin");
-        // forced, it replaces the old run: there is nothing left to resume
+        // forced, it replaces the old run: there is nothing left to resume, and resume says the new run finished
         assertThat(run("--out", out.toString(), "--force").code()).isZero();
         CliRunner resume = CliRunner.run("resume", out.toString());
-        assertThat(resume.code()).isEqualTo(Main.USAGE);
-        assertThat(resume.err()).contains("no checkpoint");
+        assertThat(resume.code()).as(resume.err()).isZero();
+        assertThat(resume.err()).contains("finished", "nothing to resume");
+        assertThat(resume.out()).contains("\"gradient-descent\"");
         assertThat(Files.readString(out.resolve("summary.json"))).contains("\"gradient-descent\"");
     }
 
