@@ -35,7 +35,8 @@ class HostileInputTest {
         "thermal", "euler", "euler-maruyama", "minimizing-movement", "dormand-prince", "diagonal", "org.evil.Class",
         "../../etc/passwd", "QUADRATIC", "langevin", ""};
     private static final String[] OPTIONS = {"--space", "--metric", "--energy", "--entropy", "--noise", "--scheme",
-        "--steps", "--time", "--dt", "--particles", "--seed", "--every", "--threads", "--set", "--spec", "--kind"};
+        "--steps", "--time", "--dt", "--particles", "--seed", "--every", "--threads", "--set", "--spec", "--kind",
+        "--timeout", "--vary", "--with", "--features", "--projections", "--bandwidth", "--plot-size"};
     private static final String[] SETTINGS = {"entropy.beta", "energy.diag", "energy.b", "energy.A", "energy.tilt",
         "energy.a", "space.dimension", "space.x0", "scheme.tolerance", "scheme.maxIterations", "metric.k", "noise.x",
         "bogus.beta", "energy.", ".beta", "energy.beta.x"};
@@ -78,6 +79,10 @@ class HostileInputTest {
             {"distance", "w2", SAMPLES[0], SAMPLES[1]},
             {"distance", "sinkhorn", SAMPLES[0], SAMPLES[1], "--eps", "0.1"},
             {"distance", "mmd", SAMPLES[1], SAMPLES[0], "--json"},
+            {"distance", "sliced-w2", SAMPLES[0], SAMPLES[1], "--projections", "20"},
+            {"distance", "mmd", SAMPLES[0], SAMPLES[1], "--features", "50"},
+            {"run", "gradient-descent", "--steps", "20", "--plot"},
+            {"compare", "gradient-descent", "--vary", "dt=0.1,0.05", "--steps", "20"},
         };
         for (int c = 0; c < COMMAND_CASES; c++) {
             List<String> args = new ArrayList<>(List.of(bases[rnd.nextInt(bases.length)]));
@@ -165,7 +170,7 @@ class HostileInputTest {
     void commandLineEndsCleanly(int index, List<String> args) throws IOException {
         Path out = work.resolve("cmd-" + index);
         List<String> full = new ArrayList<>(args);
-        if (full.get(0).equals("run")) {
+        if (full.get(0).equals("run") || full.get(0).equals("compare")) {
             full.add("--out");
             full.add(out.toString());
             full.add("--every");
