@@ -1,5 +1,6 @@
 package org.varflow.api;
 
+import org.varflow.api.io.Decimal;
 import org.varflow.api.io.Excerpt;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -162,7 +163,7 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
             v = n.doubleValue();
         } else if (raw instanceof String s) {
             try {
-                v = Double.parseDouble(s.trim());
+                v = Decimal.parse(s); // plain decimals only: 0x1p3 or 1d is a typo, not a value
             } catch (NumberFormatException e) {
                 throw invalid(Excerpt.quote(s));
             }
@@ -200,7 +201,7 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
                 return Long.parseLong(t);
             } catch (NumberFormatException e) {
                 try {
-                    double d = Double.parseDouble(t); // accept 1e5
+                    double d = Decimal.parse(t); // accept 1e5
                     if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
                         return (long) d;
                     }
@@ -285,7 +286,7 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
 
     private double element(String item, Object whole) {
         try {
-            double v = Double.parseDouble(item.trim());
+            double v = Decimal.parse(item);
             if (Double.isFinite(v)) {
                 return v;
             }

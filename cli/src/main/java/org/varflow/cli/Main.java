@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.NumericalException;
 import org.varflow.api.PartFailureException;
+import org.varflow.api.io.Decimal;
 import org.varflow.api.io.Excerpt;
 import org.varflow.api.io.IoErrors;
 import org.varflow.core.discovery.DiscoveryReport;
@@ -46,6 +47,16 @@ public final class Main {
     public static final int PART_FAILED = 6;
     /** A run took longer than its --timeout. */
     public static final int TIMED_OUT = 7;
+
+    /** An option's number: a plain decimal ({@link Decimal}), else a usage error quoting what was given. */
+    static Double decimal(String text) {
+        try {
+            return Decimal.parse(text);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException(Excerpt.quote(text) + " is not a number (expected a plain"
+                    + " decimal such as -1.5 or 2e-3)");
+        }
+    }
 
     private Main() {
     }
@@ -89,6 +100,9 @@ public final class Main {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // numbers in options are plain decimals, as everywhere else: picocli's own converter takes 0x1p3 and 1d
+        cl.registerConverter(Double.class, Main::decimal);
+        cl.registerConverter(Double.TYPE, Main::decimal);
         cl.setParameterExceptionHandler((ex, args1) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("varflow: " + Excerpt.message(ex.getMessage()));

@@ -188,6 +188,33 @@ class HostileInputTest {
         check(CliRunner.run("run", "--spec", spec.toString(), "--out", out.toString()), out);
     }
 
+    /**
+     * Numbers that Java would read but nobody means (hexadecimal, type suffixes) are refused wherever a number is read
+     * from text: options, parameter settings, spec files and compare's settings.
+     */
+    @ParameterizedTest(name = "guessed number {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"0x1p-3", "1d", "0.5f", "0X.8P0"})
+    void numbersThatJavaWouldGuessAreRefused(String number) throws IOException {
+        Path spec = work.resolve("guessed.yaml");
+        Files.writeString(spec, "preset: gradient-descent\nsteps: 5\ndt: \"" + number + "\"\n");
+        String[][] commands = {
+            {"run", "gradient-descent", "--steps", "5", "--dt", number},
+            {"run", "gradient-descent", "--steps", "5", "--time", number},
+            {"run", "gradient-descent", "--steps", "5", "--set", "energy.b=" + number + ",1"},
+            {"run", "langevin", "--steps", "5", "--set", "entropy.beta=" + number},
+            {"run", "--spec", spec.toString()},
+            {"distance", "mmd", SAMPLES[0], SAMPLES[1], "--bandwidth", number},
+            {"compare", "gradient-descent", "--steps", "5", "--vary", "dt=0.1," + number, "--out",
+                work.resolve("guessed-compare").toString()},
+        };
+        for (String[] command : commands) {
+            CliRunner r = CliRunner.run(command);
+            HostileChecks.endsCleanly(r, Main.USAGE);
+            assertThat(r.code()).as("%s: %s", String.join(" ", command), r.out()).isEqualTo(Main.USAGE);
+            assertThat(r.err()).contains(number.substring(0, 2));
+        }
+    }
+
     private static void check(CliRunner r, Path out) throws IOException {
         HostileChecks.endsCleanly(r, Main.USAGE, Main.NUMERICAL);
         if (r.code() != 0 && Files.exists(out)) {

@@ -49,7 +49,6 @@ public record CsvTable(String name, List<String> header, int rows, int columns, 
     /** The longest line read: 1 MiB of characters (a longer one is not a table row). */
     public static final int MAX_LINE = 1 << 20;
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][+-]?\\d+)?");
     private static final Pattern NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_ .()\\[\\]/^*-]*");
 
     public CsvTable {
@@ -304,7 +303,7 @@ public record CsvTable(String name, List<String> header, int rows, int columns, 
             if (c == label) {
                 continue;
             }
-            if (!NUMBER.matcher(t).matches() && NAME.matcher(t).matches() && !isNonFinite(t)) {
+            if (!Decimal.isPlain(t) && NAME.matcher(t).matches() && !isNonFinite(t)) {
                 names++;
             } else {
                 numbers++;
@@ -318,7 +317,7 @@ public record CsvTable(String name, List<String> header, int rows, int columns, 
         }
         for (int c = 0; c < cells.length; c++) {
             String t = cells[c].strip();
-            if (c != label && NUMBER.matcher(t).matches()) {
+            if (c != label && Decimal.isPlain(t)) {
                 throw new ConfigurationException(name + ", line " + line + ", column " + (c + 1) + ": the first row"
                         + " mixes names and numbers (" + Excerpt.quote(t) + " is a number); a header names every"
                         + " column, a data row has a number in every column");
@@ -344,7 +343,7 @@ public record CsvTable(String name, List<String> header, int rows, int columns, 
         if (cell.isEmpty()) {
             throw new ConfigurationException(name + ", line " + line + ", column " + column + ": an empty cell");
         }
-        if (!NUMBER.matcher(cell).matches()) {
+        if (!Decimal.isPlain(cell)) {
             throw new ConfigurationException(name + ", line " + line + ", column " + column + ": "
                     + Excerpt.quote(cell) + " is not a number (expected a plain decimal such as -1.5 or 2e-3)");
         }

@@ -538,7 +538,8 @@ public final class SpecFiles {
         private double real(Ptr at, JsonNode node) {
             if (node.isNumber() || node.isTextual()) {
                 try {
-                    double v = node.isNumber() ? node.asDouble() : Double.parseDouble(node.asText().trim());
+                    double v = node.isNumber() ? node.asDouble()
+                            : org.varflow.api.io.Decimal.parse(node.asText());
                     if (Double.isFinite(v)) {
                         return v;
                     }
