@@ -146,6 +146,26 @@ class OutputPathsTest {
     }
 
     @Test
+    void aCompareThatCannotWriteEverythingLeavesNothing() throws IOException {
+        Path out = dir.resolve("compare-full");
+        System.setProperty(WriteFaults.PROPERTY, "20000");
+        WriteFaults.reset();
+        CliRunner r;
+        try {
+            r = CliRunner.run("compare", "gradient-descent", "--vary", "dt=0.1,0.05,0.02", "--steps", "200",
+                    "--out", out.toString());
+        } finally {
+            System.clearProperty(WriteFaults.PROPERTY);
+        }
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.USAGE);
+        assertThat(r.err()).contains("no space left on device");
+        assertThat(r.out()).as("no table after a failure").isEmpty();
+        try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+            assertThat(files.filter(Files::isRegularFile).toList()).as("no partial set of outputs").isEmpty();
+        }
+    }
+
+    @Test
     void aSummaryThatCannotBeWrittenTakesTheOtherOutputsWithIt() {
         assumeTrue(Files.exists(Path.of("/dev/full")), "no /dev/full here (Linux has it)");
         Path out = dir.resolve("out");
