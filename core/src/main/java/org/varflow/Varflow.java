@@ -14,7 +14,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.UUID;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
@@ -82,7 +81,9 @@ public final class Varflow {
         this.assembler = assembler;
     }
 
-    /** Every plugin on the context class loader (or this class's loader), found with {@link java.util.ServiceLoader}. */
+    /**
+     * Every plugin on the context class loader (or this class's loader), found with {@link java.util.ServiceLoader}.
+     */
     public static Varflow create() {
         return discover();
     }

@@ -14,8 +14,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
-import org.varflow.api.Names;
-import org.varflow.api.PartKind;
 import org.varflow.api.Preset;
 import org.varflow.api.io.Excerpt;
 import org.varflow.cli.plot.PlotFiles;
@@ -213,7 +211,8 @@ final class RunCommand implements Callable<Integer> {
             throws Exception {
         String presetId = outcome.assembled().spec().preset();
         Preset preset = presetId == null ? null : varflow.registry().presets().get(presetId);
-        return new RunReport.Page(label, outcome.assembled(), preset, outcome.summary().toMap(), outcome.summary().toJson(),
+        return new RunReport.Page(label, outcome.assembled(), preset, outcome.summary().toMap(),
+                outcome.summary().toJson(),
                 ExplainCommand.UNIFYING, charts);
     }
 

@@ -14,9 +14,10 @@ import picocli.CommandLine.Option;
             "",
             "  dx = [ -K(x) grad E(x) + J(x) grad E(x) + beta^-1 div K(x) ] dt + sqrt(2 beta^-1 K(x)) dW",
             ""},
-        subcommands = {ListCommand.class, ExplainCommand.class, RunCommand.class, ResumeCommand.class, CheckCommand.class,
-            SpecCommand.class, CompareCommand.class, SweepCommand.class, TableCommand.class, DemoCommand.class,
-            ExerciseCommand.class, DistanceCommand.class, CompletionCommand.class, ServeCommand.class},
+        subcommands = {ListCommand.class, ExplainCommand.class, RunCommand.class, ResumeCommand.class,
+            CheckCommand.class, SpecCommand.class, CompareCommand.class, SweepCommand.class, TableCommand.class,
+            DemoCommand.class, ExerciseCommand.class, DistanceCommand.class, CompletionCommand.class,
+            ServeCommand.class},
         footer = {"", "Examples:", "  varflow list", "  varflow explain langevin",
             "  varflow run langevin --set entropy.beta=2 --particles 5000",
             "  varflow run gradient-descent --scheme minimizing-movement --dt 0.5"})

@@ -43,8 +43,12 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>sizes: {@code --particles N} above 2000 runs with 2000, {@code --time T} above 5 with 5 (the README's
  *       200 000 particles for t = 50 would take minutes; checkpointing and resuming are the same at any size);</li>
+ *   <li>{@code --shard-particles K} above 2 runs with 2 shards (2000 particles hold at most 7 shards of 256);</li>
  *   <li>{@code varflow demo all} is not run: it runs every demo at full size, which {@link DemoFiguresTest} does
  *       once already (each other {@code demo NAME} shown is run);</li>
+ *   <li>{@code varflow serve ...} runs with {@code --help} added: its options are parsed as written, but no server
+ *       is started to wait for a browser ({@code ServeCommandTest} starts one, the serve module's browser tests
+ *       drive it);</li>
  *   <li>{@code mvn -B verify} is not run (this test is part of it), nor the zsh-only {@code autoload} line;
  *       {@code source <(varflow completion)} runs {@code varflow completion}, and
  *       {@code varflow completion > ~/...} writes into the scratch directory, not the home directory;</li>
@@ -214,10 +218,16 @@ class DocsExamplesTest {
                 w = scratch.resolve(w).toString();
             } else if (previous.equals("--particles")) {
                 w = Integer.toString(Math.min(Integer.parseInt(w), 2000));
+            } else if (previous.equals("--shard-particles")) {
+                // 2 000 particles make at most 7 shards of one 256-particle block each
+                w = Integer.toString(Math.min(Integer.parseInt(w), 2));
             } else if (previous.equals("--time")) {
                 w = Double.toString(Math.min(Double.parseDouble(w), 5));
             }
             a.add(w);
+        }
+        if (!a.isEmpty() && a.get(0).equals("serve")) {
+            a.add("--help"); // see the class comment
         }
         // compare and demo write ./compare-NAME and ./demo-NAME without --out: into the scratch directory instead
         if (!a.isEmpty() && (a.get(0).equals("compare") || (a.get(0).equals("demo") && a.size() > 1))

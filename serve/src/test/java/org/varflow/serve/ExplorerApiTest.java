@@ -233,7 +233,8 @@ class ExplorerApiTest {
         JsonNode end = http.awaitEnd(id, 60);
         assertThat(end.get("status").asText()).isEqualTo("failed");
         assertThatThrownBy(() -> varflow.flow(parse(spec)).run()).isInstanceOf(NumericalException.class)
-                .satisfies(e -> assertThat(end.get("error").asText()).isEqualTo("numerical failure: " + e.getMessage()));
+                .satisfies(e -> assertThat(end.get("error").asText()).isEqualTo("numerical failure: "
+                        + e.getMessage()));
         // the advice is a dt the scheme is stable at (from the flow's curvature), or an implicit scheme
         assertThat(end.get("error").asText()).contains("try dt = ", "minimizing-movement");
         assertThat(http.get("/api/runs/" + id + "/summary").status()).isEqualTo(409);
