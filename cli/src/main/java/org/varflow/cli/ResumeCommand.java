@@ -119,7 +119,8 @@ final class ResumeCommand implements Callable<Integer> {
                     e.getOriginalMessage()) + ")");
         }
         if (tree.path("diagnostics").path("stoppedEarly").asBoolean(false)) {
-            throw new ConfigurationException("resume " + Excerpt.path(dir.toString()) + ": the run was stopped early but left no checkpoint"
+            throw new ConfigurationException("resume " + Excerpt.path(dir.toString())
+                    + ": the run was stopped early but left no checkpoint"
                     + " (it was started without --checkpoint-every); run it again with --checkpoint-every N");
         }
         if (!execution.quiet) {

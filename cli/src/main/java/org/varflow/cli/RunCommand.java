@@ -149,44 +149,44 @@ final class RunCommand implements Callable<Integer> {
         }
         return Interruptible.run(control, "run " + label, assembled, deadline.timeout, err, owned, checkpoint,
                 guard -> {
-            Varflow.Outcome outcome;
-            Progress bar = Progress.start(control::progress, spec.stepCount(), label, err,
-                    Progress.wanted(execution.quiet));
-            List<Frame> frames = new ArrayList<>(); // what the animation of independent particles is drawn from
-            try {
-                outcome = varflow.run(assembled, control, csv, checkpoint, checkpointEvery == null ? 0
-                        : checkpointEvery, owned == null ? java.util.UUID.randomUUID().toString() : owned.runId(),
-                        plot || reportDir != null ? List.of(frames::add) : List.of(), RunPlots.FRAME_PARTICLES);
-            } finally {
-                bar.close();
-            }
-            guard.afterRun();
-            try (OutputSet outputs = new OutputSet()) {
-                outputs.adopt(csv);
-                if (plot || reportDir != null) {
-                    RunPlots.RunData data = RunPlots.RunData.of(label, null, outcome, csv, frames);
-                    List<RunPlots.Named> charts = RunPlots.charts(data, size);
-                    byte[] animation = RunPlots.animation(data, size);
-                    if (plot) {
-                        for (RunPlots.Named c : charts) {
-                            PlotFiles.stage(c.chart(), outDir, c.name(), outputs);
-                        }
-                        PlotFiles.stageAnimation(animation, outDir, ANIMATION, outputs);
-                    }
-                    if (reportDir != null) {
-                        RunReport.Page content = page(varflow, label, outcome, charts);
-                        outputs.text(reportDir.resolve(REPORT), RunReport.html(new RunReport.Page(content.label(),
-                                content.assembled(), content.preset(), content.summary(), content.summaryJson(),
-                                content.unifying(), content.charts(), animation)));
-                    }
+                Varflow.Outcome outcome;
+                Progress bar = Progress.start(control::progress, spec.stepCount(), label, err,
+                        Progress.wanted(execution.quiet));
+                List<Frame> frames = new ArrayList<>(); // what the animation of independent particles is drawn from
+                try {
+                    outcome = varflow.run(assembled, control, csv, checkpoint, checkpointEvery == null ? 0
+                            : checkpointEvery, owned == null ? java.util.UUID.randomUUID().toString() : owned.runId(),
+                            plot || reportDir != null ? List.of(frames::add) : List.of(), RunPlots.FRAME_PARTICLES);
+                } finally {
+                    bar.close();
                 }
-                publish(outcome, outputs, owned, outDir, summaryFile, out, err, execution.quiet);
-            }
-            if (reportDir != null && !execution.quiet) {
-                err.println("varflow: report written to " + reportDir.resolve(REPORT));
-            }
-            return 0;
-        });
+                guard.afterRun();
+                try (OutputSet outputs = new OutputSet()) {
+                    outputs.adopt(csv);
+                    if (plot || reportDir != null) {
+                        RunPlots.RunData data = RunPlots.RunData.of(label, null, outcome, csv, frames);
+                        List<RunPlots.Named> charts = RunPlots.charts(data, size);
+                        byte[] animation = RunPlots.animation(data, size);
+                        if (plot) {
+                            for (RunPlots.Named c : charts) {
+                                PlotFiles.stage(c.chart(), outDir, c.name(), outputs);
+                            }
+                            PlotFiles.stageAnimation(animation, outDir, ANIMATION, outputs);
+                        }
+                        if (reportDir != null) {
+                            RunReport.Page content = page(varflow, label, outcome, charts);
+                            outputs.text(reportDir.resolve(REPORT), RunReport.html(new RunReport.Page(content.label(),
+                                    content.assembled(), content.preset(), content.summary(), content.summaryJson(),
+                                    content.unifying(), content.charts(), animation)));
+                        }
+                    }
+                    publish(outcome, outputs, owned, outDir, summaryFile, out, err, execution.quiet);
+                }
+                if (reportDir != null && !execution.quiet) {
+                    err.println("varflow: report written to " + reportDir.resolve(REPORT));
+                }
+                return 0;
+            });
     }
 
     static final String REPORT = "report.html";

@@ -20,11 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.varflow.core.output.RunDirectory;
 
 /**
- * The hostile-input suite for checkpoints: the directory of an interrupted run, damaged (seeded): bytes flipped anywhere,
- * truncated, extended, swapped for another run's checkpoint, its record of the run edited or removed, the checkpoint
- * replaced by a device, a directory or a pipe, the directory locked by another process. {@code resume} must refuse
- * each with exit code 2 and a message naming what did not match, write no summary, and leave the checkpoint as it
- * was; the untouched directory resumes.
+ * The hostile-input suite for checkpoints: the directory of an interrupted run, damaged (seeded): bytes flipped
+ * anywhere, truncated, extended, swapped for another run's checkpoint, its record of the run edited or removed, the
+ * checkpoint replaced by a device, a directory or a pipe, the directory locked by another process. {@code resume} must
+ * refuse each with exit code 2 and a message naming what did not match, write no summary, and leave the checkpoint as
+ * it was; the untouched directory resumes.
  */
 class HostileCheckpointTest {
     private static final long SEED = 20261206L;

@@ -16,12 +16,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Throws generated and mutated command lines and spec files at the CLI (seeded, so every run sees the same 300
- * cases). Each must end in success or in one clear message with a non-zero exit code: never an uncaught exception
- * or stack trace, never output on stdout after a failure, never a file left in the output directory. The rest of the
- * hostile-input suite does the same for CSV inputs ({@link HostileCsvTest}), checkpoints ({@link HostileCheckpointTest}),
- * output paths ({@link HostileOutputPathTest}) and plugins ({@link PluginFailureTest}); every case of it is held to
- * the checks of {@link HostileChecks}, which include that nothing from input reaches the terminal unquoted.
+ * Throws generated and mutated command lines and spec files at the CLI (seeded, so every run sees the same 300 cases).
+ * Each must end in success or in one clear message with a non-zero exit code: never an uncaught exception or stack
+ * trace, never output on stdout after a failure, never a file left in the output directory. The rest of the
+ * hostile-input suite does the same for CSV inputs ({@link HostileCsvTest}), checkpoints
+ * ({@link HostileCheckpointTest}), output paths ({@link HostileOutputPathTest}) and plugins
+ * ({@link PluginFailureTest}); every case of it is held to the checks of {@link HostileChecks}, which include that
+ * nothing from input reaches the terminal unquoted.
  */
 class HostileInputTest {
     private static final long SEED = 20261122L;

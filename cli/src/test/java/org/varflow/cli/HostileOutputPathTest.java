@@ -54,17 +54,20 @@ class HostileOutputPathTest {
                         Main.USAGE),
                 Arguments.of("summary: an escape sequence in the name", "--summary", (Setup) (Path d) -> d.resolve(
                         "\u001b[31mred\u0007.json"), 0),
-                Arguments.of("summary: a pipe without a reader", "--summary", (Setup) (Path d) -> Path.of("/dev/stdout"), 0),
+                Arguments.of("summary: /dev/stdout", "--summary", (Setup) (Path d) -> Path.of("/dev/stdout"), 0),
                 Arguments.of("out: a new directory", "--out", (Setup) (Path d) -> d.resolve("new/deeper"), 0),
                 Arguments.of("out: a file", "--out", (Setup) (Path d) -> Files.writeString(d.resolve("plain"), "x"),
                         Main.USAGE),
-                Arguments.of("out: under a file", "--out", (Setup) (Path d) -> Files.writeString(d.resolve("plain2"), "x")
+                Arguments.of("out: under a file", "--out", (Setup) (Path d) -> Files.writeString(
+                        d.resolve("plain2"), "x")
                         .resolve("sub"), Main.USAGE),
                 Arguments.of("out: a link to a directory", "--out", (Setup) (Path d) -> Files.createSymbolicLink(
                         d.resolve("outlink"), Files.createDirectory(d.resolve("realout"))), 0),
-                Arguments.of("out: a name too long", "--out", (Setup) (Path d) -> d.resolve("o".repeat(300)), Main.USAGE),
+                Arguments.of("out: a name too long", "--out", (Setup) (Path d) -> d.resolve("o".repeat(300)),
+                        Main.USAGE),
                 Arguments.of("out: /dev/null", "--out", (Setup) (Path d) -> Path.of("/dev/null"), Main.USAGE),
-                Arguments.of("out: a device's child", "--out", (Setup) (Path d) -> Path.of("/dev/null/out"), Main.USAGE));
+                Arguments.of("out: a device's child", "--out", (Setup) (Path d) -> Path.of("/dev/null/out"),
+                        Main.USAGE));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -16,9 +16,9 @@ import java.util.stream.IntStream;
  *
  * so E[t] is exactly the V-statistic MMD^2 that {@link Mmd#squared} computes. The estimate is the mean of D
  * independent t, unbiased, with its standard error s / sqrt(D) reported; since 0 &lt;= t &lt;= 8, Hoeffding's
- * inequality also bounds the error by 8 sqrt(ln(2 / delta) / 2D) with probability 1 - delta. Cost O(D (n + m) d) time and O(D) memory, against
- * the exact O((n + m)^2 d): linear in the sample sizes. Features are drawn from {@code seed} by index and may run on
- * several threads; the result does not depend on the thread count.
+ * inequality also bounds the error by 8 sqrt(ln(2 / delta) / 2D) with probability 1 - delta. Cost O(D (n + m) d)
+ * time and O(D) memory, against the exact O((n + m)^2 d): linear in the sample sizes. Features are drawn from
+ * {@code seed} by index and may run on several threads; the result does not depend on the thread count.
  */
 public final class RandomFeatureMmd {
     private RandomFeatureMmd() {

@@ -97,7 +97,8 @@ public final class Excerpt {
                 case '\'' -> b.append(quoted ? "\\'" : "'");
                 case '\\' -> b.append(quoted ? "\\\\" : "\\");
                 default -> {
-                    boolean lone = Character.isHighSurrogate(c) ? i + 1 >= n || !Character.isLowSurrogate(text.charAt(i + 1))
+                    boolean lone = Character.isHighSurrogate(c)
+                            ? i + 1 >= n || !Character.isLowSurrogate(text.charAt(i + 1))
                             : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
                     if (unsafe(c) || lone) {
                         b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));

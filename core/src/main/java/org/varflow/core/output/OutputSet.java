@@ -11,8 +11,8 @@ import java.util.List;
  * The outputs of one command, appearing all together or not at all: every regular file is written in full under a
  * temporary name first ({@link #text}, {@link #bytes}), files already put in place by the run are adopted
  * ({@link #adopt}), and {@link #commit()} renames them all into place, then writes what goes to a pipe or device
- * ({@code --summary /dev/stdout}). If anything fails — a full disk while staging, a rename, the pipe — every file of the
- * set is removed again, so a failed command leaves no partial set of outputs behind. Closing a set that was not
+ * ({@code --summary /dev/stdout}). If anything fails — a full disk while staging, a rename, the pipe — every file of
+ * the set is removed again, so a failed command leaves no partial set of outputs behind. Closing a set that was not
  * committed discards it the same way.
  */
 public final class OutputSet implements AutoCloseable {

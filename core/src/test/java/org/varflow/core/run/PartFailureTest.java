@@ -144,7 +144,8 @@ class PartFailureTest {
                         + " without end)"),
                 Arguments.of("linkage", "euclidean", "energy 'faulty'", "java.lang.NoClassDefFoundError:"
                         + " com/acme/Missing"),
-                Arguments.of("value", "euclidean", "energy 'faulty'", "failed at step 5 (t = 0.0500000), while it was observed, in PartFailureTest$Faulty.value"),
+                Arguments.of("value", "euclidean", "energy 'faulty'",
+                        "failed at step 5 (t = 0.0500000), while it was observed, in PartFailureTest$Faulty.value"),
                 Arguments.of("gradient", "broken", "metric 'broken'", "java.lang.NullPointerException"),
                 Arguments.of("create-recursion", "euclidean", "energy 'faulty'", "failed while it was built:"
                         + " StackOverflowError"));

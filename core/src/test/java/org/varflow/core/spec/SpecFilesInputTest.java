@@ -28,8 +28,11 @@ class SpecFilesInputTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "top level YAML|steps: 10\\ndt: 0.1\\n" + "PARTS" + "dt: 0.2\\n|'dt'|line 10, column 1|line 2, column 1",
-        "part params YAML|steps: 10\\ndt: 0.1\\nparts:\\n  space: euclidean\\n  metric: euclidean\\n  energy: {id: quadratic, params: {diag: [1], diag: [2]}}\\n  entropy: none\\n  noise: none\\n  scheme: euler\\n|'parts.energy.params.diag'|line 6, column 47|line 6, column 36",
-        "part kind YAML|steps: 10\\ndt: 0.1\\n" + "PARTS" + "  energy: quadratic\\n|'parts.energy'|line 10, column 3|line 6, column 3",
+        "part params YAML|steps: 10\\ndt: 0.1\\nparts:\\n  space: euclidean\\n  metric: euclidean\\n"
+            + "  energy: {id: quadratic, params: {diag: [1], diag: [2]}}\\n  entropy: none\\n  noise: none\\n"
+            + "  scheme: euler\\n|'parts.energy.params.diag'|line 6, column 47|line 6, column 36",
+        "part kind YAML|steps: 10\\ndt: 0.1\\n" + "PARTS"
+            + "  energy: quadratic\\n|'parts.energy'|line 10, column 3|line 6, column 3",
     })
     void aKeyGivenTwiceNamesBothPlaces(String what, String text, String key, String second, String first)
             throws Exception {

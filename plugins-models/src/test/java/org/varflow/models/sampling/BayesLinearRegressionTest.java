@@ -137,7 +137,8 @@ class BayesLinearRegressionTest {
         assertThatThrownBy(() -> RegressionData.parse(new StringReader("# nothing\n"), "e.csv"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("holds no rows of numbers");
         assertThatThrownBy(() -> RegressionData.readCsv(dir.resolve("missing.csv")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("missing.csv: no such file or directory");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("missing.csv: no such file or directory");
         BayesLinearRegressionFactory f = new BayesLinearRegressionFactory();
         Space three = new TestSpace(3);
         assertThatThrownBy(() -> f.create(Parameters.resolve("energy", f.parameters(), Map.of()), three))
