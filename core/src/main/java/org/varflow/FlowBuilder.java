@@ -329,7 +329,7 @@ public final class FlowBuilder {
     /** Builds, checks and runs the flow on this thread; returns its summary, final states and what ran. */
     public Varflow.Outcome execute() {
         AssembledFlow assembled = build();
-        return varflow.execute(assembled, control(), trajectory, null, 0, null, freshObservers(), frames(null));
+        return varflow.execute(assembled, control(), trajectory, null, 0, "", null, freshObservers(), frames(null));
     }
 
     /**
@@ -345,7 +345,7 @@ public final class FlowBuilder {
         Path csv = trajectory;
         Thread thread = new Thread(() -> {
             try {
-                run.complete(varflow.execute(assembled, control, csv, null, 0, null, extra, frameObservers), null);
+                run.complete(varflow.execute(assembled, control, csv, null, 0, "", null, extra, frameObservers), null);
             } catch (RuntimeException | Error e) {
                 run.complete(null, e);
             }

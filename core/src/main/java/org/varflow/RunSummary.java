@@ -48,11 +48,14 @@ import org.varflow.api.PartKind;
  *                          particles (svgd, jko, particle Fokker-Planck, a mean-field network's neurons) N times the
  *                          spec's independent copies (the spec says 1 there: the ensemble is one state); else the
  *                          spec's particles
+ * @param warnings          what the run's own diagnostics say went wrong although it finished (an energy that rose
+ *                          under a descent method, a sampler that rejected nearly everything or never moved); empty
+ *                          when nothing did
  */
 public record RunSummary(FlowSpec spec, long steps, double time, double energy, double energyInitial,
                          double freeEnergy, double freeEnergyInitial, String freeEnergyMethod, State state,
                          Diagnostics diagnostics, Report scheme, Provenance provenance, double wallSeconds,
-                         Map<String, Report> observers, int particles) {
+                         Map<String, Report> observers, int particles, List<String> warnings) {
 
     public RunSummary {
         Objects.requireNonNull(spec, "spec");
@@ -64,9 +67,24 @@ public record RunSummary(FlowSpec spec, long steps, double time, double energy, 
         scheme = scheme == null ? Report.EMPTY : scheme;
         Objects.requireNonNull(provenance, "provenance");
         observers = Collections.unmodifiableMap(new LinkedHashMap<>(observers == null ? Map.of() : observers));
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
-    /** A summary whose law has the spec's particles (no ensemble state). */
+    /** A summary without warnings. */
+    public RunSummary(FlowSpec spec, long steps, double time, double energy, double energyInitial,
+                      double freeEnergy, double freeEnergyInitial, String freeEnergyMethod, State state,
+                      Diagnostics diagnostics, Report scheme, Provenance provenance, double wallSeconds,
+                      Map<String, Report> observers, int particles) {
+        this(spec, steps, time, energy, energyInitial, freeEnergy, freeEnergyInitial, freeEnergyMethod, state,
+                diagnostics, scheme, provenance, wallSeconds, observers, particles, List.of());
+    }
+
+    /** Whether the run's diagnostics raised a warning. */
+    public boolean hasWarnings() {
+        return !warnings.isEmpty();
+    }
+
+    /** A summary without warnings whose law has the spec's particles (no ensemble state). */
     public RunSummary(FlowSpec spec, long steps, double time, double energy, double energyInitial, double freeEnergy,
                       double freeEnergyInitial, String freeEnergyMethod, State state, Diagnostics diagnostics,
                       Report scheme, Provenance provenance, double wallSeconds, Map<String, Report> observers) {
@@ -238,6 +256,9 @@ public record RunSummary(FlowSpec spec, long steps, double time, double energy, 
             d.put("energyDrift", diagnostics.energyDrift());
         }
         m.put("diagnostics", d);
+        if (!warnings.isEmpty()) {
+            m.put("warnings", warnings);
+        }
         if (!scheme.entries().isEmpty()) {
             m.put("scheme", scheme.entries());
         }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.UUID;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.Observer;
@@ -30,6 +31,7 @@ import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.core.assembly.FlowAssembler;
 import org.varflow.core.assembly.ResolvedPart;
 import org.varflow.core.checkpoint.Checkpoint;
+import org.varflow.core.checkpoint.CheckpointChecks;
 import org.varflow.core.discovery.DiscoveryReport;
 import org.varflow.core.discovery.PluginDiscovery;
 import org.varflow.core.observe.CsvSink;
@@ -39,6 +41,7 @@ import org.varflow.core.observe.EnergyObserver;
 import org.varflow.core.observe.EnsembleStats;
 import org.varflow.core.observe.FreeEnergyObserver;
 import org.varflow.core.observe.MomentsObserver;
+import org.varflow.core.observe.RunWarnings;
 import org.varflow.core.registry.PartRegistry;
 import org.varflow.core.registry.PartsModule;
 import org.varflow.core.run.FlowRunner;
@@ -172,7 +175,16 @@ public final class Varflow {
      * steps (when {@code checkpoint} is not null). The checkpoint is removed when the run completes.
      */
     public Outcome run(AssembledFlow assembled, RunControl control, Path csv, Path checkpoint, long checkpointEvery) {
-        return execute(assembled, control, csv, checkpoint, checkpointEvery, null, Map.of(), List.of());
+        return run(assembled, control, csv, checkpoint, checkpointEvery, UUID.randomUUID().toString());
+    }
+
+    /**
+     * As {@link #run(AssembledFlow, RunControl, Path, Path, long)}, with the checkpoints carrying {@code runId} (the
+     * id a {@link org.varflow.core.output.RunDirectory} records, so that resume can tell its own checkpoint).
+     */
+    public Outcome run(AssembledFlow assembled, RunControl control, Path csv, Path checkpoint, long checkpointEvery,
+                       String runId) {
+        return execute(assembled, control, csv, checkpoint, checkpointEvery, runId, null, Map.of(), List.of());
     }
 
     /**
@@ -181,6 +193,16 @@ public final class Varflow {
      */
     public Outcome run(AssembledFlow assembled, RunControl control, Path csv, Path checkpoint, long checkpointEvery,
                        List<RunListener> listeners, int frameParticles) {
+        return run(assembled, control, csv, checkpoint, checkpointEvery, UUID.randomUUID().toString(), listeners,
+                frameParticles);
+    }
+
+    /**
+     * As {@link #run(AssembledFlow, RunControl, Path, Path, long, List, int)}, with the checkpoints carrying
+     * {@code runId} (as {@link #run(AssembledFlow, RunControl, Path, Path, long, String)}).
+     */
+    public Outcome run(AssembledFlow assembled, RunControl control, Path csv, Path checkpoint, long checkpointEvery,
+                       String runId, List<RunListener> listeners, int frameParticles) {
         if (frameParticles < 1) {
             throw new ConfigurationException("frame particles = " + frameParticles + " is not valid; expected >= 1");
         }
@@ -188,18 +210,49 @@ public final class Varflow {
         for (RunListener l : listeners) {
             frames.add(new FrameObserver(frameParticles, l::onFrame));
         }
-        return execute(assembled, control, csv, checkpoint, checkpointEvery, null, Map.of(), frames);
+        return execute(assembled, control, csv, checkpoint, checkpointEvery, runId, null, Map.of(), frames);
     }
 
     /**
      * Continues the run saved in {@code checkpoint}: same spec, same random streams, same observer state, so the
      * outcome is bitwise-identical to the uninterrupted run (the wall time aside). Keeps checkpointing there every
-     * {@code checkpointEvery} steps if that is positive.
+     * {@code checkpointEvery} steps if that is positive. A checkpoint that was damaged or edited, or does not fit the
+     * run its spec describes, is refused with a {@link ConfigurationException} naming what did not match.
      */
     public Outcome resume(Path checkpoint, RunControl control, Path csv, long checkpointEvery) {
-        Checkpoint saved = Checkpoint.read(checkpoint);
-        FlowSpec spec = SpecFiles.parse(checkpoint + " (recorded spec)", saved.specJson(), false, registry, null);
-        return execute(assemble(spec), control, csv, checkpoint, checkpointEvery, saved, Map.of(), List.of());
+        return resume(Checkpoint.read(checkpoint), checkpoint, control, csv, checkpointEvery);
+    }
+
+    /** Continues a checkpoint already read (and checked by the caller against what it expects) from {@code file}. */
+    public Outcome resume(Checkpoint saved, Path file, RunControl control, Path csv, long checkpointEvery) {
+        return resume(saved, assembleRecorded(saved, file), file, control, csv, checkpointEvery);
+    }
+
+    /** Continues a checkpoint whose flow {@link #assembleRecorded} assembled. */
+    public Outcome resume(Checkpoint saved, AssembledFlow assembled, Path file, RunControl control, Path csv,
+                          long checkpointEvery) {
+        return execute(assembled, control, csv, file, checkpointEvery, saved.runId(), saved, Map.of(), List.of());
+    }
+
+    /**
+     * The flow a checkpoint records, assembled and checked: its spec must read back as itself, and the checkpoint's
+     * sizes, step length, step count and time must fit it ({@link CheckpointChecks}).
+     */
+    public AssembledFlow assembleRecorded(Checkpoint saved, Path file) {
+        String name = "checkpoint " + org.varflow.api.io.Excerpt.path(file.toString());
+        FlowSpec spec = SpecFiles.parse(name + " (recorded spec)", saved.specJson(), false, registry, null);
+        AssembledFlow assembled = assemble(spec);
+        if (!specJson(assembled).equals(saved.specJson())) {
+            throw new ConfigurationException(name + " does not fit: its recorded spec does not read back as the"
+                    + " same spec (a part or parameter changed meaning); it cannot be resumed");
+        }
+        CheckpointChecks.against(saved, assembled, name);
+        return assembled;
+    }
+
+    /** The spec of an assembled flow as checkpoints record it (JSON, every parameter explicit). */
+    public static String specJson(AssembledFlow assembled) {
+        return json(explicitSpec(assembled));
     }
 
     /**
@@ -208,7 +261,7 @@ public final class Varflow {
      * observation after the others.
      */
     Outcome execute(AssembledFlow assembled, RunControl control, Path csv, Path checkpoint, long checkpointEvery,
-                    Checkpoint resume, Map<String, Observer> extra, List<FrameObserver> listeners) {
+                    String runId, Checkpoint resume, Map<String, Observer> extra, List<FrameObserver> listeners) {
         EnsembleStats stats = new EnsembleStats(assembled.flow().dimension());
         EnergyObserver energy = new EnergyObserver(stats);
         FreeEnergyObserver free = new FreeEnergyObserver(stats);
@@ -246,10 +299,10 @@ public final class Varflow {
             List<StatefulObserver> stateful = observers.stream().filter(StatefulObserver.class::isInstance)
                     .map(StatefulObserver.class::cast).toList();
             if (checkpoint != null && checkpointEvery > 0) {
-                String specJson = json(explicitSpec(assembled));
+                String specJson = specJson(assembled);
                 var also = control.checkpointer(); // e.g. a test's: called after the file is safely written
                 control.checkpointEvery(checkpointEvery, state -> {
-                    new Checkpoint(specJson, state, saveAll(stateful)).write(checkpoint);
+                    new Checkpoint(runId, specJson, state, saveAll(stateful)).write(checkpoint);
                     if (also != null) {
                         also.accept(state);
                     }
@@ -279,7 +332,8 @@ public final class Varflow {
                             : OptionalLong.of(result.constraintViolations()), dissipation.reportedViolation(),
                     dissipation.intervalsChecked(), energy.increases(), result.stopped(), energy.drift()),
                     new Report(result.schemeStatistics()), provenance(assembled), result.wallSeconds(), reports,
-                    lawParticles(assembled));
+                    lawParticles(assembled),
+                    RunWarnings.of(assembled, result, energy.energy(), energy.initialEnergy()));
             return new Outcome(assembled, result, summary);
         } finally {
             if (sink != null) {

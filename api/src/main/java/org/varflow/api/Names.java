@@ -8,14 +8,20 @@ import java.util.Locale;
 
 /** Suggests the nearest valid names for a misspelt one (edit distance), for "did you mean" messages. */
 public final class Names {
+    /** The longest name compared with the candidates. */
+    public static final int LONGEST = 100;
     private Names() {
     }
 
     /**
      * The candidates closest to {@code given}: those within an edit distance of about a third of its length, or
-     * sharing a prefix with it, nearest first (at most three).
+     * sharing a prefix with it, nearest first (at most three). A name longer than {@value #LONGEST} characters is near
+     * nothing (and costs nothing: the edit distance is quadratic in the lengths).
      */
     public static List<String> nearest(String given, Collection<String> candidates) {
+        if (given != null && given.length() > LONGEST) {
+            return List.of();
+        }
         String g = given == null ? "" : given.toLowerCase(Locale.ROOT);
         int limit = Math.max(2, g.length() / 3);
         List<String> close = new ArrayList<>();

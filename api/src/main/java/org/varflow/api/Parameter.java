@@ -1,5 +1,7 @@
 package org.varflow.api;
 
+import org.varflow.api.io.Decimal;
+import org.varflow.api.io.Excerpt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -200,9 +202,9 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
             v = n.doubleValue();
         } else if (raw instanceof String s) {
             try {
-                v = Double.parseDouble(s.trim());
+                v = Decimal.parse(s); // plain decimals only: 0x1p3 or 1d is a typo, not a value
             } catch (NumberFormatException e) {
-                throw invalid("'" + s + "'");
+                throw invalid(Excerpt.quote(s));
             }
         } else {
             throw invalid(describe(raw));
@@ -238,14 +240,14 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
                 return Long.parseLong(t);
             } catch (NumberFormatException e) {
                 try {
-                    double d = Double.parseDouble(t); // accept 1e5
+                    double d = Decimal.parse(t); // accept 1e5
                     if (d == Math.rint(d) && Math.abs(d) < 0x1p53) {
                         return (long) d;
                     }
                 } catch (NumberFormatException ignored) {
                     // fall through to the message
                 }
-                throw invalid("'" + s + "'");
+                throw invalid(Excerpt.quote(s));
             }
         }
         throw invalid(describe(raw));
@@ -268,7 +270,7 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
             if (t.equals("true") || t.equals("false")) {
                 return Boolean.valueOf(t);
             }
-            throw invalid("'" + s + "'");
+            throw invalid(Excerpt.quote(s));
         }
         throw invalid(describe(raw));
     }
@@ -277,7 +279,7 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
         if (raw instanceof String s && choices.contains(s.trim())) {
             return s.trim();
         }
-        throw invalid(raw instanceof String s ? "'" + s + "'" : describe(raw));
+        throw invalid(raw instanceof String s ? Excerpt.quote(s) : describe(raw));
     }
 
     private double[] toVector(Object raw) {
@@ -323,7 +325,7 @@ public record Parameter(String name, ParameterType type, String defaultValue, do
 
     private double element(String item, Object whole) {
         try {
-            double v = Double.parseDouble(item.trim());
+            double v = Decimal.parse(item);
             if (Double.isFinite(v)) {
                 return v;
             }

@@ -1,5 +1,6 @@
 package org.varflow.api;
 
+import org.varflow.api.io.Excerpt;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class Parameters {
                 if (other == null) {
                     String tail = byName.isEmpty() ? "; it takes no parameters"
                             : Names.suggestion(key, byName.keySet());
-                    throw new ConfigurationException(owner + " has no parameter '" + key + "'" + tail);
+                    throw new ConfigurationException(owner + " has no parameter " + Excerpt.quote(key) + tail);
                 }
                 undeclared.put(key, other);
             }

@@ -1,5 +1,6 @@
 package org.varflow.api;
 
+import org.varflow.api.io.Excerpt;
 import java.util.Locale;
 
 /**
@@ -61,7 +62,7 @@ public enum PartKind {
                 return kind;
             }
         }
-        throw new ConfigurationException("unknown part kind '" + label + "'; valid kinds: "
+        throw new ConfigurationException("unknown part kind " + Excerpt.quote(label) + "; valid kinds: "
                 + "space, metric, energy, entropy, noise, scheme");
     }
 

@@ -1,5 +1,6 @@
 package org.varflow.cli;
 
+import org.varflow.api.io.Excerpt;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -207,7 +208,7 @@ final class CheckCommand implements Callable<Integer> {
         if (kind != null) {
             PartKind k = PartKind.fromLabel(kind);
             if (!registry.factories(k).containsKey(id)) {
-                throw new ConfigurationException("unknown " + k.label() + " '" + id + "'"
+                throw new ConfigurationException("unknown " + k.label() + " " + Excerpt.quote(id)
                         + Names.suggestion(id, registry.factories(k).keySet()));
             }
             return List.of(k);

@@ -27,7 +27,7 @@ import org.varflow.cli.report.CompareReport;
 import org.varflow.cli.report.RunReport;
 import org.varflow.Varflow;
 import org.varflow.core.assembly.AssembledFlow;
-import org.varflow.core.output.AtomicFile;
+import org.varflow.core.output.OutputSet;
 import org.varflow.core.run.RunControl;
 import org.varflow.core.spec.SpecFiles;
 import picocli.CommandLine.Command;
@@ -155,86 +155,98 @@ final class CompareCommand implements Callable<Integer> {
         }
         RunControl control = execution.control();
         return Interruptible.run(control, () -> {
-            List<Comparison.Entry> entries = new ArrayList<>();
-            List<Varflow.Outcome> outcomes = new ArrayList<>();
-            List<String> slugs = new ArrayList<>();
-            for (int i = 0; i < compositions.size(); i++) {
-                if (control.stopRequested()) {
-                    break;
-                }
-                Composition c = compositions.get(i);
-                String slug = String.format(Locale.ROOT, "%02d-%s", i + 1, slug(c.label()));
-                Path csv = dir.resolve(slug).resolve(RunCommand.TRAJECTORY);
-                Varflow.Outcome outcome;
-                Progress bar = Progress.start(control::progress, c.spec().stepCount(), c.label(), err,
-                        Progress.wanted(execution.quiet));
-                try {
-                    outcome = varflow.run(assembled.get(i), control, csv);
-                } catch (NumericalException e) {
-                    err.println("varflow: composition '" + c.label() + "' failed: " + e.getMessage());
-                    entries.add(new Comparison.Entry(c.label(), null, null, e.getMessage(),
-                            assembled.get(i).flow().isDeterministic()));
-                    outcomes.add(null);
-                    slugs.add(slug);
-                    continue;
-                } finally {
-                    bar.close();
-                }
-                AtomicFile.write(dir.resolve(slug).resolve(RunCommand.SUMMARY), outcome.summary().toJson());
-                entries.add(new Comparison.Entry(c.label(), outcome.summary().toMap(), Files.isRegularFile(csv)
-                        ? Trajectory.read(csv) : null, null, outcome.assembled().flow().isDeterministic()));
-                outcomes.add(outcome);
-                slugs.add(slug);
-                if (outcome.result().stopped()) {
-                    break;
-                }
+            // every file appears at the end, together, or none does (a failure part-way leaves nothing behind)
+            try (OutputSet outputs = new OutputSet()) {
+                return compare(compositions, assembled, dir, q, size, bySteps, control, outputs);
             }
-            List<List<String>> rows = Comparison.rows(entries, q, tolerance);
-            double best = Comparison.best(entries, q);
-            String intro = intro(entries, compositions.get(0).spec().seed(), q, best);
-            AtomicFile.write(dir.resolve("compare.csv"), Comparison.csv(Comparison.HEADER, rows));
-            Map<String, java.awt.Color> colours = colours(compositions, assembled);
-            List<RunPlots.Named> overlays = overlays(entries, outcomes, q, size, colours, bySteps);
-            List<String> written = new ArrayList<>();
-            written.add(dir.resolve("compare.csv").toString());
-            for (RunPlots.Named o : overlays) {
-                for (Path p : PlotFiles.write(o.chart(), dir, o.name())) {
-                    written.add(p.toString());
-                }
-            }
-            out.println(intro);
-            out.println();
-            out.print(Comparison.text(Comparison.HEADER, rows));
-            out.println();
-            if (reportDir != null) {
-                List<RunReport.Page> pages = new ArrayList<>();
-                List<String> pageFiles = new ArrayList<>();
-                List<List<String>> shownRows = new ArrayList<>();
-                for (int i = 0; i < entries.size(); i++) {
-                    Varflow.Outcome o = outcomes.get(i);
-                    if (o == null) {
-                        continue;
-                    }
-                    String label = entries.get(i).label();
-                    Path csv = dir.resolve(slugs.get(i)).resolve(RunCommand.TRAJECTORY);
-                    RunReport.Page page = RunCommand.page(varflow, label, o,
-                            RunPlots.charts(RunPlots.RunData.of(label, colours.get(label), o, csv, List.of()), size));
-                    String file = slugs.get(i) + ".html";
-                    AtomicFile.write(reportDir.resolve(file), RunReport.html(page));
-                    pages.add(page);
-                    pageFiles.add(file);
-                    written.add(reportDir.resolve(file).toString());
-                }
-                shownRows.addAll(rows);
-                Path page = reportDir.resolve("compare.html");
-                AtomicFile.write(page, CompareReport.html("compare: " + baseName(), intro, Comparison.HEADER,
-                        shownRows, overlays, pages, pageFiles));
-                written.add(page.toString());
-            }
-            out.println("wrote " + String.join(", ", written));
-            out.flush();
-            return 0;
         });
+    }
+
+    /** Runs the compositions and stages every file in {@code outputs}; prints the table once they are in place. */
+    private int compare(List<Composition> compositions, List<AssembledFlow> assembled, Path dir, Comparison.Measure q,
+                        PlotSize size, boolean bySteps, RunControl control, OutputSet outputs) throws Exception {
+        List<Comparison.Entry> entries = new ArrayList<>();
+        List<Varflow.Outcome> outcomes = new ArrayList<>();
+        List<String> slugs = new ArrayList<>();
+        for (int i = 0; i < compositions.size(); i++) {
+            if (control.stopRequested()) {
+                break;
+            }
+            Composition c = compositions.get(i);
+            String slug = String.format(Locale.ROOT, "%02d-%s", i + 1, slug(c.label()));
+            Path csv = dir.resolve(slug).resolve(RunCommand.TRAJECTORY);
+            Varflow.Outcome outcome;
+            Progress bar = Progress.start(control::progress, c.spec().stepCount(), c.label(), err,
+                    Progress.wanted(execution.quiet));
+            try {
+                outcome = varflow.run(assembled.get(i), control, csv);
+            } catch (NumericalException e) {
+                err.println("varflow: composition '" + c.label() + "' failed: " + e.getMessage());
+                entries.add(new Comparison.Entry(c.label(), null, null, e.getMessage(),
+                        assembled.get(i).flow().isDeterministic()));
+                outcomes.add(null);
+                slugs.add(slug);
+                continue;
+            } finally {
+                bar.close();
+            }
+            outputs.adopt(csv);
+            outputs.text(dir.resolve(slug).resolve(RunCommand.SUMMARY), outcome.summary().toJson());
+            entries.add(new Comparison.Entry(c.label(), outcome.summary().toMap(), Files.isRegularFile(csv)
+                    ? Trajectory.read(csv) : null, null, outcome.assembled().flow().isDeterministic()));
+            outcomes.add(outcome);
+            slugs.add(slug);
+            if (outcome.result().stopped()) {
+                break;
+            }
+        }
+        List<List<String>> rows = Comparison.rows(entries, q, tolerance);
+        double best = Comparison.best(entries, q);
+        String intro = intro(entries, compositions.get(0).spec().seed(), q, best);
+        outputs.text(dir.resolve("compare.csv"), Comparison.csv(Comparison.HEADER, rows));
+        Map<String, java.awt.Color> colours = colours(compositions, assembled);
+        List<RunPlots.Named> overlays = overlays(entries, outcomes, q, size, colours, bySteps);
+        List<String> written = new ArrayList<>();
+        written.add(dir.resolve("compare.csv").toString());
+        for (RunPlots.Named o : overlays) {
+            PlotFiles.stage(o.chart(), dir, o.name(), outputs);
+            for (String ext : List.of(".png", ".svg", ".json")) {
+                written.add(dir.resolve(o.name() + ext).toString());
+            }
+        }
+        if (reportDir != null) {
+            List<RunReport.Page> pages = new ArrayList<>();
+            List<String> pageFiles = new ArrayList<>();
+            List<List<String>> shownRows = new ArrayList<>();
+            for (int i = 0; i < entries.size(); i++) {
+                Varflow.Outcome o = outcomes.get(i);
+                if (o == null) {
+                    continue;
+                }
+                String label = entries.get(i).label();
+                Path csv = dir.resolve(slugs.get(i)).resolve(RunCommand.TRAJECTORY);
+                RunReport.Page page = RunCommand.page(varflow, label, o,
+                        RunPlots.charts(RunPlots.RunData.of(label, colours.get(label), o, csv, List.of()), size));
+                String file = slugs.get(i) + ".html";
+                outputs.text(reportDir.resolve(file), RunReport.html(page));
+                pages.add(page);
+                pageFiles.add(file);
+                written.add(reportDir.resolve(file).toString());
+            }
+            shownRows.addAll(rows);
+            Path page = reportDir.resolve("compare.html");
+            outputs.text(page, CompareReport.html("compare: " + baseName(), intro, Comparison.HEADER,
+                    shownRows, overlays, pages, pageFiles));
+            written.add(page.toString());
+        }
+        outputs.commit();
+        out.println(intro);
+        out.println();
+        out.print(Comparison.text(Comparison.HEADER, rows));
+        out.println();
+        out.println("wrote " + String.join(", ", written));
+        out.flush();
+        return 0;
     }
 
     /** The compositions, each with the common settings and the same seed. */

@@ -1,5 +1,6 @@
 package org.varflow.cli;
 
+import org.varflow.api.io.Excerpt;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -44,7 +45,7 @@ final class ListCommand implements Callable<Integer> {
             try {
                 only = PartKind.fromLabel(wanted);
             } catch (ConfigurationException e) {
-                throw new ConfigurationException("unknown kind '" + kind + "'" + Names.suggestion(kind,
+                throw new ConfigurationException("unknown kind " + Excerpt.quote(kind) + Names.suggestion(kind,
                         java.util.List.of("presets", "space", "metric", "energy", "entropy", "noise", "scheme")));
             }
         }

@@ -9,7 +9,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.varflow.Varflow;
 import org.varflow.api.ConfigurationException;
+import org.varflow.api.io.Excerpt;
+import org.varflow.api.io.InputFiles;
+import org.varflow.core.assembly.AssembledFlow;
+import org.varflow.core.checkpoint.Checkpoint;
 import org.varflow.core.output.AtomicFile;
+import org.varflow.core.output.OutputSet;
+import org.varflow.core.output.RunDirectory;
 import org.varflow.core.run.RunControl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +49,9 @@ final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE", description = "write the JSON summary to FILE, not stdout")
     Path summaryFile;
 
+    @Mixin
+    SharedOptions.Deadline deadline = new SharedOptions.Deadline();
+
     private final PrintWriter err;
 
     @Inject
@@ -55,7 +64,8 @@ final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(dir)) {
-            throw new ConfigurationException("resume " + dir + ": not a directory; give the --out DIR of the run");
+            throw new ConfigurationException("resume " + Excerpt.path(dir.toString()) + ": not a directory; give the"
+                    + " --out DIR of the run");
         }
         if (checkpointEvery != null && checkpointEvery < 1) {
             throw new ConfigurationException("--checkpoint-every " + checkpointEvery + " needs a whole number >= 1");
@@ -63,35 +73,60 @@ final class ResumeCommand implements Callable<Integer> {
         RunCommand.checkWritable(dir, summaryFile);
         Path checkpoint = dir.resolve(RunCommand.CHECKPOINT);
         Path summary = dir.resolve(RunCommand.SUMMARY);
-        if (!Files.exists(checkpoint) && Files.isRegularFile(summary)) {
+        if (!Files.exists(checkpoint, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(summary)) {
             return finished(summary);
         }
+        RunDirectory owned = RunDirectory.resume(dir, "varflow resume " + dir);
+        Checkpoint saved;
+        AssembledFlow assembled;
+        try {
+            saved = Checkpoint.read(checkpoint);
+            owned.checkCheckpoint(saved.runId(), Checkpoint.specDigest(saved.specJson()), checkpoint);
+            assembled = varflow.assembleRecorded(saved, checkpoint);
+        } catch (RuntimeException e) {
+            owned.abandon(checkpoint); // keeps the checkpoint and the directory's record as they were
+            throw e;
+        }
+        owned.record(dir.resolve(RunCommand.TRAJECTORY)); // removed again if the run fails
+        owned.record(checkpoint);
         RunControl control = execution.control();
-        return Interruptible.run(control, () -> {
-            Varflow.Outcome outcome = varflow.resume(dir.resolve(RunCommand.CHECKPOINT), control,
-                    dir.resolve(RunCommand.TRAJECTORY), checkpointEvery == null ? 0 : checkpointEvery);
-            RunCommand.writeSummary(outcome, dir, summaryFile, out);
-            return 0;
-        });
+        return Interruptible.run(control, "resume " + dir, assembled, deadline.timeout, err, owned, checkpoint,
+                guard -> {
+                    Varflow.Outcome outcome = varflow.resume(saved, assembled, checkpoint, control,
+                            dir.resolve(RunCommand.TRAJECTORY), checkpointEvery == null ? 0 : checkpointEvery);
+                    guard.afterRun();
+                    try (OutputSet outputs = new OutputSet()) {
+                        outputs.adopt(dir.resolve(RunCommand.TRAJECTORY));
+                        RunCommand.publish(outcome, outputs, owned, dir, summaryFile, out, err, execution.quiet);
+                    }
+                    return 0;
+                });
     }
+
+    /** The most bytes of a finished run's summary that resume reads back. */
+    private static final long SUMMARY_MAX_BYTES = 16L << 20;
 
     /** The run in DIR completed (its checkpoint was removed): say so, and print the summary it wrote. */
     private int finished(Path summary) throws Exception {
-        String json = Files.readString(summary);
+        String json = new String(InputFiles.readAll(summary, SUMMARY_MAX_BYTES, "summary"),
+                java.nio.charset.StandardCharsets.UTF_8);
         JsonNode tree;
         try {
             tree = new ObjectMapper().readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new ConfigurationException("resume " + dir + ": no checkpoint, and " + summary
-                    + " is not a run summary (" + e.getOriginalMessage() + ")");
+            throw new ConfigurationException("resume " + Excerpt.path(dir.toString()) + ": no checkpoint, and "
+                    + Excerpt.path(summary.toString()) + " is not a run summary (" + Excerpt.message(
+                    e.getOriginalMessage()) + ")");
         }
         if (tree.path("diagnostics").path("stoppedEarly").asBoolean(false)) {
-            throw new ConfigurationException("resume " + dir + ": the run was stopped early but left no checkpoint"
+            throw new ConfigurationException("resume " + Excerpt.path(dir.toString())
+                    + ": the run was stopped early but left no checkpoint"
                     + " (it was started without --checkpoint-every); run it again with --checkpoint-every N");
         }
         if (!execution.quiet) {
-            err.println("varflow: the run in " + dir + " finished (" + tree.path("steps").asText() + " steps, t = "
-                    + tree.path("time").asText() + "): nothing to resume; its summary follows");
+            err.println("varflow: the run in " + Excerpt.path(dir.toString()) + " finished (" + Excerpt.message(
+                    tree.path("steps").asText()) + " steps, t = " + Excerpt.message(tree.path("time").asText())
+                    + "): nothing to resume; its summary follows");
         }
         if (summaryFile != null) {
             AtomicFile.write(summaryFile, json);

@@ -10,17 +10,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.Preset;
+import org.varflow.api.io.Excerpt;
 import org.varflow.cli.plot.PlotFiles;
 import org.varflow.cli.plot.PlotSize;
 import org.varflow.cli.plot.RunPlots;
 import org.varflow.cli.report.RunReport;
 import org.varflow.Frame;
 import org.varflow.Varflow;
-import org.varflow.core.output.AtomicFile;
+import org.varflow.core.checkpoint.Checkpoint;
+import org.varflow.core.output.OutputSet;
+import org.varflow.core.output.RunDirectory;
 import org.varflow.core.run.RunControl;
 import org.varflow.core.spec.SpecFiles;
 import picocli.CommandLine.Command;
@@ -42,7 +46,8 @@ import picocli.CommandLine.Parameters;
             "  varflow run gradient-descent --energy rosenbrock --scheme minimizing-movement --dt 0.5 --steps 200"
                 + " --out gd --plot    # charts in gd/",
             "  varflow run langevin --energy double-well --report report/         # one HTML page",
-            "", "Exit codes: 0 success, 2 bad input, 3 numerical failure (NaN, overflow), 1 internal error."})
+            "", "Exit codes: 0 success, 2 bad input or outputs that cannot be written, 3 numerical failure (NaN,",
+            "overflow), 6 a part failed (a plugin's fault), 7 --timeout reached, 5 out of memory, 1 internal error."})
 final class RunCommand implements Callable<Integer> {
     private final Varflow varflow;
     private final PrintWriter out;
@@ -63,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SharedOptions.Execution execution = new SharedOptions.Execution();
 
+    @Mixin
+    SharedOptions.Deadline deadline = new SharedOptions.Deadline();
+
     @Option(names = "--out", paramLabel = "DIR", description = "write trajectory.csv and summary.json into DIR")
     Path outDir;
 
@@ -78,6 +86,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--summary", paramLabel = "FILE", description = "write the JSON summary to FILE, not stdout")
     Path summaryFile;
+
+    @Option(names = "--force", description = "replace the files an earlier run left in --out DIR (its summary,"
+            + " trajectory, checkpoint, plots, report; nothing else there is touched)")
+    boolean force;
 
     @Option(names = "--plot", description = "also write charts (PNG and SVG) into --out DIR: energy and free energy"
             + " against time, paths over level sets (2-D), phase portraits, particle histograms against the target")
@@ -116,51 +128,70 @@ final class RunCommand implements Callable<Integer> {
             throw new ConfigurationException("--checkpoint-every " + checkpointEvery + " needs a whole number >= 1"
                     + " and --out DIR (the checkpoint is DIR/checkpoint.bin)");
         }
+        if (force && outDir == null) {
+            throw new ConfigurationException("--force replaces the files of an earlier run in --out DIR; give"
+                    + " --out DIR");
+        }
         var assembled = varflow.assemble(spec);
         checkMemory(spec, assembled.flow().dimension());
         RunControl control = execution.control().onDivergence(onDivergence);
-        Path csv = outDir == null ? null : outDir.resolve(TRAJECTORY);
         String label = label(spec, specFile);
-        return Interruptible.run(control, () -> {
-            Varflow.Outcome outcome;
-            Progress bar = Progress.start(control::progress, spec.stepCount(), label, err,
-                    Progress.wanted(execution.quiet));
-            List<Frame> frames = new ArrayList<>(); // what the animation of independent particles is drawn from
-            try {
-                outcome = varflow.run(assembled, control, csv,
-                        checkpointEvery == null ? null : outDir.resolve(CHECKPOINT),
-                        checkpointEvery == null ? 0 : checkpointEvery,
-                        plot || reportDir != null ? List.of(frames::add) : List.of(), RunPlots.FRAME_PARTICLES);
-            } finally {
-                bar.close();
+        RunDirectory owned = outDir == null ? null : RunDirectory.claim(outDir,
+                Checkpoint.specDigest(Varflow.specJson(assembled)), OUTPUT_NAMES, force, "--force",
+                "varflow run " + label);
+        Path csv = outDir == null ? null : outDir.resolve(TRAJECTORY);
+        Path checkpoint = checkpointEvery == null ? null : outDir.resolve(CHECKPOINT);
+        if (owned != null) {
+            owned.record(csv); // removed again if the run fails
+            if (checkpoint != null) {
+                owned.record(checkpoint);
             }
-            writeSummary(outcome, outDir, summaryFile, out);
-            if (plot || reportDir != null) {
-                RunPlots.RunData data = RunPlots.RunData.of(label, null, outcome, csv, frames);
-                List<RunPlots.Named> charts = RunPlots.charts(data, size);
-                byte[] animation = RunPlots.animation(data, size);
-                if (plot) {
-                    for (RunPlots.Named c : charts) {
-                        PlotFiles.write(c.chart(), outDir, c.name());
-                    }
-                    PlotFiles.writeAnimation(animation, outDir, "law");
+        }
+        return Interruptible.run(control, "run " + label, assembled, deadline.timeout, err, owned, checkpoint,
+                guard -> {
+                Varflow.Outcome outcome;
+                Progress bar = Progress.start(control::progress, spec.stepCount(), label, err,
+                        Progress.wanted(execution.quiet));
+                List<Frame> frames = new ArrayList<>(); // what the animation of independent particles is drawn from
+                try {
+                    outcome = varflow.run(assembled, control, csv, checkpoint, checkpointEvery == null ? 0
+                            : checkpointEvery, owned == null ? java.util.UUID.randomUUID().toString() : owned.runId(),
+                            plot || reportDir != null ? List.of(frames::add) : List.of(), RunPlots.FRAME_PARTICLES);
+                } finally {
+                    bar.close();
                 }
-                if (reportDir != null) {
-                    Path page = reportDir.resolve(REPORT);
-                    RunReport.Page content = page(varflow, label, outcome, charts);
-                    AtomicFile.write(page, RunReport.html(new RunReport.Page(content.label(), content.assembled(),
-                            content.preset(), content.summary(), content.summaryJson(), content.unifying(),
-                            content.charts(), animation)));
-                    if (!execution.quiet) {
-                        err.println("varflow: report written to " + page);
+                guard.afterRun();
+                try (OutputSet outputs = new OutputSet()) {
+                    outputs.adopt(csv);
+                    if (plot || reportDir != null) {
+                        RunPlots.RunData data = RunPlots.RunData.of(label, null, outcome, csv, frames);
+                        List<RunPlots.Named> charts = RunPlots.charts(data, size);
+                        byte[] animation = RunPlots.animation(data, size);
+                        if (plot) {
+                            for (RunPlots.Named c : charts) {
+                                PlotFiles.stage(c.chart(), outDir, c.name(), outputs);
+                            }
+                            PlotFiles.stageAnimation(animation, outDir, ANIMATION, outputs);
+                        }
+                        if (reportDir != null) {
+                            RunReport.Page content = page(varflow, label, outcome, charts);
+                            outputs.text(reportDir.resolve(REPORT), RunReport.html(new RunReport.Page(content.label(),
+                                    content.assembled(), content.preset(), content.summary(), content.summaryJson(),
+                                    content.unifying(), content.charts(), animation)));
+                        }
                     }
+                    publish(outcome, outputs, owned, outDir, summaryFile, out, err, execution.quiet);
                 }
-            }
-            return 0;
-        });
+                if (reportDir != null && !execution.quiet) {
+                    err.println("varflow: report written to " + reportDir.resolve(REPORT));
+                }
+                return 0;
+            });
     }
 
     static final String REPORT = "report.html";
+    /** The animation of the law that --plot writes, DIR/law.gif (when the run has independent particles). */
+    static final String ANIMATION = "law";
 
     /** How a run is named in titles: its preset, else its spec file's name, else "run". */
     static String label(FlowSpec spec, Path specFile) {
@@ -189,18 +220,48 @@ final class RunCommand implements Callable<Integer> {
     static final String SUMMARY = "summary.json";
     static final String CHECKPOINT = "checkpoint.bin";
 
-    /** Writes the summary into DIR/summary.json (if DIR), to FILE if given, else to stdout. */
-    static void writeSummary(Varflow.Outcome outcome, Path outDir, Path summaryFile, PrintWriter out)
-            throws Exception {
+    /** What a run may write into its output directory (what marks a directory as another run's). */
+    static final Set<String> OUTPUT_NAMES = outputNames();
+
+    private static Set<String> outputNames() {
+        Set<String> names = new java.util.TreeSet<>(List.of(TRAJECTORY, SUMMARY, CHECKPOINT, REPORT));
+        for (String chart : RunPlots.NAMES) {
+            names.add(chart + ".png");
+            names.add(chart + ".svg");
+            names.add(chart + ".json");
+        }
+        names.add(ANIMATION + ".gif");
+        return Set.copyOf(names);
+    }
+
+    /**
+     * Puts a finished run's outputs in place, all together: the summary into DIR/summary.json (if DIR) and FILE (if
+     * given), with whatever else was staged; then prints it to stdout (unless FILE) and its warnings to stderr. If
+     * any file cannot be written, none is left and nothing is printed.
+     */
+    static void publish(Varflow.Outcome outcome, OutputSet outputs, RunDirectory owned, Path outDir,
+                        Path summaryFile, PrintWriter out, PrintWriter err, boolean quiet) {
         String json = outcome.summary().toJson();
         if (outDir != null) {
-            AtomicFile.write(outDir.resolve(SUMMARY), json);
+            outputs.text(outDir.resolve(SUMMARY), json);
         }
         if (summaryFile != null) {
-            AtomicFile.write(summaryFile, json);
-        } else {
+            outputs.text(summaryFile, json);
+        }
+        List<Path> placed = outputs.commit();
+        if (owned != null) {
+            placed.forEach(owned::record);
+            owned.finish();
+        }
+        if (summaryFile == null) {
             out.print(json);
             out.flush();
+        }
+        if (!quiet) {
+            for (String warning : outcome.summary().warnings()) {
+                err.println("varflow: warning: " + Excerpt.message(warning));
+            }
+            err.flush();
         }
     }
 

@@ -121,6 +121,43 @@ final class SharedOptions {
         }
     }
 
+    /** How long a run may take: {@code --timeout DURATION}. */
+    static final class Deadline {
+        @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+                description = "stop the run if it takes longer (e.g. 90s, 10m, 2h; a plain number is seconds):"
+                        + " exit code 7, no summary; a checkpoint, if any, is kept for 'varflow resume'")
+        java.time.Duration timeout;
+    }
+
+    /** Reads 90, 90s, 1.5m, 10m, 2h, 1d. */
+    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<java.time.Duration> {
+        @Override
+        public java.time.Duration convert(String value) {
+            String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+            double unit = 1;
+            if (!v.isEmpty() && "smhd".indexOf(v.charAt(v.length() - 1)) >= 0) {
+                unit = switch (v.charAt(v.length() - 1)) {
+                    case 'm' -> 60;
+                    case 'h' -> 3600;
+                    case 'd' -> 86400;
+                    default -> 1;
+                };
+                v = v.substring(0, v.length() - 1);
+            }
+            double seconds;
+            try {
+                seconds = Double.parseDouble(v) * unit;
+            } catch (NumberFormatException e) {
+                seconds = Double.NaN;
+            }
+            if (!(seconds > 0) || seconds > 1e9 || !v.matches("[0-9.]+")) {
+                throw new picocli.CommandLine.TypeConversionException(org.varflow.api.io.Excerpt.quote(value)
+                        + " is not a duration; give e.g. 90s, 10m or 2h (more than 0)");
+            }
+            return java.time.Duration.ofMillis(Math.max(1, Math.round(seconds * 1000)));
+        }
+    }
+
     /** How a run is executed: worker threads and whether to show progress. */
     static final class Execution {
         @Option(names = "--threads", paramLabel = "N",

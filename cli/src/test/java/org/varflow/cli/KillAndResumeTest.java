@@ -71,7 +71,7 @@ class KillAndResumeTest {
     void resumeWithoutACheckpointIsAUsageError(@TempDir Path dir) {
         CliRunner r = CliRunner.run("resume", dir.toString());
         assertThat(r.code()).isEqualTo(Main.USAGE);
-        assertThat(r.err()).contains("no checkpoint");
+        assertThat(r.err()).contains("records no run");
         CliRunner bad = CliRunner.run("run", "langevin", "--checkpoint-every", "10");
         assertThat(bad.code()).isEqualTo(Main.USAGE);
         assertThat(bad.err()).contains("--out DIR");

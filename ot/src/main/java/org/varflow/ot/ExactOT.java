@@ -32,6 +32,12 @@ public final class ExactOT {
      * @return the optimal cost, a sparse optimal plan (at most n + m - 1 entries) and centred dual potentials
      */
     public static ExactOTResult solve(double[] a, double[] b, double[] cost) {
+        return solve(a, b, cost, null);
+    }
+
+    /** As {@link #solve(double[], double[], double[])}, counting the pivots made in {@code pivots} (may be null). */
+    public static ExactOTResult solve(double[] a, double[] b, double[] cost,
+                                      java.util.concurrent.atomic.AtomicLong pivots) {
         Checks.nonEmpty("a", a);
         Checks.nonEmpty("b", b);
         double massA = Checks.weights("a", a, a.length, "a.length");
@@ -40,7 +46,7 @@ public final class ExactOT {
         Checks.matrixSize(a.length, b.length);
         Checks.costMatrix("cost", cost, a.length, b.length);
         NetworkSimplex simplex = new NetworkSimplex(a, b, cost);
-        simplex.run();
+        simplex.run(pivots);
         return simplex.result(a, b);
     }
 

@@ -26,13 +26,23 @@ public final class Mmd {
 
     /** MMD^2 (V-statistic) between weighted clouds; weights are normalised to mass one each. */
     public static double squared(double[] x, double[] a, double[] y, double[] b, int d, double sigma) {
+        return squared(x, a, y, b, d, sigma, null);
+    }
+
+    /**
+     * MMD^2 (V-statistic) between weighted clouds, counting in {@code rows} (may be null) the rows of the three
+     * kernel sums done: n + m + n in all (for a progress display of this quadratic computation).
+     */
+    public static double squared(double[] x, double[] a, double[] y, double[] b, int d, double sigma,
+                                 java.util.concurrent.atomic.AtomicLong rows) {
         int n = Checks.points("x", x, d);
         int m = Checks.points("y", y, d);
         double[] wa = normalised(a, n, "a");
         double[] wb = normalised(b, m, "b");
         checkBandwidth(sigma);
         double g = 1 / (2 * sigma * sigma);
-        return within(x, wa, n, d, g, true) + within(y, wb, m, d, g, true) - 2 * across(x, wa, n, y, wb, m, d, g);
+        return within(x, wa, n, d, g, true, rows) + within(y, wb, m, d, g, true, rows)
+                - 2 * across(x, wa, n, y, wb, m, d, g, rows);
     }
 
     /**
@@ -50,9 +60,9 @@ public final class Mmd {
         double g = 1 / (2 * sigma * sigma);
         double[] ua = uniform(n);
         double[] ub = uniform(m);
-        double xx = within(x, ua, n, d, g, false) * n / (n - 1.0);
-        double yy = within(y, ub, m, d, g, false) * m / (m - 1.0);
-        return xx + yy - 2 * across(x, ua, n, y, ub, m, d, g);
+        double xx = within(x, ua, n, d, g, false, null) * n / (n - 1.0);
+        double yy = within(y, ub, m, d, g, false, null) * m / (m - 1.0);
+        return xx + yy - 2 * across(x, ua, n, y, ub, m, d, g, null);
     }
 
     /** The median of the pairwise distances of the pooled sample (at most 2000 points of each, evenly taken). */
@@ -82,7 +92,8 @@ public final class Mmd {
     }
 
     /** sum_ii' w_i w_i' k(x_i, x_i'), with or without the diagonal i = i'. */
-    private static double within(double[] x, double[] w, int n, int d, double g, boolean diagonal) {
+    private static double within(double[] x, double[] w, int n, int d, double g, boolean diagonal,
+                                 java.util.concurrent.atomic.AtomicLong rows) {
         double off = 0;
         for (int i = 0; i < n; i++) {
             double row = 0;
@@ -90,6 +101,9 @@ public final class Mmd {
                 row += w[j] * Math.exp(-g * sq(x, i, x, j, d));
             }
             off += w[i] * row;
+            if (rows != null) {
+                rows.incrementAndGet();
+            }
         }
         double diag = 0;
         if (diagonal) {
@@ -100,7 +114,8 @@ public final class Mmd {
         return 2 * off + diag;
     }
 
-    private static double across(double[] x, double[] a, int n, double[] y, double[] b, int m, int d, double g) {
+    private static double across(double[] x, double[] a, int n, double[] y, double[] b, int m, int d, double g,
+                                 java.util.concurrent.atomic.AtomicLong rows) {
         double s = 0;
         for (int i = 0; i < n; i++) {
             double row = 0;
@@ -108,6 +123,9 @@ public final class Mmd {
                 row += b[j] * Math.exp(-g * sq(x, i, y, j, d));
             }
             s += a[i] * row;
+            if (rows != null) {
+                rows.incrementAndGet();
+            }
         }
         return s;
     }

@@ -122,9 +122,20 @@ final class NetworkSimplex {
 
     /** Pivots until no arc has a reduced cost below -tol. */
     void run() {
+        run(null);
+    }
+
+    /** Pivots until optimal, counting them in {@code counter} as well (may be null). */
+    void run(java.util.concurrent.atomic.AtomicLong counter) {
         for (int e = findEntering(); e >= 0; e = findEntering()) {
             pivot(e);
             pivots++;
+            if (counter != null && (pivots & 1023) == 0) {
+                counter.set(pivots);
+            }
+        }
+        if (counter != null) {
+            counter.set(pivots);
         }
     }
 

@@ -167,6 +167,12 @@ public final class Sinkhorn {
      * @param cost C, row-major n x m, finite
      */
     public SinkhornResult solve(double[] a, double[] b, double[] cost) {
+        return solve(a, b, cost, null);
+    }
+
+    /** As {@link #solve(double[], double[], double[])}, counting the iterations made in {@code progress} (or null). */
+    public SinkhornResult solve(double[] a, double[] b, double[] cost,
+                                java.util.concurrent.atomic.AtomicLong progress) {
         Checks.nonEmpty("a", a);
         Checks.nonEmpty("b", b);
         double massA = Checks.weights("a", a, a.length, "a.length");
@@ -210,6 +216,9 @@ public final class Sinkhorn {
                 updateRows(cost, n, m, logB, f, g, row, eps);
                 double err = updateColumns(cost, n, m, logA, b, f, g, colMax, colSum, eps);
                 iterations++;
+                if (progress != null) {
+                    progress.set(iterations);
+                }
                 if (target > 0 && err <= target) {
                     stageConverged = true;
                     break;
@@ -218,6 +227,9 @@ public final class Sinkhorn {
                     int used = scalingPhase(cost, n, m, a, b, logA, logB, f, g, kernel, u, v, r, eps, target,
                             maxIterations - iterations);
                     iterations += Math.abs(used);
+                    if (progress != null) {
+                        progress.set(iterations);
+                    }
                     if (used < 0) {
                         stageConverged = true;
                         break;

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.ConfigurationException;
@@ -97,5 +98,60 @@ class CsvTableTest {
             assertThat(e.getMessage()).doesNotContain("\u001b").contains("\\u001b[31m").hasSizeLessThan(200)
                     .contains("(5005 characters)");
         });
+    }
+
+    @Test
+    void refusesBinaryDataAtTheFirstNul() {
+        byte[] zeros = new byte[1 << 16];
+        assertThatThrownBy(() -> CsvTable.read(new ByteArrayInputStream(zeros), "zeros.csv", 1 << 20))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("zeros.csv, line 1: a NUL character");
+    }
+
+    @Test
+    void refusesALineLongerThanAnyRowBeforeHoldingIt() {
+        String longLine = "1".repeat(CsvTable.MAX_LINE + 10);
+        assertThatThrownBy(() -> parse("1,2\n" + longLine + "\n"))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("line 2: longer than");
+    }
+
+    @Test
+    void crlfAndCrEndLinesAndAreCounted() throws IOException {
+        CsvTable t = parse("x,y\r\n1,2\r\n3,4\r5,6");
+        assertThat(t.rows()).isEqualTo(3);
+        assertThatThrownBy(() -> parse("1,2\r\n3,4\r\n5,x\r\n")).hasMessageContaining("line 3, column 2");
+    }
+
+    @Test
+    void aLabelColumnKeepsItsWords() throws IOException {
+        CsvTable.Format labelled = CsvTable.Format.STRICT.withLabelColumn(2);
+        CsvTable t = CsvTable.parse(new StringReader("a,b,kind\n1,2,cat\n3,4,dog\n"), "l.csv", labelled);
+        assertThat(t.columns()).isEqualTo(2);
+        assertThat(t.labels()).containsExactly("cat", "dog");
+        assertThat(t.row(1)).containsExactly(3, 4);
+        CsvTable noHeader = CsvTable.parse(new StringReader("1,2,cat\n"), "l.csv", labelled);
+        assertThat(noHeader.hasHeader()).isFalse();
+        assertThat(noHeader.label(0)).isEqualTo("cat");
+        assertThatThrownBy(() -> CsvTable.parse(new StringReader("1,2,cat\n1,x,dog\n"), "l.csv", labelled))
+                .hasMessageContaining("line 2, column 2: 'x' is not a number");
+    }
+
+    @Test
+    void aKnownLayoutMayHaveMissingCellsAndAnyHeader() throws IOException {
+        CsvTable.Format trajectory = CsvTable.Format.STRICT.withHeaderFirst().withEmptyAsNaN();
+        CsvTable t = CsvTable.parse(new StringReader("step,2nd\n0,\n1,5\n"), "t.csv", trajectory);
+        assertThat(t.header()).containsExactly("step", "2nd");
+        assertThat(t.get(0, 1)).isNaN();
+        assertThat(t.get(1, 1)).isEqualTo(5.0);
+    }
+
+    @Test
+    void readsNoMoreThanTheLimitFromADevice() {
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(zero), "no /dev/zero here");
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> CsvTable.read(zero)).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("/dev/zero, line 1: a NUL character");
+        assertThat((System.nanoTime() - start) / 1e9).as("seconds").isLessThan(5);
     }
 }

@@ -7,6 +7,7 @@ import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.Names;
 import org.varflow.api.PartKind;
+import org.varflow.api.io.Decimal;
 
 /**
  * The settings {@code varflow compare} varies: {@code KIND=ID} swaps a part ({@code metric=diagonal}),
@@ -46,9 +47,9 @@ public final class Settings {
         }
         try {
             return switch (lower) {
-                case "dt" -> spec.withDt(Double.parseDouble(value));
+                case "dt" -> spec.withDt(Decimal.parse(value));
                 case "steps" -> spec.withSteps(Long.parseLong(value));
-                case "time" -> spec.withTime(Double.parseDouble(value));
+                case "time" -> spec.withTime(Decimal.parse(value));
                 case "particles" -> spec.withParticles(Integer.parseInt(value));
                 case "every" -> spec.withEvery(Integer.parseInt(value));
                 case "seed" -> throw new ConfigurationException(origin + " '" + setting + "': compare runs every"

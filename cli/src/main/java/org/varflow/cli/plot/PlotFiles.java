@@ -7,20 +7,20 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
+import org.varflow.core.output.AtomicFile;
+import org.varflow.core.output.OutputSet;
 
 /**
  * Encodes charts as PNG (XChart's rendering, ImageIO's encoder) and SVG (VectorGraphics2D), in memory or into
- * files written under a temporary name and renamed into place. Rendering is headless: no display is needed.
+ * files written with {@link AtomicFile} (alone, or staged in an {@link OutputSet} with a run's other outputs).
+ * Rendering is headless: no display is needed.
  */
 public final class PlotFiles {
     static {
@@ -37,16 +37,17 @@ public final class PlotFiles {
 
     /**
      * Writes {@code DIR/NAME.png}, {@code DIR/NAME.svg} and the data the chart draws, {@code DIR/NAME.json}
-     * ({@link FigureData}: to re-plot it with another tool, and what tests read back); returns the three paths.
+     * ({@link FigureData}: to re-plot it with another tool, and what tests read back), each atomically; returns the
+     * three paths.
      */
     public static List<Path> write(XYChart chart, Path dir, String name) {
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
         Path json = dir.resolve(name + ".json");
         String data = FigureData.of(chart).toJson();
-        writeBytes(png, png(chart));
-        writeBytes(svg, svg(chart).getBytes(StandardCharsets.UTF_8));
-        writeBytes(json, data.getBytes(StandardCharsets.UTF_8));
+        AtomicFile.writeBytes(png, png(chart));
+        AtomicFile.writeBytes(svg, svg(chart).getBytes(StandardCharsets.UTF_8));
+        AtomicFile.writeBytes(json, data.getBytes(StandardCharsets.UTF_8));
         return List.of(png, svg, json);
     }
 
@@ -56,8 +57,26 @@ public final class PlotFiles {
             return null;
         }
         Path file = dir.resolve(name + ".gif");
-        writeBytes(file, gif);
+        AtomicFile.writeBytes(file, gif);
         return file;
+    }
+
+    /**
+     * Stages {@code DIR/NAME.png}, {@code DIR/NAME.svg} and {@code DIR/NAME.json} (as {@link #write}) in a set of
+     * outputs that appear together.
+     */
+    public static void stage(XYChart chart, Path dir, String name, OutputSet outputs) {
+        String data = FigureData.of(chart).toJson();
+        outputs.bytes(dir.resolve(name + ".png"), png(chart));
+        outputs.text(dir.resolve(name + ".svg"), svg(chart));
+        outputs.text(dir.resolve(name + ".json"), data);
+    }
+
+    /** Stages {@code DIR/NAME.gif} in a set of outputs that appear together (nothing when {@code gif} is null). */
+    public static void stageAnimation(byte[] gif, Path dir, String name, OutputSet outputs) {
+        if (gif != null) {
+            outputs.bytes(dir.resolve(name + ".gif"), gif);
+        }
     }
 
     /** The chart as PNG bytes, of the chart's width and height in pixels. */
@@ -104,26 +123,6 @@ public final class PlotFiles {
             return text.replaceFirst("<!DOCTYPE[^>]*>\\s*", "");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode an SVG: " + e.getMessage(), e);
-        }
-    }
-
-    static void writeBytes(Path target, byte[] bytes) {
-        try {
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".partial");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 }

@@ -79,6 +79,9 @@ public final class RunPlots {
         return preset != null ? preset : assembled.part(org.varflow.api.PartKind.SCHEME).id();
     }
 
+    /** The names of every chart a run may get (each written as NAME.png, NAME.svg and NAME.json). */
+    public static final List<String> NAMES = List.of("energy", "trajectory", "phase", "histogram", "law", "distance");
+
     /** Every chart that applies to the run, in a fixed order. */
     public static List<Named> charts(RunData run, PlotSize size) {
         List<Named> out = new ArrayList<>();

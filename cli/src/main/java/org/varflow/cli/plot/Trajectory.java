@@ -1,16 +1,17 @@
 package org.varflow.cli.plot;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.varflow.api.io.CsvTable;
 
 /**
  * The observations of one run, read back from the {@code trajectory.csv} the run wrote: step, time, energy, free
  * energy and the state (one particle's coordinates, or the ensemble's mean_ and var_ columns). Empty cells (an
- * undefined free energy) are NaN.
+ * undefined free energy) are NaN; anything else that is not a number refuses the file, with its line and column.
  */
 public final class Trajectory {
     private final List<String> columns;
@@ -21,50 +22,30 @@ public final class Trajectory {
         this.data = data;
     }
 
-    /** Reads a trajectory CSV as written by the run's CSV sink. */
+    /** The layout the run's CSV sink writes: a header first, an empty cell for an undefined value. */
+    private static final CsvTable.Format LAYOUT = CsvTable.Format.STRICT.withHeaderFirst().withEmptyAsNaN()
+            .withMaxBytes(1L << 30);
+
+    /** Reads a trajectory CSV as written by the run's CSV sink, with the one CSV reader. */
     public static Trajectory read(Path csv) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(csv);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + csv + ": " + e.getMessage(), e);
-        }
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException(csv + " is empty");
-        }
-        return parse(lines);
+        return of(CsvTable.read(csv, LAYOUT));
     }
 
     /** Parses CSV lines (a header, then one row per observation). */
     public static Trajectory parse(List<String> lines) {
-        List<String> header = List.of(lines.get(0).split(",", -1));
-        List<double[]> rows = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            double[] row = new double[header.size()];
-            for (int i = 0; i < row.length; i++) {
-                row[i] = i < cells.length && !cells[i].isEmpty() ? parse(cells[i]) : Double.NaN;
-            }
-            rows.add(row);
+        try {
+            return of(CsvTable.parse(new StringReader(String.join("\n", lines)), "trajectory", LAYOUT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        double[][] data = new double[header.size()][rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < header.size(); c++) {
-                data[c][r] = rows.get(r)[c];
-            }
-        }
-        return new Trajectory(header, data);
     }
 
-    private static double parse(String cell) {
-        try {
-            return Double.parseDouble(cell);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
+    private static Trajectory of(CsvTable table) {
+        double[][] data = new double[table.columns()][];
+        for (int c = 0; c < data.length; c++) {
+            data[c] = table.column(c);
         }
+        return new Trajectory(table.header(), data);
     }
 
     /** Number of observations. */

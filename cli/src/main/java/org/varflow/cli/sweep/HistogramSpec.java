@@ -3,6 +3,7 @@ package org.varflow.cli.sweep;
 import java.io.Serializable;
 import java.util.Locale;
 import org.varflow.api.ConfigurationException;
+import org.varflow.api.io.Decimal;
 
 /**
  * Fixed histogram bins for the final particles of every ensemble run: {@code bins} equal bins of
@@ -34,7 +35,7 @@ public record HistogramSpec(double lower, double upper, int bins) implements Ser
                     + " -4:4:80)");
         }
         try {
-            return new HistogramSpec(Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim()),
+            return new HistogramSpec(Decimal.parse(p[0]), Decimal.parse(p[1]),
                     Integer.parseInt(p[2].trim()));
         } catch (ConfigurationException e) {
             throw invalid(text);

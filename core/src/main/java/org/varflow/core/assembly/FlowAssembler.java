@@ -252,6 +252,13 @@ public final class FlowAssembler {
         } catch (RuntimeException e) {
             throw new ConfigurationException(part.label() + " could not be built with " + part.parameters() + ": "
                     + e, e);
+        } catch (StackOverflowError | LinkageError | AssertionError e) {
+            String source = org.varflow.core.discovery.PluginDiscovery.sourceOf(part.factory().getClass());
+            throw new org.varflow.api.PartFailureException(part.label() + " (plugin " + part.plugin() + " "
+                    + part.pluginVersion() + ", " + org.varflow.api.io.Excerpt.path(source) + ") failed while it was"
+                    + " built: " + (e instanceof StackOverflowError ? "StackOverflowError (it called itself without"
+                    + " end)" : e.toString()) + ". This is a fault in the part, not in your input: report it to the"
+                    + " plugin's authors", part.kind(), part.id(), part.plugin(), source, e);
         }
         if (made == null) {
             throw new ConfigurationException(part.label() + " returned nothing from create(); a bug in plugin "

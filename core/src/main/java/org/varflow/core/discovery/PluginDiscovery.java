@@ -191,8 +191,8 @@ public final class PluginDiscovery {
         }
     }
 
-    /** The jar or directory a class was loaded from. */
-    static String sourceOf(Class<?> type) {
+    /** The jar or directory a class was loaded from ("unknown" when it cannot be told). */
+    public static String sourceOf(Class<?> type) {
         try {
             CodeSource cs = type.getProtectionDomain().getCodeSource();
             URL url = cs == null ? null : cs.getLocation();

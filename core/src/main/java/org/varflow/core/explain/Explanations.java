@@ -77,8 +77,8 @@ public final class Explanations {
                     all.addAll(registry.factories(k).keySet());
                 }
             }
-            throw new ConfigurationException("nothing called '" + id + "'" + (kind == null ? "" : " among " + kind
-                    + " parts") + Names.suggestion(id, new TreeSet<>(all)));
+            throw new ConfigurationException("nothing called " + Excerpt.quote(id)
+                    + (kind == null ? "" : " among " + kind + " parts") + Names.suggestion(id, new TreeSet<>(all)));
         }
         return String.join(System.lineSeparator(), shown);
     }

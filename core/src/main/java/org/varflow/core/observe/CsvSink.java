@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import org.varflow.api.RunInfo;
 import org.varflow.api.Snapshot;
+import org.varflow.api.io.IoErrors;
 import org.varflow.core.output.AtomicFile;
 
 /**
@@ -83,7 +84,7 @@ public final class CsvSink implements StatefulObserver, AutoCloseable {
             Writer w = file.writer();
             w.write(text);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file.target() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(IoErrors.describe("cannot write", file.target(), e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.varflow.core.registry;
 
+import org.varflow.api.io.Excerpt;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Collections;
@@ -71,7 +72,7 @@ public final class PartRegistry {
     public PartFactory<?> factory(PartKind kind, String id) {
         PartFactory<?> f = factories.get(kind).get(id);
         if (f == null) {
-            throw new ConfigurationException("unknown " + kind + " '" + id + "'"
+            throw new ConfigurationException("unknown " + kind + " " + Excerpt.quote(id)
                     + Names.suggestion(id, factories.get(kind).keySet()));
         }
         return f;
@@ -98,9 +99,9 @@ public final class PartRegistry {
         if (p == null) {
             String tail = Names.suggestion(id, presets.keySet());
             if (findPart(id).isPresent()) {
-                tail = "; '" + id + "' is a " + findPart(id).get().kind() + ", not a preset" + tail;
+                tail = "; " + Excerpt.quote(id) + " is a " + findPart(id).get().kind() + ", not a preset" + tail;
             }
-            throw new ConfigurationException("unknown preset '" + id + "'" + tail);
+            throw new ConfigurationException("unknown preset " + Excerpt.quote(id) + tail);
         }
         return p;
     }

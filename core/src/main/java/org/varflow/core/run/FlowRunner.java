@@ -29,8 +29,12 @@ import org.varflow.core.random.BlockStreams;
  *
  * <p>After every step each state is checked: a coordinate that is NaN, infinite or above 1e154 in magnitude
  * (its square would overflow) stops the run with a {@link NumericalException} naming the step, the time, the
- * particle, the part to blame and a smaller dt to try. On a {@link ConstrainedSpace} a state outside the space
- * (a sphere left, a negative rate) stops the run the same way, naming the coordinate; other spaces are not asked.
+ * particle, the part to blame and a stable dt to try ({@link DivergenceReport}). On a {@link ConstrainedSpace} a
+ * state outside the space (a sphere left, a negative rate) stops the run the same way, naming the coordinate; other
+ * spaces are not asked. A part that throws anything else stops it with a
+ * {@link org.varflow.api.PartFailureException} naming the part, its plugin and jar ({@link PartBlame}).
+ * With {@link RunControl.OnDivergence#HALVE} the run goes back to the last state that passed the checks
+ * ({@link GoodState}) and halves dt.
  */
 public final class FlowRunner {
     /** Particles per block; part of the reproducibility contract (changing it changes random streams). */
@@ -83,7 +87,11 @@ public final class FlowRunner {
             blocks[b] = new Block(assembled, states, b * BLOCK_SIZE, Math.min(n, (b + 1) * BLOCK_SIZE), d,
                     BlockStreams.forBlock(spec.seed(), slice.firstBlock() + b), slice.from());
             if (resume == null) {
-                blocks[b].start(spec.particles());
+                Block block = blocks[b];
+                guarded(assembled, "while making its initial state", () -> {
+                    block.start(spec.particles());
+                    return null;
+                });
             }
         }
         long done = 0;
@@ -101,16 +109,18 @@ public final class FlowRunner {
         LiveSnapshot snapshot = new LiveSnapshot(flow, states, n, d, blocks);
         snapshot.moveTo(done, time);
         RunInfo info = new RunInfo(spec, flow, n, planned, spec.dt());
-        for (Observer o : observers) {
-            o.start(info);
-        }
-        if (resume == null) {
+        guarded(assembled, "at the start of the run", () -> {
             for (Observer o : observers) {
-                o.observe(snapshot);
+                o.start(info);
             }
+            return null;
+        });
+        if (resume == null) {
+            observe(assembled, observers, snapshot);
         } else if (restoreObservers != null) {
             restoreObservers.run();
         }
+        GoodState good = halve ? new GoodState(assembled, states, n, d) : null;
 
         int threads = Math.min(control.threads(), blockCount);
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, daemonThreads()) : null;
@@ -140,13 +150,25 @@ public final class FlowRunner {
                 advance(blocks, pool, done, chunk, time, h);
                 Divergence first = null;
                 for (Block block : blocks) {
+                    if (block.fault != null) {
+                        throw PartBlame.of(assembled, block.fault.thrown(), "at step " + (block.fault.step() + 1)
+                                + " (t = " + DivergenceReport.fmt(time + (block.fault.step() - done) * h) + " -> "
+                                + DivergenceReport.fmt(time + (block.fault.step() - done + 1) * h) + "), particle "
+                                + block.fault.particle());
+                    }
                     if (block.divergence != null && (first == null || block.divergence.step < first.step)) {
                         first = block.divergence;
                     }
                 }
+                if (first == null && good != null) {
+                    first = good.check(states, done + chunk);
+                }
                 if (first != null) {
                     if (!halve || halvings == MAX_HALVINGS) {
-                        throw first.toException(assembled, h, time + (first.step - done) * h, halvings);
+                        double t = time + (first.step - done) * h;
+                        throw first.leftSpace ? first.leftSpaceException(assembled, h, t, halvings)
+                                : DivergenceReport.of(assembled, first.step, first.particle, first.cause,
+                                first.energyBlamed, first.before, h, t, halvings, endTime);
                     }
                     if (first.leftSpace) {
                         leftSpace++;
@@ -165,9 +187,7 @@ public final class FlowRunner {
                 time = chunk == remaining ? endTime : time + chunk * h;
                 snapshot.moveTo(done, time);
                 if (done % every == 0 || time == endTime) {
-                    for (Observer o : observers) {
-                        o.observe(snapshot);
-                    }
+                    observe(assembled, observers, snapshot);
                 }
                 if (checkpointEvery > 0 && done % checkpointEvery == 0 && time < endTime) {
                     control.checkpointer().accept(state(done, time, h, halvings, states, blocks, n));
@@ -178,9 +198,12 @@ public final class FlowRunner {
                 pool.shutdownNow();
             }
         }
-        for (Observer o : observers) {
-            o.finish(snapshot);
-        }
+        guarded(assembled, "at the end of the run", () -> {
+            for (Observer o : observers) {
+                o.finish(snapshot);
+            }
+            return null;
+        });
         java.util.Map<String, Double> totals = new java.util.TreeMap<>();
         for (Block block : blocks) { // in block order: sums are the same for any thread count
             block.stepper.addStatistics(totals);
@@ -274,40 +297,26 @@ public final class FlowRunner {
     }
 
     /** Where and how a block first went wrong; {@code leftSpace} when the state left a constrained space. */
-    private record Divergence(long step, int particle, String cause, boolean energyBlamed, double[] before,
-                              boolean leftSpace) {
+    record Divergence(long step, int particle, String cause, boolean energyBlamed, double[] before,
+                      boolean leftSpace) {
         Divergence(long step, int particle, String cause, boolean energyBlamed, double[] before) {
             this(step, particle, cause, energyBlamed, before, false);
         }
 
-        NumericalException toException(AssembledFlow assembled, double h, double t, int halvings) {
-            if (leftSpace) {
-                return leftSpace(assembled, h, t, halvings);
-            }
-            String part = energyBlamed ? assembled.part(PartKind.ENERGY).label() + " (its gradient is not finite"
-                    + " there)" : assembled.part(PartKind.SCHEME).label();
-            StringBuilder m = new StringBuilder("the run diverged at step ").append(step + 1).append(" (t = ")
-                    .append(fmt(t)).append(" -> ").append(fmt(t + h)).append("): ").append(cause)
-                    .append(" for particle ").append(particle).append(", in ").append(part).append(" with dt = ")
-                    .append(fmt(h)).append(halvings > 0 ? " (after " + halvings + " halvings)" : "")
-                    .append(". Try a smaller dt, e.g. dt = ").append(fmt(h / 10));
-            if (before != null && before.length <= 8) {
-                m.append(". Last finite state: ").append(java.util.Arrays.toString(before));
-            }
-            return new NumericalException(m.toString());
-        }
-
         /** The state left a {@link ConstrainedSpace}: name the parts that moved it and the coordinate. */
-        private NumericalException leftSpace(AssembledFlow assembled, double h, double t, int halvings) {
+        NumericalException leftSpaceException(AssembledFlow assembled, double h, double t, int halvings) {
             boolean noisy = !assembled.flow().isDeterministic();
+            String fmtT = DivergenceReport.fmt(t);
             StringBuilder m = new StringBuilder("the state left the space at step ").append(step + 1).append(" (t = ")
-                    .append(fmt(t)).append(" -> ").append(fmt(t + h)).append("): particle ").append(particle)
-                    .append(" has ").append(cause).append(", outside ").append(assembled.part(PartKind.SPACE).label())
-                    .append(", after a step of ").append(assembled.part(PartKind.SCHEME).label()).append(" with ")
+                    .append(fmtT).append(" -> ").append(DivergenceReport.fmt(t + h)).append("): particle ")
+                    .append(particle).append(" has ").append(cause).append(", outside ")
+                    .append(assembled.part(PartKind.SPACE).label()).append(", after a step of ")
+                    .append(assembled.part(PartKind.SCHEME).label()).append(" with ")
                     .append(assembled.part(PartKind.METRIC).label()).append(" (its retraction moves the state)")
                     .append(noisy ? " and " + assembled.part(PartKind.NOISE).label() : "").append(", dt = ")
-                    .append(fmt(h)).append(halvings > 0 ? " (after " + halvings + " halvings)" : "")
-                    .append(". A smaller dt may keep the states inside (e.g. dt = ").append(fmt(h / 10))
+                    .append(DivergenceReport.fmt(h)).append(halvings > 0 ? " (after " + halvings + " halvings)" : "")
+                    .append(". A smaller dt may keep the states inside (e.g. dt = ")
+                    .append(DivergenceReport.fmt(h / 10))
                     .append(noisy ? "; with noise only a retraction that keeps every step inside is safe at any dt"
                             : "").append("; 'varflow check ").append(assembled.part(PartKind.METRIC).id())
                     .append("' tests the retraction)");
@@ -316,9 +325,34 @@ public final class FlowRunner {
             }
             return new NumericalException(m.toString(), PartKind.SCHEME);
         }
+    }
 
-        private static String fmt(double v) {
-            return String.format(java.util.Locale.ROOT, "%.6g", v);
+    /** A part that threw while a block stepped. */
+    private record Fault(long step, int particle, Throwable thrown) {
+    }
+
+    /** Observers see a snapshot; a part that throws while they evaluate it is named. */
+    private static void observe(AssembledFlow assembled, List<? extends Observer> observers, Snapshot snapshot) {
+        guarded(assembled, "at step " + snapshot.step() + " (t = " + DivergenceReport.fmt(snapshot.time())
+                + "), while it was observed", () -> {
+                    for (Observer o : observers) {
+                        o.observe(snapshot);
+                    }
+                    return null;
+                });
+    }
+
+    /** Runs {@code body}; a part that throws in it is named, with {@code where}. */
+    private static <T> T guarded(AssembledFlow assembled, String where, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (NumericalException | org.varflow.api.ConfigurationException | java.io.UncheckedIOException e) {
+            throw e; // said already, or an output that cannot be written (a full disk): not a fault of a part
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+            if (e instanceof org.varflow.api.PartFailureException p) {
+                throw p;
+            }
+            throw PartBlame.of(assembled, e, where);
         }
     }
 
@@ -341,6 +375,7 @@ public final class FlowRunner {
         /** The space's membership test, or null when the space contains every finite state (nothing to ask). */
         private final ConstrainedSpace constrained;
         private Divergence divergence;
+        private Fault fault;
 
         Block(AssembledFlow assembled, double[] states, int from, int to, int d, BlockStreams.BlockStream rng,
               int firstParticle) {
@@ -388,7 +423,7 @@ public final class FlowRunner {
         }
 
         void advance(long first, long count, double t0, double h) {
-            if (divergence != null) {
+            if (divergence != null || fault != null) {
                 return;
             }
             for (long k = first; k < first + count; k++) {
@@ -407,6 +442,11 @@ public final class FlowRunner {
                         boolean energy = e.blame() == PartKind.ENERGY
                                 || (e.blame() == null && gradientNotFinite(off));
                         divergence = new Divergence(k, firstParticle + p, e.getMessage(), energy, before(off));
+                        return;
+                    } catch (org.varflow.api.ConfigurationException | java.io.UncheckedIOException e) {
+                        throw e;
+                    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+                        fault = new Fault(k, p, e);
                         return;
                     }
                     for (int i = 0; i < d; i++) {

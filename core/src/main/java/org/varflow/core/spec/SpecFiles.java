@@ -13,8 +13,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -33,6 +35,8 @@ import org.varflow.api.Parameter;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
+import org.varflow.api.io.Excerpt;
+import org.varflow.api.io.InputFiles;
 import org.varflow.core.registry.PartRegistry;
 
 /**
@@ -78,23 +82,14 @@ public final class SpecFiles {
      * they must agree.
      */
     public static FlowSpec read(Path file, PartRegistry registry, FlowSpec base) {
-        String name = file.toString();
+        String name = Excerpt.path(file.toString());
+        byte[] bytes = InputFiles.readAll(file, MAX_BYTES, "spec file");
         String text;
         try {
-            if (Files.isDirectory(file)) {
-                throw new ConfigurationException("spec file " + name + " is a directory");
-            }
-            if (Files.size(file) > MAX_BYTES) {
-                throw new ConfigurationException("spec file " + name + " is " + Files.size(file)
-                        + " bytes; spec files are at most " + MAX_BYTES + " bytes");
-            }
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigurationException("spec file " + name + " does not exist");
-        } catch (java.nio.charset.MalformedInputException e) {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
             throw new ConfigurationException("spec file " + name + " is not UTF-8 text");
-        } catch (IOException e) {
-            throw new ConfigurationException("spec file " + name + " cannot be read: " + e.getMessage());
         }
         boolean yaml = isYaml(name, text);
         return parse(name, text, yaml, registry, base);
@@ -121,6 +116,7 @@ public final class SpecFiles {
         }
         // (nesting deeper than 64 levels, strings over 1 MiB and numbers over 100 digits are refused while parsing)
         Doc doc = new Doc(name, text, yaml, registry);
+        doc.checkDuplicateKeys();
         if (root == null || !root.isObject()) {
             throw doc.fail(Ptr.ROOT, false, "expected a mapping of keys " + sorted(TOP_KEYS) + " at the top, found "
                     + kindOf(root));
@@ -238,10 +234,52 @@ public final class SpecFiles {
             return null;
         }
 
+        /**
+         * Refuses a key given twice in one mapping (YAML and JSON parsers keep the last silently), naming both places.
+         */
+        void checkDuplicateKeys() {
+            Deque<Frame> stack = new ArrayDeque<>();
+            try (JsonParser p = mapper(yaml).getFactory().createParser(text)) {
+                JsonToken t;
+                while ((t = p.nextToken()) != null) {
+                    Frame top = stack.peek();
+                    if (t == JsonToken.FIELD_NAME) {
+                        top.field = p.currentName();
+                        JsonLocation here = p.currentTokenLocation();
+                        JsonLocation first = top.keys.putIfAbsent(top.field, here);
+                        if (first != null) {
+                            String shown = String.join(".", top.path(top.field).stream()
+                                    .filter(seg -> !seg.startsWith("[")).toList());
+                            throw new ConfigurationException("spec file " + name + ", line " + here.getLineNr()
+                                    + ", column " + here.getColumnNr() + ": duplicate key " + Excerpt.quote(shown)
+                                    + ", first given at line " + first.getLineNr() + ", column "
+                                    + first.getColumnNr() + "; give each key once");
+                        }
+                        continue;
+                    }
+                    if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+                        stack.pop();
+                        continue;
+                    }
+                    List<String> path = top == null ? List.of()
+                            : top.array ? top.path("[" + top.index++ + "]") : top.path(top.field);
+                    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                        stack.push(new Frame(path, t == JsonToken.START_ARRAY));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof ConfigurationException c) {
+                    throw c;
+                }
+                // the tree parse succeeded, so this does not happen; the tree check reports anything else
+            }
+        }
+
         /** An open mapping or list while streaming. */
         private static final class Frame {
             final List<String> path;
             final boolean array;
+            final Map<String, JsonLocation> keys = new java.util.HashMap<>();
             String field;
             int index;
 
@@ -288,7 +326,7 @@ public final class SpecFiles {
                     try {
                         kind = PartKind.fromLabel(e.getKey());
                     } catch (ConfigurationException ex) {
-                        throw fail(kindAt, true, "'" + kindAt.shown(root) + "' is not a part kind"
+                        throw fail(kindAt, true, Excerpt.quote(kindAt.shown(root)) + " is not a part kind"
                                 + Names.suggestion(e.getKey(), KINDS));
                     }
                     parts.put(kind, choice(kind, kindAt, e.getValue()));
@@ -381,12 +419,12 @@ public final class SpecFiles {
                 return PartChoice.of(id);
             }
             if (!node.isObject()) {
-                throw fail(at, false, "'" + at.shown(root) + "' must be an id or {id, params}; found "
+                throw fail(at, false, Excerpt.quote(at.shown(root)) + " must be an id or {id, params}; found "
                         + kindOf(node));
             }
             checkKeys(at, node, PART_KEYS);
             if (!node.has("id")) {
-                throw fail(at, true, "'" + at.shown(root) + "' has no 'id'");
+                throw fail(at, true, Excerpt.quote(at.shown(root)) + " has no 'id'");
             }
             Ptr idAt = at.child("id");
             String id = checkId(idAt, text(idAt, node.get("id")));
@@ -396,7 +434,8 @@ public final class SpecFiles {
                 Ptr paramsAt = at.child("params");
                 JsonNode p = node.get("params");
                 if (!p.isObject()) {
-                    throw fail(paramsAt, false, "'" + paramsAt.shown(root) + "' must be a mapping from parameter"
+                    throw fail(paramsAt, false, Excerpt.quote(paramsAt.shown(root)) + " must be a mapping from"
+                            + " parameter"
                             + " name to value; found " + kindOf(p));
                 }
                 Iterator<Map.Entry<String, JsonNode>> it = p.properties().iterator();
@@ -440,7 +479,8 @@ public final class SpecFiles {
 
         private String checkId(Ptr at, String id) {
             if (!id.matches("[a-z0-9][a-z0-9.-]*")) {
-                throw fail(at, false, "'" + at.shown(root) + "' = '" + abbreviate(id) + "' is not a part id (ids are"
+                throw fail(at, false, Excerpt.quote(at.shown(root)) + " = " + Excerpt.quote(id) + " is not a part id"
+                        + " (ids are"
                         + " lower case words with dashes, as listed by 'varflow list'; class names are not accepted)");
             }
             return id;
@@ -468,7 +508,7 @@ public final class SpecFiles {
                 }
                 return list;
             }
-            throw fail(at, false, "'" + at.shown(root) + "' must be a number, word, boolean or list; found "
+            throw fail(at, false, Excerpt.quote(at.shown(root)) + " must be a number, word, boolean or list; found "
                     + kindOf(node));
         }
 
@@ -478,14 +518,15 @@ public final class SpecFiles {
                 String key = it.next();
                 if (!valid.contains(key)) {
                     Ptr keyAt = at.child(key);
-                    throw fail(keyAt, true, "unknown key '" + keyAt.shown(root) + "'" + Names.suggestion(key, valid));
+                    throw fail(keyAt, true, "unknown key " + Excerpt.quote(keyAt.shown(root))
+                            + Names.suggestion(key, valid));
                 }
             }
         }
 
         private String text(Ptr at, JsonNode node) {
             if (!node.isTextual()) {
-                throw fail(at, false, "'" + at.shown(root) + "' must be a word; found " + kindOf(node));
+                throw fail(at, false, Excerpt.quote(at.shown(root)) + " must be a word; found " + kindOf(node));
             }
             return node.asText();
         }
@@ -493,7 +534,8 @@ public final class SpecFiles {
         private double real(Ptr at, JsonNode node) {
             if (node.isNumber() || node.isTextual()) {
                 try {
-                    double v = node.isNumber() ? node.asDouble() : Double.parseDouble(node.asText().trim());
+                    double v = node.isNumber() ? node.asDouble()
+                            : org.varflow.api.io.Decimal.parse(node.asText());
                     if (Double.isFinite(v)) {
                         return v;
                     }
@@ -501,7 +543,8 @@ public final class SpecFiles {
                     // reported below
                 }
             }
-            throw fail(at, false, "'" + at.shown(root) + "' must be a finite real number; found " + kindOf(node));
+            throw fail(at, false, Excerpt.quote(at.shown(root)) + " must be a finite real number; found "
+                    + kindOf(node));
         }
 
         private long whole(Ptr at, JsonNode node) {
@@ -512,7 +555,7 @@ public final class SpecFiles {
                     && Math.abs(node.asDouble()) < 0x1p53) {
                 return (long) node.asDouble();
             }
-            throw fail(at, false, "'" + at.shown(root) + "' must be a whole number; found " + kindOf(node));
+            throw fail(at, false, Excerpt.quote(at.shown(root)) + " must be a whole number; found " + kindOf(node));
         }
     }
 
@@ -526,11 +569,7 @@ public final class SpecFiles {
         if (node.isArray()) {
             return "a list";
         }
-        return "'" + abbreviate(node.asText()) + "'";
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+        return Excerpt.quote(node.asText());
     }
 
     private static String firstLine(String s) {

@@ -1,13 +1,11 @@
 package org.varflow.models.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.varflow.api.io.CsvTable;
 
 /**
  * The iris data shipped as {@value #RESOURCE} (Fisher 1936; source and licence in the README beside it): 150 rows of
@@ -139,20 +137,13 @@ public final class Iris {
                 if (in == null) {
                     throw new IllegalStateException("the iris data " + RESOURCE + " are missing from the classpath");
                 }
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                CsvTable table = CsvTable.read(in, RESOURCE, CsvTable.Format.STRICT.withLabelColumn(FEATURES.size()));
+                if (table.columns() != FEATURES.size()) {
+                    throw new IllegalStateException(RESOURCE + " has " + table.columns() + " measurements per row");
+                }
                 List<Row> rows = new ArrayList<>();
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    line = line.strip();
-                    if (line.isEmpty() || line.startsWith("#") || line.startsWith("sepal_length")) {
-                        continue;
-                    }
-                    String[] f = line.split(",");
-                    double[] v = new double[4];
-                    for (int j = 0; j < 4; j++) {
-                        v[j] = Double.parseDouble(f[j]);
-                    }
-                    rows.add(new Row(v, f[4]));
+                for (int i = 0; i < table.rows(); i++) {
+                    rows.add(new Row(table.row(i), table.label(i)));
                 }
                 return List.copyOf(rows);
             } catch (IOException e) {

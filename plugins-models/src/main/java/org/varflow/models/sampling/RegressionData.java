@@ -1,6 +1,5 @@
 package org.varflow.models.sampling;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -9,18 +8,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import org.varflow.api.ConfigurationException;
+import org.varflow.api.io.CsvTable;
+import org.varflow.api.io.IoErrors;
 
 /**
  * A regression data set: n rows of k inputs x_i and a response y_i, read from CSV (the last column is y).
  *
- * <p>CSV format: comma-separated numbers, one example per line; lines starting with {@code #} and blank lines are
- * skipped; the first remaining line is a header when any of its fields is not a number. Every row must have the same
- * number of columns (at least 2) and finite values.
+ * <p>CSV format: the strict rules of {@link CsvTable}, the one reader of every table: comma-separated plain decimal
+ * numbers, one example per line; lines starting with {@code #} and blank lines are skipped; the first remaining line
+ * is a header only when every cell is a name. Every row must have the same number of columns (at least 2), every cell
+ * a finite number; the first violation refuses the file with its line and column.
  *
  * <p>The default data set shipped with varflow ({@value #DEFAULT_RESOURCE}) is {@link #generate generated}
  * deterministically by {@code generate(DEFAULT_SEED = 5, DEFAULT_SIZE = 100)}: {@code java.util.Random(5)}, whose
@@ -101,75 +101,31 @@ public record RegressionData(double[][] inputs, double[] responses) {
         return new RegressionData(x, y);
     }
 
-    /** Reads a CSV file (see the class comment for the format). */
+    /** Reads a CSV file with the one strict reader ({@link CsvTable}; see the class comment for the format). */
     public static RegressionData readCsv(Path file) {
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return parse(r, file.toString());
+        return of(CsvTable.read(file));
+    }
+
+    /** Parses CSV text with the one strict reader; {@code name} is used in messages (a file name). */
+    public static RegressionData parse(Reader reader, String name) {
+        try {
+            return of(CsvTable.parse(reader, name));
         } catch (IOException e) {
-            throw new ConfigurationException("cannot read data file " + file + ": " + e.getMessage(), e);
+            throw new ConfigurationException("cannot read data " + name + ": " + IoErrors.reason(e));
         }
     }
 
-    /** Parses CSV text; {@code name} is used in messages (a file name). */
-    public static RegressionData parse(Reader reader, String name) {
-        List<double[]> rows = new ArrayList<>();
-        int columns = -1;
-        boolean first = true;
-        int lineNumber = 0;
-        try {
-            BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                lineNumber++;
-                String text = line.strip();
-                if (text.isEmpty() || text.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = text.split("\\s*,\\s*", -1);
-                double[] row = new double[fields.length];
-                boolean numeric = true;
-                for (int j = 0; j < fields.length && numeric; j++) {
-                    try {
-                        row[j] = Double.parseDouble(fields[j]);
-                    } catch (NumberFormatException e) {
-                        numeric = false;
-                    }
-                }
-                if (!numeric) {
-                    if (first) {
-                        first = false;
-                        columns = fields.length;
-                        continue; // a header
-                    }
-                    throw new ConfigurationException(name + ", line " + lineNumber + ": '" + text + "' is not a row of"
-                            + " numbers");
-                }
-                first = false;
-                if (columns < 0) {
-                    columns = fields.length;
-                }
-                if (fields.length != columns) {
-                    throw new ConfigurationException(name + ", line " + lineNumber + ": " + fields.length
-                            + " columns, expected " + columns + " (inputs x1..xk, then the response y)");
-                }
-                for (int j = 0; j < row.length; j++) {
-                    if (!Double.isFinite(row[j])) {
-                        throw new ConfigurationException(name + ", line " + lineNumber + ": value " + fields[j]
-                                + " is not finite");
-                    }
-                }
-                rows.add(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The rows of a table: inputs x_1..x_k, then the response y. */
+    private static RegressionData of(CsvTable table) {
+        if (table.columns() < 2) {
+            throw new ConfigurationException(table.name() + ": each row needs at least 2 columns (inputs, then the"
+                    + " response y); got " + table.columns());
         }
-        if (rows.isEmpty()) {
-            throw new ConfigurationException(name + " has no data rows");
+        double[][] rows = new double[table.rows()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = table.row(i);
         }
-        if (columns < 2) {
-            throw new ConfigurationException(name + ": each row needs at least 2 columns (inputs, then the response"
-                    + " y); got " + columns);
-        }
-        return fromRows(name, rows.toArray(new double[0][]));
+        return fromRows(table.name(), rows);
     }
 
     /** The default data set shipped as {@value #DEFAULT_RESOURCE}. */

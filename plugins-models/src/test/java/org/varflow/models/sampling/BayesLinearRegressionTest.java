@@ -131,13 +131,14 @@ class BayesLinearRegressionTest {
         Path ragged = dir.resolve("ragged.csv");
         Files.writeString(ragged, "x,y\n1,2\n3,4,5\n");
         assertThatThrownBy(() -> RegressionData.readCsv(ragged)).isInstanceOf(ConfigurationException.class)
-                .hasMessageContaining("ragged.csv, line 3").hasMessageContaining("3 columns, expected 2");
+                .hasMessageContaining("ragged.csv, line 3").hasMessageContaining("3 cells, but the header has 2");
         assertThatThrownBy(() -> RegressionData.parse(new StringReader("x,y\n1,abc\n"), "d.csv"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("line 2");
         assertThatThrownBy(() -> RegressionData.parse(new StringReader("# nothing\n"), "e.csv"))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("no data rows");
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("holds no rows of numbers");
         assertThatThrownBy(() -> RegressionData.readCsv(dir.resolve("missing.csv")))
-                .isInstanceOf(ConfigurationException.class).hasMessageContaining("cannot read data file");
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("missing.csv: no such file or directory");
         BayesLinearRegressionFactory f = new BayesLinearRegressionFactory();
         Space three = new TestSpace(3);
         assertThatThrownBy(() -> f.create(Parameters.resolve("energy", f.parameters(), Map.of()), three))
