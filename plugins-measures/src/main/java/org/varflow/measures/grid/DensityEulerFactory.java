@@ -117,12 +117,15 @@ public final class DensityEulerFactory implements SchemeFactory {
         private Workers workers = Workers.sequential();
 
         DensityStepper(Flow flow, DensityMetric metric, GridLayout layout, boolean substep, double safety) {
-            this(flow, metric, layout, substep, safety, true);
+            this(flow, metric, layout, substep, safety, StencilKernels.best());
         }
 
-        /** {@code allowFrozen} false: the general loop at every substep (tests compare the two). */
+        /**
+         * With the frozen-face stencil on {@code kernels} where it applies; null: the general loop at every substep
+         * (tests compare them).
+         */
         DensityStepper(Flow flow, DensityMetric metric, GridLayout layout, boolean substep, double safety,
-                       boolean allowFrozen) {
+                       StencilKernels kernels) {
             this.flow = flow;
             this.energy = flow.energy();
             this.metric = metric;
@@ -134,8 +137,8 @@ public final class DensityEulerFactory implements SchemeFactory {
             this.gradient = new double[n];
             this.psi = new double[n];
             this.rate = new double[n];
-            this.frozen = allowFrozen && substep && FrozenFaceSubsteps.applies(flow, metric, layout, exponent)
-                    ? new FrozenFaceSubsteps(n) : null;
+            this.frozen = kernels != null && substep && FrozenFaceSubsteps.applies(flow, metric, layout, exponent)
+                    ? new FrozenFaceSubsteps(n, kernels) : null;
         }
 
         @Override

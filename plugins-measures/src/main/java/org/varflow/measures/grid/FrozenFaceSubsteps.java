@@ -47,8 +47,11 @@ final class FrozenFaceSubsteps {
     private int count;
     private long taken;
     private final Workers.Chunk blockChunk = this::block;
+    private final StencilKernels kernels;
 
-    FrozenFaceSubsteps(int n) {
+    /** For a grid of n cells, with the given kernels ({@link StencilKernels#best()} in runs). */
+    FrozenFaceSubsteps(int n, StencilKernels kernels) {
+        this.kernels = kernels;
         this.n = n;
         this.flux = new double[Math.max(0, n - 1)];
         this.next = new double[n];
@@ -142,20 +145,7 @@ final class FrozenFaceSubsteps {
      */
     private void substep(double[] x, int lo, int hi, double piece, double[] f) {
         int len = hi - lo;
-        for (int i = 0; i < len - 1; i++) {
-            int face = lo + i;
-            f[i] = fw[face] * x[i] - bw[face] * x[i + 1];
-        }
-        if (len == 1) {
-            return;
-        }
-        double v = x[0] + piece * (0.0 - f[0]);
-        x[0] = v < 0 ? 0 : v;
-        for (int i = 1; i < len - 1; i++) {
-            v = x[i] + piece * ((0.0 + f[i - 1]) - f[i]);
-            x[i] = v < 0 ? 0 : v;
-        }
-        v = x[len - 1] + piece * (0.0 + f[len - 2]);
-        x[len - 1] = v < 0 ? 0 : v;
+        kernels.fluxes(x, len, fw, bw, lo, f);
+        kernels.cells(x, len, f, piece);
     }
 }

@@ -29,10 +29,14 @@ class FrozenFaceSubstepsTest {
     }
 
     private static DensityEulerFactory.DensityStepper stepper(AssembledFlow a, boolean frozen) {
+        return stepper(a, frozen ? StencilKernels.best() : null);
+    }
+
+    private static DensityEulerFactory.DensityStepper stepper(AssembledFlow a, StencilKernels kernels) {
         Flow flow = a.flow();
         GridSpace g = (GridSpace) flow.space();
         return new DensityEulerFactory.DensityStepper(flow, (DensityMetric) flow.metric(), g.layout(), true, 0.9,
-                frozen);
+                kernels);
     }
 
     private static double[] run(AssembledFlow a, DensityEulerFactory.DensityStepper s, Workers w, int steps) {
@@ -93,7 +97,7 @@ class FrozenFaceSubstepsTest {
                         .with("stability", "substep"), 1, 0.05);
         AssembledFlow p = MeasureRuns.VARFLOW.assemble(plane);
         assertThat(new DensityEulerFactory.DensityStepper(p.flow(), (DensityMetric) p.flow().metric(),
-                ((GridSpace) p.flow().space()).layout(), true, 0.9, true).freezesFaces()).isFalse();
+                ((GridSpace) p.flow().space()).layout(), true, 0.9, StencilKernels.best()).freezesFaces()).isFalse();
     }
 
     /** A temperature schedule changes T at every substep: the stencil hands back at once, same numbers. */
@@ -103,6 +107,52 @@ class FrozenFaceSubstepsTest {
         double[] general = run(a, stepper(a, false), Workers.sequential(), 2);
         try (WorkerPool two = new WorkerPool(2)) {
             assertThat(run(a, stepper(a, true), two, 2)).isEqualTo(general);
+        }
+    }
+
+    /** This module's tests run with the Vector API: its kernels are the ones picked, and agree with the scalar ones. */
+    @Test
+    void vectorKernelsAreBitwiseTheScalarOnesIncludingClampsNegativeZerosAndNaN() {
+        assertThat(StencilKernels.best()).isInstanceOf(VectorStencilKernels.class);
+        assertThat(StencilKernels.Selection.select(false, true)).isSameAs(StencilKernels.SCALAR);
+        assertThat(StencilKernels.Selection.select(true, false)).isSameAs(StencilKernels.SCALAR);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        StencilKernels vector = new VectorStencilKernels();
+        for (int len : new int[] {1, 2, 3, 9, 17, 64, 1000}) {
+            double[] fw = r.doubles(len + 5, 0, 1e4).toArray();
+            double[] bw = r.doubles(len + 5, 0, 1e4).toArray();
+            double[] x = r.doubles(len, 0, 1).toArray();
+            if (len > 5) {
+                x[2] = -0.0;
+                x[len - 3] = 1e-300;  // pushed below zero: clamped
+                x[len / 2] = Double.NaN;
+            }
+            double[] a = x.clone();
+            double[] b = x.clone();
+            double[] fa = new double[len];
+            double[] fb = new double[len];
+            for (int s = 0; s < 3; s++) {
+                StencilKernels.SCALAR.fluxes(a, len, fw, bw, 5, fa);
+                vector.fluxes(b, len, fw, bw, 5, fb);
+                assertThat(fb).isEqualTo(fa);
+                StencilKernels.SCALAR.cells(a, len, fa, 3e-5);
+                vector.cells(b, len, fb, 3e-5);
+                for (int i = 0; i < len; i++) {
+                    assertThat(Double.doubleToRawLongBits(b[i])).as("len %d cell %d", len, i)
+                            .isEqualTo(Double.doubleToRawLongBits(a[i]));
+                }
+            }
+        }
+    }
+
+    /** The frozen stencil on the scalar kernels gives the general loop's densities too, on one and two threads. */
+    @Test
+    void theScalarKernelsGiveTheGeneralLoopsDensities() {
+        AssembledFlow a = MeasureRuns.VARFLOW.assemble(fokkerPlanck(1200, "boltzmann"));
+        double[] general = run(a, stepper(a, false), Workers.sequential(), 2);
+        assertThat(run(a, stepper(a, StencilKernels.SCALAR), Workers.sequential(), 2)).isEqualTo(general);
+        try (WorkerPool two = new WorkerPool(2)) {
+            assertThat(run(a, stepper(a, StencilKernels.SCALAR), two, 2)).isEqualTo(general);
         }
     }
 }
