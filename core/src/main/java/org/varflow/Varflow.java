@@ -242,7 +242,7 @@ public final class Varflow {
             RunSummary summary = new RunSummary(explicit(assembled), result.stepsTaken(), result.time(),
                     energy.energy(), energy.initialEnergy(), free.freeEnergy(), free.initialFreeEnergy(),
                     free.method(), new RunSummary.State(moments.mean(), moments.covariance(),
-                    moments.singleParticle(), moments.covarianceOmitted()), new RunSummary.Diagnostics(isFinite(result.states()),
+                    moments.singleParticle(), moments.covarianceOmitted()), new RunSummary.Diagnostics(result.allFinite(),
                     dissipation.reportedViolation(), dissipation.intervalsChecked(), energy.increases(),
                     result.stopped()), new Report(result.schemeStatistics()), provenance(assembled),
                     result.wallSeconds(), reports);
@@ -327,15 +327,6 @@ public final class Varflow {
      */
     public static Map<String, Object> explicitSpec(AssembledFlow assembled) {
         return RunSummary.specMap(explicit(assembled));
-    }
-
-    private static boolean isFinite(double[] v) {
-        for (double x : v) {
-            if (!Double.isFinite(x)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String versionOf(Class<?> c) {
