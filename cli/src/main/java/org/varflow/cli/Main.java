@@ -23,7 +23,8 @@ import picocli.CommandLine;
 
 /**
  * The {@code varflow} command. Discovers plugins (including jars in {@code --plugin-path DIR}), creates the one
- * Guice injector, and lets picocli build the subcommands through it. Every error ends in one message on stderr and
+ * Guice injector, and lets picocli build the subcommand the line names through it (all of them for usage, typos
+ * and completion; see {@link VarflowCommand}). Every error ends in one message on stderr and
  * an exit code: 2 for bad input, 3 for a numerical failure, 4 for a failed check, 5 when the JVM runs out of memory,
  * 1 for an internal error.
  */
@@ -45,6 +46,11 @@ public final class Main {
     public static void main(String[] args) {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // plots render without a display
+        }
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            // Guice then calls constructors by reflection instead of generating a class for each at start-up (a
+            // command creates each object once: generating costs more than it saves)
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
         }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
@@ -72,6 +78,15 @@ public final class Main {
             return USAGE;
         }
         CommandLine cl = new CommandLine(VarflowCommand.class, new GuiceFactory(injector));
+        // before the settings below, which reach the subcommands registered at the time
+        String named = VarflowCommand.named(args);
+        boolean all = named == null || !VarflowCommand.SUBCOMMANDS.containsKey(named)
+                || VarflowCommand.NEED_ALL.contains(named);
+        VarflowCommand.SUBCOMMANDS.forEach((name, type) -> {
+            if (all || name.equals(named)) {
+                cl.addSubcommand(name, type);
+            }
+        });
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
