@@ -116,7 +116,12 @@ public final class Workloads {
 
     /** Runs W4 and returns the final free energy. */
     public static double grid(Varflow varflow, int cells) {
-        var outcome = varflow.run(gridSpec(varflow, cells), new RunControl(1), null);
+        return grid(varflow, cells, 1);
+    }
+
+    /** Runs W4 with {@code threads} workers (the grid is one state: its substeps split) and returns the free energy. */
+    public static double grid(Varflow varflow, int cells, int threads) {
+        var outcome = varflow.run(gridSpec(varflow, cells), new RunControl(threads), null);
         return outcome.summary().observer("free-energy").number("final").orElse(Double.NaN);
     }
 
