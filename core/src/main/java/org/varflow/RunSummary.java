@@ -44,19 +44,34 @@ import org.varflow.api.PartKind;
  * @param provenance        the versions of varflow and of the plugins that provided the parts
  * @param wallSeconds       elapsed wall-clock time
  * @param observers         the contributed and user observers' reports, by observer id
+ * @param particles         the number of particles the law is made of: for a state that is itself an ensemble of N
+ *                          particles (svgd, jko, particle Fokker-Planck, a mean-field network's neurons) N times the
+ *                          spec's independent copies (the spec says 1 there: the ensemble is one state); else the
+ *                          spec's particles
  */
 public record RunSummary(FlowSpec spec, long steps, double time, double energy, double energyInitial,
                          double freeEnergy, double freeEnergyInitial, String freeEnergyMethod, State state,
                          Diagnostics diagnostics, Report scheme, Provenance provenance, double wallSeconds,
-                         Map<String, Report> observers) {
+                         Map<String, Report> observers, int particles) {
 
     public RunSummary {
         Objects.requireNonNull(spec, "spec");
+        if (particles < 1) {
+            throw new IllegalArgumentException("particles = " + particles + "; expected >= 1");
+        }
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(diagnostics, "diagnostics");
         scheme = scheme == null ? Report.EMPTY : scheme;
         Objects.requireNonNull(provenance, "provenance");
         observers = Collections.unmodifiableMap(new LinkedHashMap<>(observers == null ? Map.of() : observers));
+    }
+
+    /** A summary whose law has the spec's particles (no ensemble state). */
+    public RunSummary(FlowSpec spec, long steps, double time, double energy, double energyInitial, double freeEnergy,
+                      double freeEnergyInitial, String freeEnergyMethod, State state, Diagnostics diagnostics,
+                      Report scheme, Provenance provenance, double wallSeconds, Map<String, Report> observers) {
+        this(spec, steps, time, energy, energyInitial, freeEnergy, freeEnergyInitial, freeEnergyMethod, state,
+                diagnostics, scheme, provenance, wallSeconds, observers, spec.particles());
     }
 
     /** The preset the composition started from, or null. */
@@ -67,11 +82,6 @@ public record RunSummary(FlowSpec spec, long steps, double time, double energy, 
     /** The part that filled a slot, with its resolved parameters. */
     public PartChoice part(PartKind kind) {
         return spec.part(kind);
-    }
-
-    /** The number N of particles. */
-    public int particles() {
-        return spec.particles();
     }
 
     /** The step length the spec asked for. */
@@ -148,14 +158,25 @@ public record RunSummary(FlowSpec spec, long steps, double time, double energy, 
      * @param maxDissipationViolation     deterministic flows: the largest relative gap between the observed energy
      *                                    change and the dissipation -h &lt;dE, K dE&gt; (NaN for stochastic flows)
      * @param dissipationIntervalsChecked deterministic flows: how many intervals the check compared
-     * @param energyIncreases             deterministic flows: how often the energy rose between observations
+     * @param energyIncreases             deterministic flows that dissipate: how often the energy rose between
+     *                                    observations (empty for stochastic and for conservative flows)
      * @param stoppedEarly                whether the run was stopped on request before its end
+     * @param energyDrift                 conservative flows (a Poisson part J, no dissipation K, e.g. Hamiltonian
+     *                                    flow): the largest observed |E - E0|, which an exact flow keeps at 0; NaN
+     *                                    for every other flow
      */
     public record Diagnostics(boolean finite, double maxDissipationViolation, OptionalLong dissipationIntervalsChecked,
-                              OptionalLong energyIncreases, boolean stoppedEarly) {
+                              OptionalLong energyIncreases, boolean stoppedEarly, double energyDrift) {
         public Diagnostics {
             Objects.requireNonNull(dissipationIntervalsChecked, "dissipationIntervalsChecked");
             Objects.requireNonNull(energyIncreases, "energyIncreases");
+        }
+
+        /** Diagnostics of a flow that is not conservative (no energy drift). */
+        public Diagnostics(boolean finite, double maxDissipationViolation, OptionalLong dissipationIntervalsChecked,
+                           OptionalLong energyIncreases, boolean stoppedEarly) {
+            this(finite, maxDissipationViolation, dissipationIntervalsChecked, energyIncreases, stoppedEarly,
+                    Double.NaN);
         }
     }
 
@@ -192,7 +213,7 @@ public record RunSummary(FlowSpec spec, long steps, double time, double energy, 
         m.put("steps", steps);
         m.put("dt", spec.dt());
         m.put("seed", spec.seed());
-        m.put("particles", spec.particles());
+        m.put("particles", particles);
         m.put("time", time);
         m.put("energy", number(energy));
         m.put("energyInitial", number(energyInitial));
@@ -206,6 +227,9 @@ public record RunSummary(FlowSpec spec, long steps, double time, double energy, 
         d.put("dissipationIntervalsChecked", boxed(diagnostics.dissipationIntervalsChecked()));
         d.put("energyIncreases", boxed(diagnostics.energyIncreases()));
         d.put("stoppedEarly", diagnostics.stoppedEarly());
+        if (Double.isFinite(diagnostics.energyDrift())) {
+            d.put("energyDrift", diagnostics.energyDrift());
+        }
         m.put("diagnostics", d);
         if (!scheme.entries().isEmpty()) {
             m.put("scheme", scheme.entries());

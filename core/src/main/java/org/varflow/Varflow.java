@@ -23,6 +23,8 @@ import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
 import org.varflow.api.Plugin;
 import org.varflow.api.StatefulObserver;
+import org.varflow.api.measure.MeasureBase;
+import org.varflow.api.measure.MeasureKinds;
 import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.core.assembly.FlowAssembler;
 import org.varflow.core.assembly.ResolvedPart;
@@ -170,6 +172,22 @@ public final class Varflow {
     }
 
     /**
+     * As {@link #run(AssembledFlow, RunControl, Path, Path, long)}, calling each listener with a {@link Frame} (at
+     * most {@code frameParticles} particles) at every observation, on the run's thread: e.g. to draw an animation.
+     */
+    public Outcome run(AssembledFlow assembled, RunControl control, Path csv, Path checkpoint, long checkpointEvery,
+                       List<RunListener> listeners, int frameParticles) {
+        if (frameParticles < 1) {
+            throw new ConfigurationException("frame particles = " + frameParticles + " is not valid; expected >= 1");
+        }
+        List<FrameObserver> frames = new ArrayList<>();
+        for (RunListener l : listeners) {
+            frames.add(new FrameObserver(frameParticles, l::onFrame));
+        }
+        return execute(assembled, control, csv, checkpoint, checkpointEvery, null, Map.of(), frames);
+    }
+
+    /**
      * Continues the run saved in {@code checkpoint}: same spec, same random streams, same observer state, so the
      * outcome is bitwise-identical to the uninterrupted run (the wall time aside). Keeps checkpointing there every
      * {@code checkpointEvery} steps if that is positive.
@@ -239,19 +257,57 @@ public final class Varflow {
             }
             Map<String, Report> reports = new LinkedHashMap<>();
             contributed.forEach((id, o) -> reports.put(id, new Report(o.summary())));
+            FreeEnergy f = freeEnergy(free, reports.get(FREE_ENERGY_OBSERVER));
             RunSummary summary = new RunSummary(explicit(assembled), result.stepsTaken(), result.time(),
-                    energy.energy(), energy.initialEnergy(), free.freeEnergy(), free.initialFreeEnergy(),
-                    free.method(), new RunSummary.State(moments.mean(), moments.covariance(),
-                    moments.singleParticle(), moments.covarianceOmitted()), new RunSummary.Diagnostics(result.allFinite(),
+                    energy.energy(), energy.initialEnergy(), f.value(), f.initial(), f.method(),
+                    new RunSummary.State(moments.mean(), moments.covariance(), moments.singleParticle(),
+                            moments.covarianceOmitted()), new RunSummary.Diagnostics(result.allFinite(),
                     dissipation.reportedViolation(), dissipation.intervalsChecked(), energy.increases(),
-                    result.stopped()), new Report(result.schemeStatistics()), provenance(assembled),
-                    result.wallSeconds(), reports);
+                    result.stopped(), energy.drift()), new Report(result.schemeStatistics()), provenance(assembled),
+                    result.wallSeconds(), reports, lawParticles(assembled));
             return new Outcome(assembled, result, summary);
         } finally {
             if (sink != null) {
                 sink.close();
             }
         }
+    }
+
+    /** The id of the observer that measure plugins report the free energy of a whole measure under. */
+    static final String FREE_ENERGY_OBSERVER = "free-energy";
+
+    private record FreeEnergy(double value, double initial, String method) {
+    }
+
+    /**
+     * The free energy the summary reports: the standard observer's where it is defined; where it is not (one state
+     * that is a whole measure: a grid density, an ensemble) the one a {@code free-energy} observer computed for that
+     * measure (exact quadrature on grids, an entropy estimate for ensembles), with its method named.
+     */
+    private static FreeEnergy freeEnergy(FreeEnergyObserver standard, Report measure) {
+        if (Double.isFinite(standard.freeEnergy()) || measure == null || !(measure.entries().get("final")
+                instanceof Number last) || !Double.isFinite(last.doubleValue())) {
+            return new FreeEnergy(standard.freeEnergy(), standard.initialFreeEnergy(), standard.method());
+        }
+        double initial = measure.entries().get("initial") instanceof Number n ? n.doubleValue() : Double.NaN;
+        Object how = measure.entries().get("method");
+        return new FreeEnergy(last.doubleValue(), initial, (how == null ? "measure" : how) + " (observer "
+                + FREE_ENERGY_OBSERVER + ", per unit mass)");
+    }
+
+    /**
+     * How many particles the run's law is made of: the spec's particles, times N when one state is itself an
+     * ensemble of N points (a space over a {@link MeasureBase} of kind {@value MeasureKinds#ENSEMBLE}).
+     */
+    public static int lawParticles(AssembledFlow assembled) {
+        var space = assembled.flow().space();
+        int copies = assembled.spec().particles();
+        if (space.base() instanceof MeasureBase base && MeasureKinds.ENSEMBLE.equals(base.measureKind())
+                && base.dimension() > 0 && space.dimension() % base.dimension() == 0) {
+            long n = (long) copies * (space.dimension() / base.dimension());
+            return (int) Math.min(Integer.MAX_VALUE, n);
+        }
+        return copies;
     }
 
     private static RunSummary.Provenance provenance(AssembledFlow assembled) {

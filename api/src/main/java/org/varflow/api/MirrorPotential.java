@@ -21,11 +21,12 @@ public enum MirrorPotential {
     P_NORM("p-norm", Set.of(Space.EUCLIDEAN));
 
     private final String id;
+    @SuppressWarnings("ImmutableEnumChecker") // Set.copyOf: unmodifiable
     private final Set<String> kinds;
 
     MirrorPotential(String id, Set<String> kinds) {
         this.id = id;
-        this.kinds = kinds;
+        this.kinds = Set.copyOf(kinds);
     }
 
     public String id() {

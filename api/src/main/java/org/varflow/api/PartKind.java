@@ -34,7 +34,14 @@ public enum PartKind {
 
     /** The typed key of this kind: its factory and part interfaces. */
     public PartType<?, ?> type() {
-        return PartType.ALL.get(ordinal());
+        return switch (this) {
+            case SPACE -> PartType.SPACE;
+            case METRIC -> PartType.METRIC;
+            case ENERGY -> PartType.ENERGY;
+            case ENTROPY -> PartType.ENTROPY;
+            case NOISE -> PartType.NOISE;
+            case SCHEME -> PartType.SCHEME;
+        };
     }
 
     /** The lower-case name used in spec files, listings and messages. */

@@ -60,6 +60,7 @@ public final class Compare {
         lines.forEach(System.out::println);
     }
 
+    @SuppressWarnings("ReturnValueIgnored") // the warm-up run's result is not needed, only its effect on the JIT
     private static String time(String workload, int size, int threads, int repeats, DoubleSupplier run) {
         if (!workload.equals("W5-direct") || size <= 500) {
             run.getAsDouble(); // warm-up (JIT)

@@ -111,7 +111,7 @@ final class CheckCommand implements Callable<Integer> {
                 .map(p -> " (plugin " + p.id() + " " + p.version() + ")").orElse("") + ", parameters "
                 + params.asMap());
 
-        List<SpaceFactory> candidates = spaces(factory);
+        List<SpaceFactory> candidates = spaces();
         List<String> skipped = new ArrayList<>();
         int checkedSpaces = 0;
         int failures = 0;
@@ -185,7 +185,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     /** The space factories to try: the one given, or all, in id order. */
-    private List<SpaceFactory> spaces(MetricFactory metric) {
+    private List<SpaceFactory> spaces() {
         if (space != null) {
             return List.of(registry.factory(PartType.SPACE, space));
         }

@@ -93,8 +93,13 @@ final class CompareCommand implements Callable<Integer> {
             + " free-energy: the quantity 'steps to tol' and the overlay plot follow")
     String measure;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: ./compare-NAME)")
+    @Option(names = "--out", paramLabel = "DIR", description = "output directory (default: ./compare-NAME, or"
+            + " ./compare-NAME-2, -3, ... when that exists: nothing is overwritten)")
     Path outDir;
+
+    @Option(names = "--x-axis", paramLabel = "X", defaultValue = "time", description = "time (default) or step: what"
+            + " the overlays are drawn against (step where step counts are the point, e.g. steps of different size)")
+    String xAxis;
 
     @Option(names = "--report", paramLabel = "DIR", description = "also write DIR/compare.html and one"
             + " self-contained page per composition")
@@ -126,6 +131,11 @@ final class CompareCommand implements Callable<Integer> {
             throw new ConfigurationException("--tol " + tolerance + " is not valid; expected a finite number > 0");
         }
         PlotSize size = plotSize == null ? PlotSize.DEFAULT : PlotSize.parse(plotSize);
+        boolean bySteps = switch (xAxis.toLowerCase(Locale.ROOT)) {
+            case "time" -> false;
+            case "step", "steps" -> true;
+            default -> throw new ConfigurationException("--x-axis " + xAxis + " is not valid; expected time or step");
+        };
         List<Composition> compositions = compositions();
         List<AssembledFlow> assembled = new ArrayList<>();
         for (Composition c : compositions) {
@@ -135,8 +145,11 @@ final class CompareCommand implements Callable<Integer> {
                 throw new ConfigurationException("composition '" + c.label() + "': " + e.getMessage());
             }
         }
-        Path dir = outDir != null ? outDir : Path.of("compare-" + slug(baseName()));
+        Path dir = outDir != null ? outDir : freshDirectory("compare-" + slug(baseName()));
         RunCommand.checkWritable(dir, null);
+        if (outDir == null && !execution.quiet) {
+            err.println("varflow: writing into " + dir + " (choose with --out DIR)");
+        }
         if (reportDir != null) {
             RunCommand.checkWritable(reportDir, null);
         }
@@ -159,7 +172,8 @@ final class CompareCommand implements Callable<Integer> {
                     outcome = varflow.run(assembled.get(i), control, csv);
                 } catch (NumericalException e) {
                     err.println("varflow: composition '" + c.label() + "' failed: " + e.getMessage());
-                    entries.add(new Comparison.Entry(c.label(), null, null, e.getMessage()));
+                    entries.add(new Comparison.Entry(c.label(), null, null, e.getMessage(),
+                            assembled.get(i).flow().isDeterministic()));
                     outcomes.add(null);
                     slugs.add(slug);
                     continue;
@@ -168,7 +182,7 @@ final class CompareCommand implements Callable<Integer> {
                 }
                 AtomicFile.write(dir.resolve(slug).resolve(RunCommand.SUMMARY), outcome.summary().toJson());
                 entries.add(new Comparison.Entry(c.label(), outcome.summary().toMap(), Files.isRegularFile(csv)
-                        ? Trajectory.read(csv) : null, null));
+                        ? Trajectory.read(csv) : null, null, outcome.assembled().flow().isDeterministic()));
                 outcomes.add(outcome);
                 slugs.add(slug);
                 if (outcome.result().stopped()) {
@@ -177,9 +191,10 @@ final class CompareCommand implements Callable<Integer> {
             }
             List<List<String>> rows = Comparison.rows(entries, q, tolerance);
             double best = Comparison.best(entries, q);
-            String intro = intro(entries.size(), compositions.get(0).spec().seed(), q, best);
+            String intro = intro(entries, compositions.get(0).spec().seed(), q, best);
             AtomicFile.write(dir.resolve("compare.csv"), Comparison.csv(Comparison.HEADER, rows));
-            List<RunPlots.Named> overlays = overlays(entries, outcomes, q, size);
+            Map<String, java.awt.Color> colours = colours(compositions, assembled);
+            List<RunPlots.Named> overlays = overlays(entries, outcomes, q, size, colours, bySteps);
             List<String> written = new ArrayList<>();
             written.add(dir.resolve("compare.csv").toString());
             for (RunPlots.Named o : overlays) {
@@ -203,7 +218,7 @@ final class CompareCommand implements Callable<Integer> {
                     String label = entries.get(i).label();
                     Path csv = dir.resolve(slugs.get(i)).resolve(RunCommand.TRAJECTORY);
                     RunReport.Page page = RunCommand.page(varflow, label, o,
-                            RunPlots.charts(RunPlots.RunData.of(label, o, csv), size));
+                            RunPlots.charts(RunPlots.RunData.of(label, colours.get(label), o, csv, List.of()), size));
                     String file = slugs.get(i) + ".html";
                     AtomicFile.write(reportDir.resolve(file), RunReport.html(page));
                     pages.add(page);
@@ -234,19 +249,7 @@ final class CompareCommand implements Callable<Integer> {
         List<Composition> out = new ArrayList<>();
         if (!vary.isEmpty()) {
             Composition base = base(targets.get(0));
-            List<List<String>> combos = new ArrayList<>(List.of(List.of()));
-            for (String v : vary) {
-                List<List<String>> next = new ArrayList<>();
-                for (List<String> combo : combos) {
-                    for (String item : Settings.varied(v)) {
-                        List<String> c = new ArrayList<>(combo);
-                        c.add(item);
-                        next.add(c);
-                    }
-                }
-                combos = next;
-            }
-            for (List<String> combo : combos) {
+            for (List<String> combo : Settings.grid(vary)) {
                 FlowSpec s = base.spec();
                 for (String item : combo) {
                     s = Settings.apply(s, item, "--vary");
@@ -328,55 +331,137 @@ final class CompareCommand implements Callable<Integer> {
         return s.isEmpty() ? "run" : s;
     }
 
-    private String intro(int n, long seed, Comparison.Measure q, double best) {
+    private String intro(List<Comparison.Entry> entries, long seed, Comparison.Measure q, double best) {
         String name = q == Comparison.Measure.ENERGY ? "E" : "F";
-        return String.format(Locale.ROOT, "%d compositions, seed %d. 'steps to tol': the first observed step from"
+        boolean anyDeterministic = entries.stream().anyMatch(Comparison.Entry::deterministic);
+        boolean anyStochastic = entries.stream().anyMatch(e -> !e.deterministic());
+        String steps = String.format(Locale.ROOT, "'steps to tol': the first observed step from"
                 + " which |%s - %s_best| <= %s * max(1, |%s_best|) for the rest of the run, %s_best = %s (the lowest"
-                + " final %s); to the nearest observation.", n, seed, name, name, Plots.fmtTolerance(tolerance),
+                + " final %s); to the nearest observation.", name, name, Plots.fmtTolerance(tolerance),
                 name, name, Double.isFinite(best) ? Comparison.num(best) : "undefined",
                 q == Comparison.Measure.ENERGY ? "energy" : "free energy");
+        String samplers = (anyDeterministic ? " " : "") + "Samplers (noise) fluctuate about their stationary law and never settle, so 'steps to tol'"
+                + " is 'n/a' for them: compare them by final F (for independent particles an estimate, F = mean E"
+                + " - T H with H of a Gaussian fit) and by the distance to the target.";
+        return String.format(Locale.ROOT, "%d compositions, seed %d. ", entries.size(), seed)
+                + (anyDeterministic ? steps : "") + (anyStochastic ? samplers : "");
     }
 
-    /** The overlay plots: the measure against time for every composition; paths over level sets in 2-D. */
+    /**
+     * One colour per composition, the same in every overlay and on its own page: its method's palette colour (the
+     * part the composition swaps in, else its preset), another one when two compositions would share it.
+     */
+    static Map<String, java.awt.Color> colours(List<Composition> compositions, List<AssembledFlow> assembled) {
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < compositions.size(); i++) {
+            keys.put(compositions.get(i).label(), colourKey(compositions.get(i).label(), assembled.get(i)));
+        }
+        return org.varflow.cli.plot.Colours.distinct(keys);
+    }
+
+    /** The palette key of a composition: the id of the first part it swaps in (KIND=ID), else its run's method. */
+    static String colourKey(String label, AssembledFlow assembled) {
+        for (String item : label.split("\\s+")) {
+            int eq = item.indexOf('=');
+            if ((eq > 0 && item.indexOf('.') < 0) || (eq > 0 && item.indexOf('.') > eq)) {
+                String kind = item.substring(0, eq).toLowerCase(Locale.ROOT);
+                if (List.of("space", "metric", "energy", "entropy", "noise", "scheme").contains(kind)) {
+                    return item.substring(eq + 1);
+                }
+            }
+        }
+        return RunPlots.methodOf(assembled);
+    }
+
+    /** {@code base}, or base-2, base-3, ... : the first that does not exist yet. */
+    static Path freshDirectory(String base) {
+        Path p = Path.of(base);
+        for (int k = 2; Files.exists(p); k++) {
+            p = Path.of(base + "-" + k);
+        }
+        return p;
+    }
+
+    /**
+     * The overlay plots: the measure against time (or step) for every composition; paths over level sets in 2-D. Each
+     * composition has its colour; curves that coincide stay visible because each is drawn thinner than the one
+     * before it, so a curve lying on another shows as a line inside a wider band.
+     */
     private static List<RunPlots.Named> overlays(List<Comparison.Entry> entries, List<Varflow.Outcome> outcomes,
-                                                 Comparison.Measure q, PlotSize size) {
+                                                 Comparison.Measure q, PlotSize size,
+                                                 Map<String, java.awt.Color> colours, boolean bySteps) {
         List<RunPlots.Named> charts = new ArrayList<>();
         String column = q == Comparison.Measure.ENERGY ? "energy" : "free_energy";
         String name = q == Comparison.Measure.ENERGY ? "E" : "F";
         List<Plots.Series> series = new ArrayList<>();
         boolean decays = false;
+        boolean deterministic = entries.stream().allMatch(Comparison.Entry::deterministic);
         double ref = Double.POSITIVE_INFINITY;
         for (Comparison.Entry e : entries) {
             if (e.trajectory() == null) {
                 continue;
             }
             double[] v = e.trajectory().column(column);
-            series.add(new Plots.Series(e.label(), e.trajectory().time(), v));
-            decays |= Plots.decays(v);
+            series.add(new Plots.Series(e.label(), bySteps ? e.trajectory().step() : e.trajectory().time(), v,
+                    colours.get(e.label()), Plots.Line.SOLID));
+            decays |= deterministic && Plots.decays(v);
             for (double x : v) {
                 if (Double.isFinite(x)) {
                     ref = Math.min(ref, x);
                 }
             }
         }
-        var chart = Plots.overTime((decays ? name + " - " + name + "_min" : name) + " against time",
-                decays ? "gap above the lowest value reached by any (log scale)" : name, series, decays, ref, size);
+        double limit = ref;
+        if (decays) {
+            // the limit all of them approach, extrapolated from the best one's tail: no dip at the end of its curve
+            for (Plots.Series s : series) {
+                if (Plots.min(s.y()) == ref) {
+                    limit = Math.min(ref, RunPlots.Limit.of(s.y()).value());
+                }
+            }
+        }
+        // steps counted on very different scales (4 against 1362) are told apart on a log axis of steps
+        double most = 1;
+        double fewest = Double.POSITIVE_INFINITY;
+        for (Plots.Series s : series) {
+            double last = s.x()[s.x().length - 1];
+            most = Math.max(most, last);
+            fewest = Math.min(fewest, Math.max(1, last));
+        }
+        boolean logSteps = bySteps && most / fewest >= 100;
+        if (logSteps) {
+            List<Plots.Series> positive = new ArrayList<>();
+            for (Plots.Series s : series) {
+                double[] xs = s.x().clone();
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = xs[i] > 0 ? xs[i] : Double.NaN;
+                }
+                positive.add(new Plots.Series(s.name(), xs, s.y(), s.colour(), s.line()));
+            }
+            series = positive;
+        }
+        String x = bySteps ? "step" : "time";
+        var chart = Plots.over((decays ? name + " - " + name + "* against " + x : name + " against " + x),
+                logSteps ? "step (log scale)" : x, decays ? name + " - " + name + "*, " + name + "* = " + Comparison.num(limit)
+                        + " (the limit of the lowest; log scale)" : name, series, decays, limit, size);
         if (chart != null) {
-            Plots.legendBelow(chart);
+            chart.getStyler().setXAxisLogarithmic(logSteps);
+            nest(chart);
             charts.add(new RunPlots.Named(q == Comparison.Measure.ENERGY ? "energy" : "free-energy",
-                    "All compositions against time", chart));
+                    "All compositions against " + x, chart));
         }
         List<Plots.Series> distances = new ArrayList<>();
         for (Comparison.Entry e : entries) {
             if (e.summary() != null) {
                 ObserverReports.series(e.summary()).stream().findFirst().ifPresent(d -> distances.add(
-                        new Plots.Series(e.label() + ": " + d.name(), d.x(), d.y())));
+                        new Plots.Series(e.label() + ": " + d.name(), d.x(), d.y(), colours.get(e.label()),
+                                Plots.Line.SOLID)));
             }
         }
         var distance = distances.isEmpty() ? null : Plots.decay("distance to the target against time", "distance",
                 distances, size);
         if (distance != null) {
-            Plots.legendBelow(distance);
+            nest(distance);
             charts.add(new RunPlots.Named("distance", "Each composition's distance to its target, as its first"
                     + " distance observer reports it", distance));
         }
@@ -396,7 +481,7 @@ final class CompareCommand implements Callable<Integer> {
                         && Objects.equals(partOf(first, "space"), partOf(o, "space"));
             }
             paths.add(new Plots.Path2(entries.get(i).label(), t.column(t.stateColumns().get(0)),
-                    t.column(t.stateColumns().get(1))));
+                    t.column(t.stateColumns().get(1)), colours.get(entries.get(i).label())));
         }
         if (first != null) {
             var flow = first.assembled().flow();
@@ -404,14 +489,30 @@ final class CompareCommand implements Callable<Integer> {
             var energy = flow.energy();
             var landscape = Plots.landscape((phase ? "phase portraits" : "paths") + (sameEnergy
                     ? " over the level sets of " + (phase ? "H" : "E") : ""), flow.space().coordinateName(0),
-                    flow.space().coordinateName(1), sameEnergy ? energy::value : null, paths, null, size);
+                    flow.space().coordinateName(1), sameEnergy ? energy::value : null, paths, List.of(), size);
             if (landscape != null) {
+                nest(landscape);
                 charts.add(new RunPlots.Named(phase ? "phase" : "trajectory", "All compositions' "
                         + (phase ? "phase portraits" : "paths") + (sameEnergy ? " over the level sets of the energy"
                         : " (their energies differ: no level sets)"), landscape));
             }
         }
         return charts;
+    }
+
+    /** Draws each composition's line thinner than the one before it (widths 6, 4.2, 2.6, 1.4, ...). */
+    private static void nest(org.knowm.xchart.XYChart chart) {
+        float width = 6f;
+        for (var s : chart.getSeriesCollection()) {
+            if (!s.isShowInLegend() || s.getXYSeriesRenderStyle().orElse(null)
+                    == org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter || s.getName().startsWith("level")) {
+                continue;
+            }
+            s.setLineStyle(new java.awt.BasicStroke(width, java.awt.BasicStroke.CAP_ROUND,
+                    java.awt.BasicStroke.JOIN_ROUND));
+            s.setLineWidth(width);
+            width = Math.max(1.2f, width * 0.68f);
+        }
     }
 
     private static Object partOf(Varflow.Outcome o, String kind) {

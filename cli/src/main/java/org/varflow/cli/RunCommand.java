@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,6 +20,7 @@ import org.varflow.cli.plot.PlotFiles;
 import org.varflow.cli.plot.PlotSize;
 import org.varflow.cli.plot.RunPlots;
 import org.varflow.cli.report.RunReport;
+import org.varflow.Frame;
 import org.varflow.Varflow;
 import org.varflow.core.output.AtomicFile;
 import org.varflow.core.run.RunControl;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Parameters;
             "  varflow run langevin --set entropy.beta=4 --particles 20000 --time 10",
             "  varflow run gradient-descent --energy rosenbrock --scheme dormand-prince --steps 2000",
             "  varflow run --spec my-flow.yaml --out results/",
-            "  varflow run gradient-descent --energy rosenbrock --out gd --plot      # PNG and SVG charts in gd/",
+            "  varflow run gradient-descent --energy rosenbrock --scheme minimizing-movement --dt 0.5 --steps 200"
+                + " --out gd --plot    # charts in gd/",
             "  varflow run langevin --energy double-well --report report/         # one HTML page",
             "", "Exit codes: 0 success, 2 bad input, 3 numerical failure (NaN, overflow), 1 internal error."})
 final class RunCommand implements Callable<Integer> {
@@ -123,24 +126,32 @@ final class RunCommand implements Callable<Integer> {
         return Interruptible.run(control, () -> {
             Varflow.Outcome outcome;
             Progress bar = Progress.start(control::progress, spec.stepCount(), label, err, Progress.wanted(execution.quiet));
+            List<Frame> frames = new ArrayList<>(); // what the animation of independent particles is drawn from
             try {
                 outcome = varflow.run(assembled, control, csv,
                         checkpointEvery == null ? null : outDir.resolve(CHECKPOINT),
-                        checkpointEvery == null ? 0 : checkpointEvery);
+                        checkpointEvery == null ? 0 : checkpointEvery,
+                        plot || reportDir != null ? List.of(frames::add) : List.of(), RunPlots.FRAME_PARTICLES);
             } finally {
                 bar.close();
             }
             writeSummary(outcome, outDir, summaryFile, out);
             if (plot || reportDir != null) {
-                List<RunPlots.Named> charts = RunPlots.charts(RunPlots.RunData.of(label, outcome, csv), size);
+                RunPlots.RunData data = RunPlots.RunData.of(label, null, outcome, csv, frames);
+                List<RunPlots.Named> charts = RunPlots.charts(data, size);
+                byte[] animation = RunPlots.animation(data, size);
                 if (plot) {
                     for (RunPlots.Named c : charts) {
                         PlotFiles.write(c.chart(), outDir, c.name());
                     }
+                    PlotFiles.writeAnimation(animation, outDir, "law");
                 }
                 if (reportDir != null) {
                     Path page = reportDir.resolve(REPORT);
-                    AtomicFile.write(page, RunReport.html(page(varflow, label, outcome, charts)));
+                    RunReport.Page content = page(varflow, label, outcome, charts);
+                    AtomicFile.write(page, RunReport.html(new RunReport.Page(content.label(), content.assembled(),
+                            content.preset(), content.summary(), content.summaryJson(), content.unifying(),
+                            content.charts(), animation)));
                     if (!execution.quiet) {
                         err.println("varflow: report written to " + page);
                     }

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
  * {@code varflow table}: the decomposition table of every registered method, generated from the presets (a preset
  * contributed by a third-party jar appears in it like the built-in ones).
  *
- * <p>One row per preset: method | state (space) | functional (energy, plus the entropy weighted by the temperature
- * where there is one) | geometry (metric) | noise | scheme.
+ * <p>One row per preset, its parts in the README's order and names: method | space | metric | energy | entropy |
+ * noise | scheme. The text table is aligned on the left, header and values alike.
  */
 @Command(name = "table", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The decomposition table: every registered method as its five parts and scheme.",
@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  varflow table", "  varflow table --format markdown > methods.md",
             "  varflow --plugin-path plugins/ table --format csv"})
 final class TableCommand implements Callable<Integer> {
-    static final List<String> HEADER = List.of("method", "state", "functional", "geometry", "noise", "scheme");
+    static final List<String> HEADER = List.of("method", "space", "metric", "energy", "entropy", "noise", "scheme");
 
     private final PartRegistry registry;
     private final PrintWriter out;
@@ -54,7 +54,7 @@ final class TableCommand implements Callable<Integer> {
         switch (f) {
             case "markdown" -> out.print(markdown(rows));
             case "csv" -> out.print(Comparison.csv(HEADER, rows));
-            default -> out.print(Comparison.text(HEADER, rows));
+            default -> out.print(text(rows));
         }
         out.flush();
         return 0;
@@ -64,15 +64,40 @@ final class TableCommand implements Callable<Integer> {
     static List<List<String>> rows(Iterable<Preset> presets) {
         List<List<String>> rows = new ArrayList<>();
         for (Preset p : presets) {
-            PartChoice entropy = p.spec().parts().get(PartKind.ENTROPY);
-            String functional = p.spec().parts().get(PartKind.ENERGY).id();
-            if (entropy != null && !entropy.id().equals("none")) {
-                functional += " + T " + entropy.id();
-            }
-            rows.add(List.of(p.id(), id(p, PartKind.SPACE), functional, id(p, PartKind.METRIC), id(p, PartKind.NOISE),
-                    id(p, PartKind.SCHEME)));
+            rows.add(List.of(p.id(), id(p, PartKind.SPACE), id(p, PartKind.METRIC), id(p, PartKind.ENERGY),
+                    id(p, PartKind.ENTROPY), id(p, PartKind.NOISE), id(p, PartKind.SCHEME)));
         }
         return rows;
+    }
+
+    /** Left-aligned columns two spaces apart, a rule under the header. */
+    static String text(List<List<String>> rows) {
+        int[] w = new int[HEADER.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = HEADER.get(i).length();
+            for (List<String> r : rows) {
+                w[i] = Math.max(w[i], r.get(i).length());
+            }
+        }
+        StringBuilder b = new StringBuilder();
+        line(b, HEADER, w);
+        List<String> rule = new ArrayList<>();
+        for (int width : w) {
+            rule.add("-".repeat(width));
+        }
+        line(b, rule, w);
+        for (List<String> r : rows) {
+            line(b, r, w);
+        }
+        return b.toString();
+    }
+
+    private static void line(StringBuilder b, List<String> cells, int[] w) {
+        StringBuilder l = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            l.append(cells.get(i)).append(" ".repeat(w[i] - cells.get(i).length() + (i + 1 < cells.size() ? 2 : 0)));
+        }
+        b.append(l.toString().stripTrailing()).append('\n');
     }
 
     private static String id(Preset p, PartKind kind) {

@@ -25,7 +25,8 @@ public final class VarflowCommand implements java.util.concurrent.Callable<Integ
     /** The subcommands by name, in the order the usage lists them. */
     static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands(ListCommand.class, ExplainCommand.class,
             RunCommand.class, ResumeCommand.class, CheckCommand.class, SpecCommand.class, CompareCommand.class,
-            TableCommand.class, DemoCommand.class, DistanceCommand.class, CompletionCommand.class, ServeCommand.class);
+            SweepCommand.class, TableCommand.class, DemoCommand.class, ExerciseCommand.class, DistanceCommand.class,
+            CompletionCommand.class, ServeCommand.class);
     /** Subcommands that read the whole command tree (the completion script covers every subcommand). */
     static final java.util.Set<String> NEED_ALL = java.util.Set.of("completion");
 

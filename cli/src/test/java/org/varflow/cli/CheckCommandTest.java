@@ -194,14 +194,17 @@ class CheckCommandTest {
     @Test
     void checksReportFailuresInsteadOfThrowing() {
         Space r3 = new Space() {
+            @Override
             public String kind() {
                 return EUCLIDEAN;
             }
 
+            @Override
             public int dimension() {
                 return 3;
             }
 
+            @Override
             public double[] initialState() {
                 return new double[] {0.5, -1, 2};
             }

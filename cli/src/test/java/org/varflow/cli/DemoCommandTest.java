@@ -8,32 +8,29 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.varflow.cli.demo.Demo;
 import org.varflow.cli.demo.Demos;
 
 /**
- * Every demonstration runs and every figure agrees with its closed form (the tolerances are stated in the figures:
- * exact grid identities to 1e-6, discretisation errors to a few 1e-3, statistical ones to 4 standard errors of the
- * sample size used), and each writes its plots.
+ * The {@code demo} command: it runs a demonstration, prints its figures with verdicts and writes its pictures (each
+ * demo's figures and pictures are checked, one run each, by {@link DemoFiguresTest}); without a name it lists them.
  */
 class DemoCommandTest {
     static Stream<String> demos() {
         return Demos.all().stream().map(Demo::name);
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("demos")
-    @Timeout(180)
-    void everyDemoAgreesWithItsPredictions(String name, @TempDir Path dir) throws Exception {
-        CliRunner r = CliRunner.run("demo", name, "--out", dir.toString(), "--plot-size", "400x300");
+    @Test
+    @Timeout(120)
+    void aDemoRunsFromTheCommandLine(@TempDir Path dir) throws Exception {
+        CliRunner r = CliRunner.run("demo", "heat", "--out", dir.toString(), "--plot-size", "400x300");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("demo " + name, "figures agree with their predictions").doesNotContain("FAIL");
+        assertThat(r.out()).contains("demo heat", "figures agree with their predictions").doesNotContain("FAIL");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.filter(p -> p.toString().endsWith(".png"))).isNotEmpty()
                     .allSatisfy(p -> assertThat(Files.size(p)).isGreaterThan(1000));
         }
+        assertThat(dir.resolve("heat-snapshots.json")).exists();
     }
 
     @Test

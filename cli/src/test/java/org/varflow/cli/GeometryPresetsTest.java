@@ -205,7 +205,7 @@ class GeometryPresetsTest {
         try {
             return (double[]) e.getClass().getMethod("maximumLikelihood").invoke(e);
         } catch (ReflectiveOperationException ex) {
-            throw new AssertionError(ex);
+            throw new LinkageError("maximumLikelihood() could not be called", ex);
         }
     }
 

@@ -78,6 +78,25 @@ class KillAndResumeTest {
     }
 
     @Test
+    void resumingAFinishedRunSaysSoAndPrintsItsSummary(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("done");
+        CliRunner run = CliRunner.run("run", "langevin", "--particles", "500", "--steps", "300", "--out",
+                out.toString(), "--checkpoint-every", "100", "-q");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(out.resolve("checkpoint.bin")).doesNotExist();
+        CliRunner resumed = CliRunner.run("resume", out.toString());
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("finished", "300 steps", "nothing to resume");
+        assertThat(resumed.out()).isEqualTo(Files.readString(out.resolve("summary.json")));
+        // a run stopped early without checkpoints cannot be resumed: said, not guessed
+        Files.writeString(out.resolve("summary.json"), Files.readString(out.resolve("summary.json"))
+                .replace("\"stoppedEarly\" : false", "\"stoppedEarly\" : true"));
+        CliRunner stopped = CliRunner.run("resume", out.toString());
+        assertThat(stopped.code()).isEqualTo(Main.USAGE);
+        assertThat(stopped.err()).contains("stopped early", "--checkpoint-every");
+    }
+
+    @Test
     void halvePolicyFromTheCommandLine() {
         CliRunner r = CliRunner.run("run", "gradient-descent", "--dt", "0.6", "--steps", "2000", "--on-divergence",
                 "halve");

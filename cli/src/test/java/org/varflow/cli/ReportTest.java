@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code run --report DIR}: one self-contained HTML page with the decomposition (five parts and the scheme, with
- * parameters), the preset's equation and the unifying one, the summary and the plots embedded as PNG data; nothing
- * in it points outside the page.
+ * parameters), the preset's equation (when the run kept its parts), the scheme's update and the unifying equation,
+ * typeset, the summary and the plots embedded as PNG data (and the law's animation as a GIF); nothing in it points
+ * outside the page.
  */
 class ReportTest {
     private static final Pattern IMG = Pattern.compile("<img [^>]*src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
@@ -39,9 +40,12 @@ class ReportTest {
         }
         assertThat(html).contains("<td>euclidean</td>", "<td>double-well</td>", "<td>boltzmann</td>",
                 "<td>thermal</td>", "<td>euler-maruyama</td>", "beta = 1", "tilt = 0");
-        // the preset's equation (the energy was swapped, which the page says) and the unifying equation
-        assertThat(html).contains("Equation", "which this run changes in its energy (double-well instead of"
-                + " quadratic)", "sqrt(2 beta^-1 K(x)) dW", "d rho/dt = -K_rho dF(rho)");
+        // the energy was swapped, which the page says (the preset's equation no longer applies); the scheme's update
+        // and the unifying equation, typeset: Greek letters, nabla, roots, sub- and superscripts
+        assertThat(html).contains("Equation", "This run changes preset <code>langevin</code> in its energy"
+                + " (double-well instead of quadratic)", "The update of the scheme that ran, <code>euler-maruyama</code>",
+                "x<sub>k+1</sub>", "\u221a(2 \u03b2<sup>-1</sup> K(x)) dW", "-K<sub>\u03c1</sub> dF(\u03c1)",
+                "\u2207 E(x)").doesNotContain("sqrt(2 beta^-1 K(x)) dW");
         assertThat(html).contains("energyInitial", "freeEnergy", "diagnostics.finite", "&quot;preset&quot;");
         List<BufferedImage> images = images(html);
         assertThat(images).hasSizeGreaterThanOrEqualTo(2); // energy and histogram
@@ -64,10 +68,36 @@ class ReportTest {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
         String html = Files.readString(report.resolve("report.html"));
-        assertThat(html).contains("The equation of preset <code>gradient-descent</code>:", "x_{k+1} = x_k - h grad E");
+        assertThat(html).contains("The equation of preset <code>gradient-descent</code>:",
+                "x<sub>k+1</sub> = x<sub>k</sub> - h \u2207 E");
         assertThat(images(html)).hasSize(2); // energy and the path over level sets
         assertThat(out.resolve("trajectory.csv")).exists();
         assertThat(report.resolve("trajectory.csv")).doesNotExist();
+        assertSelfContained(html);
+    }
+
+    @Test
+    void aSwappedSchemeShowsItsOwnUpdateAndNumbersDoNotWrap() throws Exception {
+        Path report = dir.resolve("mm");
+        CliRunner r = CliRunner.run("run", "gradient-descent", "--scheme", "minimizing-movement", "--dt", "1",
+                "--steps", "10", "--report", report.toString(), "-q");
+        assertThat(r.code()).as(r.err()).isZero();
+        String html = Files.readString(report.resolve("report.html"));
+        assertThat(html).contains("in its scheme (minimizing-movement instead of euler)",
+                "<code>minimizing-movement</code>", "argmin<sub>y</sub>")
+                .doesNotContain("The equation of preset");
+        assertThat(html).contains("td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}",
+                "img{width:100%", "white-space:pre-wrap");
+    }
+
+    @Test
+    void aMeasureRunShowsItsLawAndItsAnimation() throws Exception {
+        Path report = dir.resolve("pfp");
+        CliRunner r = CliRunner.run("run", "particle-fokker-planck", "--set", "space.n=400", "--time", "2",
+                "--report", report.toString(), "-q");
+        assertThat(r.code()).as(r.err()).isZero();
+        String html = Files.readString(report.resolve("report.html"));
+        assertThat(html).contains("The ensemble at several times, and the Gibbs law", "data:image/gif;base64,");
         assertSelfContained(html);
     }
 
@@ -88,7 +118,7 @@ class ReportTest {
                 "href=");
         Matcher src = Pattern.compile("src=\"([^\"]*)\"").matcher(html);
         while (src.find()) {
-            assertThat(src.group(1)).startsWith("data:image/png;base64,");
+            assertThat(src.group(1)).matches("data:image/(png|gif);base64,.*");
         }
     }
 }

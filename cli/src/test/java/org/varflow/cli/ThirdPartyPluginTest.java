@@ -150,10 +150,16 @@ class ThirdPartyPluginTest {
     void aPluginsPresetAppearsInTheDecompositionTable() {
         CliRunner table = CliRunner.run("--plugin-path", pluginDir.toString(), "table", "--format", "markdown");
         assertThat(table.code()).as(table.err()).isZero();
-        assertThat(table.out()).contains("| acme-descent | euclidean | quadratic | acme-scaled | none | euler |",
-                "| langevin | euclidean | quadratic + T boltzmann | euclidean | thermal | euler-maruyama |");
+        assertThat(table.out()).contains("| acme-descent | euclidean | acme-scaled | quadratic | none | none | euler |",
+                "| langevin | euclidean | euclidean | quadratic | boltzmann | thermal | euler-maruyama |");
         CliRunner without = CliRunner.run("table");
-        assertThat(without.out()).doesNotContain("acme-descent").contains("method", "geometry");
+        assertThat(without.out()).doesNotContain("acme-descent");
+        // the five parts and the scheme, by the README's names, each header over the start of its column
+        String header = without.out().lines().findFirst().orElseThrow();
+        String langevin = without.out().lines().filter(l -> l.startsWith("langevin ")).findFirst().orElseThrow();
+        assertThat(header).startsWith("method").contains("space", "metric", "energy", "entropy", "noise", "scheme");
+        assertThat(langevin.indexOf("quadratic")).isEqualTo(header.indexOf("energy"));
+        assertThat(langevin.indexOf("euler-maruyama")).isEqualTo(header.indexOf("scheme"));
     }
 
     @Test

@@ -121,7 +121,7 @@ class ExactOTTest {
         double[] lattice = new double[2 * 100];
         for (int k = 0; k < 100; k++) {
             lattice[2 * k] = k % 10;
-            lattice[2 * k + 1] = k / 10;
+            lattice[2 * k + 1] = Math.floorDiv(k, 10);
         }
         double[] shifted = lattice.clone();
         for (int k = 0; k < shifted.length; k++) {

@@ -108,7 +108,6 @@ public final class DenoisingScoreModel implements TimeScore {
         double[] gram = new double[p * p];
         double[] rhs = new double[p * d];
         double[] phi = new double[p];
-        double[] x = new double[d];
         double[] z = new double[d];
         double[] u = new double[d];
         double zz = 0;

@@ -29,7 +29,7 @@ public final class Excerpt {
                 case '\\' -> b.append("\\\\");
                 default -> {
                     if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
-                            || Character.isSurrogate(c) && !Character.isHighSurrogate(c)) {
+                            || (Character.isSurrogate(c) && !Character.isHighSurrogate(c))) {
                         b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         b.append(c);

@@ -29,9 +29,14 @@ public final class Comparison {
      * @param label      its name
      * @param summary    its JSON summary, or null when it failed
      * @param trajectory its observations (null if none were recorded)
-     * @param failure    why it failed (e.g. it diverged), or null
+     * @param failure       why it failed (e.g. it diverged), or null
+     * @param deterministic whether it has no noise (a sampler never settles: 'steps to tol' is n/a for it)
      */
-    public record Entry(String label, Map<String, Object> summary, Trajectory trajectory, String failure) {
+    public record Entry(String label, Map<String, Object> summary, Trajectory trajectory, String failure,
+                        boolean deterministic) {
+        public Entry(String label, Map<String, Object> summary, Trajectory trajectory, String failure) {
+            this(label, summary, trajectory, failure, true);
+        }
     }
 
     /** Which quantity the tolerance is measured on. */
@@ -93,7 +98,8 @@ public final class Comparison {
             }
             long to = stepsTo(e.trajectory(), measure, best, tolerance);
             Map.Entry<String, Double> distance = ObserverReports.finalDistance(s);
-            rows.add(List.of(e.label(), String.valueOf(s.get("steps")), to < 0 ? "-" : Long.toString(to),
+            String settled = !e.deterministic() ? "n/a" : to < 0 ? "-" : Long.toString(to);
+            rows.add(List.of(e.label(), String.valueOf(s.get("steps")), settled,
                     num(s.get("energy")), num(freeEnergy(s)),
                     distance == null ? "-" : num(distance.getValue()) + " (" + distance.getKey() + ")",
                     String.format(Locale.ROOT, "%.3f", number(s.get("wallSeconds")))));

@@ -84,6 +84,26 @@ public final class Settings {
         return out;
     }
 
+    /**
+     * Every combination of the values of several {@code --vary KEY=V1,V2,...} options, the last varying fastest:
+     * each combination is one {@code KEY=VALUE} setting per option, in option order.
+     */
+    public static List<List<String>> grid(List<String> varies) {
+        List<List<String>> combos = new ArrayList<>(List.of(List.of()));
+        for (String v : varies) {
+            List<List<String>> next = new ArrayList<>();
+            for (List<String> combo : combos) {
+                for (String item : varied(v)) {
+                    List<String> c = new ArrayList<>(combo);
+                    c.add(item);
+                    next.add(c);
+                }
+            }
+            combos = next;
+        }
+        return combos;
+    }
+
     private static PartKind kind(String label, String setting, String origin) {
         try {
             return PartKind.fromLabel(label);

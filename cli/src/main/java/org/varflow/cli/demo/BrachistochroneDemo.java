@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.varflow.api.Energy;
 import org.varflow.api.FlowSpec;
+import org.varflow.cli.plot.Axes;
+import org.varflow.cli.plot.Colours;
 import org.varflow.cli.plot.Plots;
 
 /**
@@ -83,17 +85,20 @@ final class BrachistochroneDemo implements Demo {
         for (int j = 0; j <= n; j++) {
             xs[j] = X * j / n;
         }
-        List<Plots.Series> series = new ArrayList<>();
-        for (int k = 0; k < names.size(); k++) {
-            series.add(new Plots.Series(names.get(k) + String.format(java.util.Locale.ROOT, " (%.4f s)", times[k]),
-                    xs, downward(curves.get(k))));
+        // the curves in the plane, on equal scales (it is a shape); the cycloid dashed over the flow's nodes
+        var chart = Plots.chart("brachistochrone: descent curves from (0, 0) to (pi, 2), y downward", "x", "-y",
+                c.size());
+        java.awt.Color[] others = {Colours.method("minimizing-movement"), Colours.method("mala"),
+            Colours.method("dormand-prince")};
+        for (int k = 1; k < names.size(); k++) {
+            Plots.draw(chart, new Plots.Series(names.get(k) + String.format(java.util.Locale.ROOT, " (%.4f s)",
+                    times[k]), xs, downward(curves.get(k)), others[k - 1], Plots.Line.SOLID));
         }
-        series.add(new Plots.Series(String.format(java.util.Locale.ROOT, "flow's minimiser (%.4f s)", found), xs,
-                downward(run.states())));
-        var chart = Plots.chart("brachistochrone: descent curves from (0, 0) to (pi, 2)", "x", "-y", c.size());
-        for (Plots.Series s : series) {
-            chart.addSeries(s.name(), s.x(), s.y()).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
-        }
+        Plots.draw(chart, new Plots.Series(String.format(java.util.Locale.ROOT, "flow's minimiser, nodes (%.4f s)",
+                found), xs, downward(run.states()), Colours.method("brachistochrone"), Plots.Line.MARKERS));
+        Plots.draw(chart, new Plots.Series(String.format(java.util.Locale.ROOT, "cycloid (%.4f s)", times[0]), xs,
+                downward(curves.get(0)), Colours.role("reference"), Plots.Line.DASHED));
+        Axes.equal(chart, new double[] {-0.15, X + 0.15, -Y - 0.15, 0.15});
         c.plot(chart, "brachistochrone-curves");
     }
 

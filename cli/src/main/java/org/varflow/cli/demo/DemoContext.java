@@ -12,6 +12,7 @@ import org.varflow.api.Preset;
 import org.varflow.cli.plot.PlotFiles;
 import org.varflow.cli.plot.PlotSize;
 import org.varflow.cli.plot.Trajectory;
+import org.varflow.Frame;
 import org.varflow.Varflow;
 import org.varflow.core.run.RunControl;
 
@@ -27,6 +28,8 @@ public final class DemoContext {
     private final PrintWriter out;
     private final List<Figure> figures = new ArrayList<>();
     private final List<Path> written = new ArrayList<>();
+    private final java.util.Map<String, XYChart> charts = new java.util.LinkedHashMap<>();
+    private final java.util.Map<String, Run> runs = new java.util.LinkedHashMap<>();
 
     public DemoContext(Varflow varflow, RunControl control, Path dir, PlotSize size, PrintWriter out) {
         this.varflow = varflow;
@@ -50,8 +53,12 @@ public final class DemoContext {
         return p.spec();
     }
 
-    /** A finished run and its observations. */
-    public record Run(Varflow.Outcome outcome, Trajectory trajectory) {
+    /** A finished run, its observations and the states it was observed in (when asked for). */
+    public record Run(Varflow.Outcome outcome, Trajectory trajectory, List<Frame> frames) {
+        public Run(Varflow.Outcome outcome, Trajectory trajectory) {
+            this(outcome, trajectory, List.of());
+        }
+
         /** The final states, particle-major. */
         public double[] states() {
             return outcome.result().states();
@@ -60,13 +67,34 @@ public final class DemoContext {
 
     /** Runs {@code spec}, keeping its CSV under {@code DIR/label/}. */
     public Run run(String label, FlowSpec spec) {
+        return run(label, spec, false);
+    }
+
+    /** As {@link #run(String, FlowSpec)}, also keeping every observed state (at most 10 000 particles of each). */
+    public Run runWithFrames(String label, FlowSpec spec) {
+        return run(label, spec, true);
+    }
+
+    private Run run(String label, FlowSpec spec, boolean frames) {
         Path csv = dir.resolve(label).resolve("trajectory.csv");
-        Varflow.Outcome o = varflow.run(spec, control, csv);
+        List<Frame> kept = new ArrayList<>();
+        Varflow.Outcome o = varflow.run(varflow.assemble(spec), control, csv, null, 0,
+                frames ? List.of(kept::add) : List.of(), 10_000);
         if (o.result().stopped()) {
             throw new DemoInterrupted();
         }
         written.add(csv);
-        return new Run(o, Files.isRegularFile(csv) ? Trajectory.read(csv) : null);
+        Run run = new Run(o, Files.isRegularFile(csv) ? Trajectory.read(csv) : null, List.copyOf(kept));
+        runs.put(label, run);
+        return run;
+    }
+
+    /** Writes an animated GIF {@code DIR/NAME.gif} (nothing when null). */
+    public void animation(byte[] gif, String name) {
+        Path p = PlotFiles.writeAnimation(gif, dir, name);
+        if (p != null) {
+            written.add(p);
+        }
     }
 
     /** Records one figure and prints it. */
@@ -88,11 +116,25 @@ public final class DemoContext {
         out.flush();
     }
 
-    /** Writes a chart as PNG and SVG (nothing when the chart is null: no data to draw). */
+    /**
+     * Writes a chart as PNG and SVG, and the data it draws as {@code NAME.json} ({@link FigureData}: axes, series,
+     * colours; to re-plot elsewhere, and what the tests read back). Nothing when the chart is null (no data).
+     */
     public void plot(XYChart chart, String name) {
         if (chart != null) {
+            charts.put(name, chart);
             written.addAll(PlotFiles.write(chart, dir, name));
         }
+    }
+
+    /** The runs so far, by label. */
+    public java.util.Map<String, Run> runs() {
+        return java.util.Collections.unmodifiableMap(runs);
+    }
+
+    /** The charts written so far, by name. */
+    public java.util.Map<String, XYChart> charts() {
+        return java.util.Collections.unmodifiableMap(charts);
     }
 
     public List<Figure> figures() {

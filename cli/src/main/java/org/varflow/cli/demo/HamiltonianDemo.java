@@ -1,6 +1,7 @@
 package org.varflow.cli.demo;
 
 import java.util.List;
+import org.varflow.cli.plot.Colours;
 import org.varflow.cli.plot.Plots;
 import org.varflow.cli.plot.Trajectory;
 
@@ -48,18 +49,44 @@ final class HamiltonianDemo implements Demo {
         double[] eg = tg.energy();
         double[] t = tg.time();
         int k1 = indexOf(t, 1.0);
-        double euler = h0 * Math.pow(1 - h, 2 * Math.round(1.0 / h));
+        double euler = h0 * Math.pow(1 - h, (double) (2 * Math.round(1.0 / h)));
         c.figure("gradient flow: H at t = 1", eg[k1], DemoContext.fmt(euler) + " ((1 - h)^2k H0; exact e^-2 H0 = "
                 + DemoContext.fmt(h0 * Math.exp(-2)) + "), +-1e-12", Math.abs(eg[k1] - euler) <= 1e-12);
         c.figure("gradient flow: H decreasing at every step", HeatDemo.decreasing(trimZeros(eg)) ? "yes" : "no", "yes",
                 HeatDemo.decreasing(trimZeros(eg)));
         List<String> cols = th.stateColumns();
         c.plot(Plots.phase("phase portrait: Hamiltonian (closed orbit) vs gradient flow (into the minimum)", List.of(
-                new Plots.Path2("hamiltonian (leapfrog)", th.column(cols.get(0)), th.column(cols.get(1))),
-                new Plots.Path2("gradient flow (Euler)", tg.column(cols.get(0)), tg.column(cols.get(1)))), c.size()),
-                "phase-portrait");
-        c.plot(Plots.overTime("energy H(q, p) against time", "H", List.of(new Plots.Series("hamiltonian",
-                th.time(), eh), new Plots.Series("gradient flow", t, eg)), false, 0, c.size()), "energy");
+                new Plots.Path2("hamiltonian (leapfrog)", th.column(cols.get(0)), th.column(cols.get(1)),
+                        Colours.method("hamiltonian")),
+                new Plots.Path2("gradient flow (Euler)", tg.column(cols.get(0)), tg.column(cols.get(1)),
+                        Colours.method("gradient-flow-phase"))), c.size()), "phase-portrait");
+        // on a log scale: the conserved H is a flat line, the gradient flow's decay e^-2t a straight one (drawn
+        // while it is above 1e-12 of H0; Euler's (1 - h)^2k is slightly steeper)
+        int shown = 0;
+        while (shown < t.length && eg[shown] > 1e-12 * h0) {
+            shown++;
+        }
+        double[] ts = java.util.Arrays.copyOf(t, shown);
+        double[] es = java.util.Arrays.copyOf(eg, shown);
+        double[] exact = new double[shown];
+        for (int i = 0; i < shown; i++) {
+            exact[i] = h0 * Math.exp(-2 * ts[i]);
+        }
+        double end = ts[shown - 1];
+        double[] th2 = th.time();
+        int keep = 0;
+        while (keep < th2.length && th2[keep] <= end) {
+            keep++;
+        }
+        var chart = Plots.overTime("energy H(q, p) against time: conserved against dissipated", "H (log scale)",
+                List.of(new Plots.Series("hamiltonian (leapfrog): H conserved", java.util.Arrays.copyOf(th2, keep),
+                                java.util.Arrays.copyOf(eh, keep), Colours.method("hamiltonian"), Plots.Line.SOLID),
+                        new Plots.Series("gradient flow (Euler): H0 (1 - h)^2k", ts, es,
+                                Colours.method("gradient-flow-phase"), Plots.Line.SOLID),
+                        new Plots.Series("H0 e^-2t (the exact gradient flow)", ts, exact, Colours.role("reference"),
+                                Plots.Line.DASHED)), false, 0, c.size());
+        chart.getStyler().setYAxisLogarithmic(true);
+        c.plot(chart, "energy");
     }
 
     static int indexOf(double[] t, double target) {

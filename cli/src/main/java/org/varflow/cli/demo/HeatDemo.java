@@ -3,6 +3,7 @@ package org.varflow.cli.demo;
 import java.util.ArrayList;
 import java.util.List;
 import org.varflow.api.FlowSpec;
+import org.varflow.cli.plot.Colours;
 import org.varflow.cli.plot.Plots;
 
 /**
@@ -55,19 +56,32 @@ final class HeatDemo implements Demo {
             double exactD = 1 / (8 * Math.sqrt(Math.PI) * Math.pow(s2, 1.5));
             c.figure("  Dirichlet energy (1/2) int |rho'|^2", dirichlet[k], DemoContext.fmt(exactD) + ", +-1%",
                     Math.abs(dirichlet[k] - exactD) <= 0.01 * exactD);
-            snapshots.add(new Plots.Series("t = " + t, g.xs(), g.rho().clone()));
+            snapshots.add(new Plots.Series("t = " + Plots.fmt(t), g.xs(), g.rho().clone()));
         }
         c.figure("entropy decreasing over the snapshots", decreasing(entropy) ? "yes" : "no", "yes", decreasing(entropy));
         c.figure("Dirichlet energy decreasing", decreasing(dirichlet) ? "yes" : "no", "yes", decreasing(dirichlet));
         var chart = Plots.chart("heat equation: density snapshots", "x", "rho", c.size());
-        for (Plots.Series s : snapshots) {
-            chart.addSeries(s.name(), s.x(), s.y()).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+        for (int k = 0; k < snapshots.size(); k++) {
+            Plots.Series s = snapshots.get(k);
+            Plots.draw(chart, new Plots.Series(s.name(), s.x(), s.y(), k == 0 ? Colours.role("initial")
+                    : Colours.sequential(k, snapshots.size()), Plots.Line.SOLID));
         }
+        double last = TIMES[TIMES.length - 1];
+        double[] xs = snapshots.get(0).x();
+        Plots.draw(chart, new Plots.Series("N(0, 1 + 2t) at t = " + Plots.fmt(last) + " (exact)", xs,
+                java.util.Arrays.stream(xs).map(x -> Grid1d.gaussian(x, 0, 1 + 2 * last)).toArray(),
+                Colours.role("reference"), Plots.Line.DASHED));
         c.plot(chart, "heat-snapshots");
-        c.plot(Plots.decay("heat equation: Dirichlet energy", "(1/2) int |rho'|^2", List.of(new Plots.Series(
-                "grid", TIMES, dirichlet), new Plots.Series("1/(8 sqrt(pi) (1+2t)^1.5)", TIMES,
-                java.util.Arrays.stream(TIMES).map(t -> 1 / (8 * Math.sqrt(Math.PI) * Math.pow(1 + 2 * t, 1.5)))
-                        .toArray())), c.size()), "heat-dirichlet");
+        double[] fine = new double[101];
+        double[] exact = new double[101];
+        for (int i = 0; i <= 100; i++) {
+            fine[i] = last * i / 100;
+            exact[i] = 1 / (8 * Math.sqrt(Math.PI) * Math.pow(1 + 2 * fine[i], 1.5));
+        }
+        c.plot(Plots.decay("heat equation: Dirichlet energy", "(1/2) int rho'^2 (log scale)", List.of(
+                new Plots.Series("grid", TIMES, dirichlet, Colours.method("heat"), Plots.Line.MARKERS),
+                new Plots.Series("1/(8 sqrt(pi) (1+2t)^1.5) (exact)", fine, exact, Colours.role("reference"),
+                        Plots.Line.DASHED)), c.size()), "heat-dirichlet");
     }
 
     static boolean decreasing(double[] v) {

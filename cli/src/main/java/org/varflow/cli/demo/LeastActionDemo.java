@@ -1,8 +1,8 @@
 package org.varflow.cli.demo;
 
-import java.util.List;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartKind;
+import org.varflow.cli.plot.Colours;
 import org.varflow.cli.plot.Plots;
 
 /**
@@ -83,8 +83,15 @@ final class LeastActionDemo implements Demo {
             exact[j] = Math.sin(t[j]) / Math.sin(T);
             line[j] = t[j] / T;
         }
-        c.plot(Plots.overTime("least action: the flow's path and Newton's", "q(t)", List.of(
-                new Plots.Series("start (straight line)", t, line), new Plots.Series("converged flow", t, q),
-                new Plots.Series("sin t / sin 1.5 (Newton)", t, exact)), false, 0, c.size()), "least-action-path");
+        // the converged flow lies on Newton's path: nodes as markers, the closed form dashed over them
+        var chart = Plots.chart("least action: the flow's path and Newton's (" + n + " intervals)", "t", "q(t)",
+                c.size());
+        Plots.draw(chart, new Plots.Series("start: the straight line", t, line, Colours.role("initial"),
+                Plots.Line.SOLID));
+        Plots.draw(chart, new Plots.Series("converged flow (nodes)", t, q, Colours.method("least-action"),
+                Plots.Line.MARKERS));
+        Plots.draw(chart, new Plots.Series("sin t / sin 1.5 (Newton's law q'' = -q)", t, exact,
+                Colours.role("reference"), Plots.Line.DASHED));
+        c.plot(chart, "least-action-path");
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartKind;
+import org.varflow.cli.plot.Colours;
+import org.varflow.cli.plot.Histogram;
 import org.varflow.cli.plot.Plots;
 
 /**
@@ -20,6 +22,7 @@ import org.varflow.cli.plot.Plots;
 final class MeanFieldDemo implements Demo {
     static final int[] WIDTHS = {20, 200, 2000};
     static final int EPOCHS = 1500;
+    static final int BINS = 48;
 
     @Override
     public String name() {
@@ -44,7 +47,7 @@ final class MeanFieldDemo implements Demo {
     public void run(DemoContext c) {
         FlowSpec base = c.preset("mean-field-network");
         List<Plots.Series> curves = new ArrayList<>();
-        var hist = Plots.chart("first-layer weights w after " + EPOCHS + " epochs", "w", "density", c.size());
+        List<double[]> weights = new ArrayList<>();
         double[] finals = new double[WIDTHS.length];
         double[] roughness = new double[WIDTHS.length];
         for (int k = 0; k < WIDTHS.length; k++) {
@@ -63,22 +66,28 @@ final class MeanFieldDemo implements Demo {
             double[] v = new double[trace.size()];
             for (int i = 0; i < t.length; i++) {
                 List<?> pair = (List<?>) trace.get(i);
-                t[i] = ((Number) pair.get(0)).doubleValue() / h; // epochs
+                t[i] = ((Number) pair.get(0)).doubleValue(); // the step: one full-batch epoch each
                 v[i] = ((Number) pair.get(1)).doubleValue();
             }
-            curves.add(new Plots.Series("m = " + m, t, v));
+            curves.add(new Plots.Series("m = " + m, t, v, Colours.sequential(k, WIDTHS.length),
+                    Plots.Line.SOLID));
             double[] w = new double[m];
             double[] state = run.states();
             for (int i = 0; i < m; i++) {
                 w[i] = state[3 * i + 1];
             }
-            double[] density = histogram(w, -6, 6, 48);
-            roughness[k] = roughness(density);
-            double[] centres = new double[48];
-            for (int i = 0; i < 48; i++) {
-                centres[i] = -6 + (i + 0.5) * 12.0 / 48;
-            }
-            hist.addSeries("m = " + m, centres, density).setMarker(org.knowm.xchart.style.markers.SeriesMarkers.NONE);
+            weights.add(w);
+        }
+        // one set of bins for the three widths, covering every weight of all of them (roughness compares like with
+        // like); 48 bins as in the seed
+        double lo = weights.stream().flatMapToDouble(java.util.Arrays::stream).min().orElseThrow();
+        double hi = weights.stream().flatMapToDouble(java.util.Arrays::stream).max().orElseThrow();
+        var hist = Plots.chart("first-layer weights w after " + EPOCHS + " epochs (48 bins over all weights)", "w",
+                "density", c.size());
+        for (int k = 0; k < WIDTHS.length; k++) {
+            Histogram h = Histogram.window(weights.get(k), lo, hi, (hi - lo) / BINS);
+            roughness[k] = roughness(h.density());
+            Plots.outline(hist, "m = " + WIDTHS[k], h, Colours.sequential(k, WIDTHS.length));
         }
         for (int k = 1; k < WIDTHS.length; k++) {
             c.figure("final loss m = " + WIDTHS[k] + " below m = " + WIDTHS[k - 1], DemoContext.fmt(finals[k]) + " < "
@@ -87,25 +96,11 @@ final class MeanFieldDemo implements Demo {
         c.figure("histogram roughness sum |p_{j+1} - p_j|", DemoContext.fmt(roughness[0]) + " / "
                 + DemoContext.fmt(roughness[1]) + " / " + DemoContext.fmt(roughness[2]), "falls with m (smoother)",
                 roughness[2] < roughness[1] && roughness[1] < roughness[0]);
-        var chart = Plots.decay("training loss by width (mean-field network)", "R", curves, c.size());
-        if (chart != null) {
-            chart.setXAxisTitle("epoch");
-        }
+        var chart = Plots.over("training loss by width (mean-field network)", "epoch (one full-batch step)",
+                "R (log scale)", curves, false, 0, c.size());
+        chart.getStyler().setYAxisLogarithmic(true);
         c.plot(chart, "mean-field-loss");
         c.plot(hist, "mean-field-weights");
-    }
-
-    /** Normalised histogram density on [lo, hi] with {@code bins} bins (mass outside the window is left out). */
-    static double[] histogram(double[] x, double lo, double hi, int bins) {
-        double[] p = new double[bins];
-        double width = (hi - lo) / bins;
-        for (double v : x) {
-            int b = (int) Math.floor((v - lo) / width);
-            if (b >= 0 && b < bins) {
-                p[b] += 1.0 / (x.length * width);
-            }
-        }
-        return p;
     }
 
     /** Total variation of a histogram across bins: large for a spiky empirical measure, small for a smooth density. */

@@ -5,6 +5,7 @@ import org.varflow.api.Energy;
 import org.varflow.api.FiniteSumEnergy;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartKind;
+import org.varflow.cli.plot.Colours;
 import org.varflow.cli.plot.Plots;
 
 /**
@@ -103,9 +104,37 @@ final class SgdLangevinDemo implements Demo {
         c.note("the isotropic reading: T_sgd = h tr Sigma / 2d = " + DemoContext.fmt(tSgd) + "; Langevin at that"
                 + " temperature would have covariance T A^-1, trace " + DemoContext.fmt(tSgd * (a[0][0] + a[1][1])
                 / det) + " against the chains' " + DemoContext.fmt(cov[0][0] + cov[1][1]));
+        // the demo's point: the chains fill the ellipse the Lyapunov equation predicts (2 standard deviations: 86 %
+        // of a Gaussian's mass), and their own covariance ellipse lies on it
         double[][] cloud = Plots.cloud(x, CHAINS, d, 0, 1);
-        c.plot(Plots.landscape("SGD chains at t = " + run.outcome().result().time() + " over the energy's level sets",
-                "x1", "x2", f::value, List.of(), cloud, c.size()), "sgd-chains");
+        var chart = Plots.landscape("SGD chains at t = " + Plots.fmt(run.outcome().result().time())
+                + ": spread predicted from the minibatch noise", "x1", "x2", f::value, List.of(), List.of(
+                new Plots.Cloud("chains (" + CHAINS + ")", cloud, Colours.method("sgd"))), c.size());
+        double[][] chains = ellipse(mean, cov, 2);
+        double[][] lyapunov = ellipse(xStar, predicted, 2);
+        Plots.draw(chart, new Plots.Series("chains' covariance, 2 sd", chains[0], chains[1], Colours.method("sgd"),
+                Plots.Line.SOLID));
+        Plots.draw(chart, new Plots.Series("predicted: C = (I - hA) C (I - hA)^T + h^2 Sigma, 2 sd", lyapunov[0],
+                lyapunov[1], Colours.role("reference"), Plots.Line.DASHED));
+        c.plot(chart, "sgd-chains");
+    }
+
+    /** The ellipse {x : (x - m)^T C^-1 (x - m) = k^2} of a 2 x 2 covariance, as 181 points. */
+    static double[][] ellipse(double[] m, double[][] cov, double k) {
+        double[] ev = eig(cov);
+        double a = cov[0][0];
+        double b = cov[0][1];
+        double angle = Math.abs(b) < 1e-300 ? (a >= cov[1][1] ? 0 : Math.PI / 2) : Math.atan2(ev[1] - a, b);
+        double[] x = new double[181];
+        double[] y = new double[181];
+        for (int i = 0; i <= 180; i++) {
+            double th = 2 * Math.PI * i / 180;
+            double u = k * Math.sqrt(ev[1]) * Math.cos(th);
+            double v = k * Math.sqrt(ev[0]) * Math.sin(th);
+            x[i] = m[0] + u * Math.cos(angle) - v * Math.sin(angle);
+            y[i] = m[1] + u * Math.sin(angle) + v * Math.cos(angle);
+        }
+        return new double[][] {x, y};
     }
 
     /** S = (1/n) sum_i (grad f_i - mean)(grad f_i - mean)^T at x. */

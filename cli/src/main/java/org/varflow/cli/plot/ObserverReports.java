@@ -98,7 +98,7 @@ public final class ObserverReports {
         return out;
     }
 
-    private static double[] numbers(Object value) {
+    static double[] numbers(Object value) {
         if (value instanceof double[] array) {
             return array.length == 0 ? null : array.clone();
         }

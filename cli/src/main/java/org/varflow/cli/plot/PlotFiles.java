@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
 import javax.imageio.ImageIO;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 
 /**
@@ -33,24 +35,56 @@ public final class PlotFiles {
     private PlotFiles() {
     }
 
-    /** Writes {@code DIR/NAME.png} and {@code DIR/NAME.svg}; returns the two paths. */
+    /**
+     * Writes {@code DIR/NAME.png}, {@code DIR/NAME.svg} and the data the chart draws, {@code DIR/NAME.json}
+     * ({@link FigureData}: to re-plot it with another tool, and what tests read back); returns the three paths.
+     */
     public static List<Path> write(XYChart chart, Path dir, String name) {
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
+        Path json = dir.resolve(name + ".json");
+        String data = FigureData.of(chart).toJson();
         writeBytes(png, png(chart));
         writeBytes(svg, svg(chart).getBytes(StandardCharsets.UTF_8));
-        return List.of(png, svg);
+        writeBytes(json, data.getBytes(StandardCharsets.UTF_8));
+        return List.of(png, svg, json);
+    }
+
+    /** Writes {@code DIR/NAME.gif} (nothing when {@code gif} is null); returns the path or null. */
+    public static Path writeAnimation(byte[] gif, Path dir, String name) {
+        if (gif == null) {
+            return null;
+        }
+        Path file = dir.resolve(name + ".gif");
+        writeBytes(file, gif);
+        return file;
     }
 
     /** The chart as PNG bytes, of the chart's width and height in pixels. */
     public static byte[] png(XYChart chart) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(BitmapEncoder.getBufferedImage(chart), "png", out);
+            ImageIO.write(image(chart), "png", out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot encode a PNG: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The chart drawn into an image of its size, prepared ({@link Axes#prepare}) and with pure strokes: Java2D's
+     * default stroke normalisation moves points by up to half a pixel, which makes a thick straight line wavy.
+     */
+    public static BufferedImage image(XYChart chart) {
+        Axes.prepare(chart);
+        BufferedImage image = new BufferedImage(chart.getWidth(), chart.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        chart.paint(g, chart.getWidth(), chart.getHeight());
+        g.dispose();
+        return image;
     }
 
     /**
@@ -59,6 +93,7 @@ public final class PlotFiles {
      * fetching anything.
      */
     public static String svg(XYChart chart) {
+        Axes.prepare(chart);
         try {
             VectorGraphics2D g = new VectorGraphics2D();
             chart.paint(g, chart.getWidth(), chart.getHeight());

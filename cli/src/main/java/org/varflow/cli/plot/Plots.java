@@ -13,11 +13,14 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.varflow.cli.law.Gibbs;
 
 /**
  * The chart types varflow draws, as XChart line charts: quantities against time (log scale where they decay),
  * paths over an energy's level sets, phase portraits, histograms against a density, and overlays of several runs.
- * Markers are off on long series, so SVG files stay small.
+ * Every series has an explicit colour (a method's from the {@link Colours palette}, black for closed forms) and a line
+ * style, so a reference drawn over a curve it agrees with stays visible (dashed over solid, or markers). Legends sit
+ * below the plot, never over the data. Markers are off on long series, so SVG files stay small.
  */
 public final class Plots {
     /** Points above which a series is thinned before drawing (evenly, keeping the first and last). */
@@ -28,28 +31,49 @@ public final class Plots {
     static final int GRID = 101;
     /** Level sets drawn. */
     static final int LEVELS = 12;
-    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
-        new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
-        new Color(0x7f7f7f), new Color(0xbcbd22)};
 
     private Plots() {
     }
 
-    /** A named series: x and y of equal length (NaN entries are skipped). */
-    public record Series(String name, double[] x, double[] y) {
+    /** How a series is drawn. */
+    public enum Line {
+        /** A solid line of width 2: data. */
+        SOLID,
+        /** A dashed line: a closed form or a target drawn over data it may hide. */
+        DASHED,
+        /** A dotted line: a guide (a slope, a bound). */
+        DOTTED,
+        /** Circles at the points, no line: computed values at nodes. */
+        MARKERS
+    }
+
+    /**
+     * A named series: x and y of equal length (NaN entries are skipped), its colour (null: the next fallback colour of
+     * the palette) and how it is drawn.
+     */
+    public record Series(String name, double[] x, double[] y, Color colour, Line line) {
         public Series {
             if (x.length != y.length) {
                 throw new IllegalArgumentException("series '" + name + "': " + x.length + " x values but "
                         + y.length + " y values");
             }
+            line = line == null ? Line.SOLID : line;
+        }
+
+        /** A solid series in the next fallback colour. */
+        public Series(String name, double[] x, double[] y) {
+            this(name, x, y, null, Line.SOLID);
         }
     }
 
-    /** A path in the plane (x, y), e.g. a run's two coordinates over time. */
-    public record Path2(String name, double[] x, double[] y) {
+    /** A path in the plane (x, y), e.g. a run's two coordinates over time, in a colour (null: by position). */
+    public record Path2(String name, double[] x, double[] y, Color colour) {
+        public Path2(String name, double[] x, double[] y) {
+            this(name, x, y, null);
+        }
     }
 
-    /** A blank chart in varflow's style. */
+    /** A blank chart in varflow's style: white, light grid, round ticks with leading zeros, legend below. */
     public static XYChart chart(String title, String xTitle, String yTitle, PlotSize size) {
         XYChart chart = new XYChartBuilder().width(size.width()).height(size.height()).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
@@ -58,13 +82,63 @@ public final class Plots {
         s.setPlotBackgroundColor(Color.WHITE);
         s.setPlotBorderColor(new Color(0x999999));
         s.setLegendBorderColor(new Color(0xcccccc));
-        s.setLegendPosition(Styler.LegendPosition.InsideNE);
-        s.setSeriesColors(PALETTE);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setSeriesColors(fallback());
         chart.getStyler().setPlotGridLinesColor(new Color(0xe6e6e6));
         // solid: a dashed stroke is written to SVG as one small rectangle per dash
         chart.getStyler().setPlotGridLinesStroke(new BasicStroke(0.8f));
         chart.getStyler().setAntiAlias(true);
+        chart.getStyler().setMarkerSize(6);
+        Axes.style(chart);
         return chart;
+    }
+
+    private static Color[] fallback() {
+        return org.varflow.Palette.standard().fallback().stream().map(Color::decode).toArray(Color[]::new);
+    }
+
+    /** Adds a series as its style says; returns it (null when no point is finite). */
+    public static XYSeries draw(XYChart chart, Series s) {
+        List<double[]> pts = new ArrayList<>();
+        for (int i = 0; i < s.x().length; i++) {
+            if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                pts.add(new double[] {s.x()[i], s.y()[i]});
+            }
+        }
+        if (pts.isEmpty()) {
+            return null;
+        }
+        double[][] xy = thin(pts, s.line() == Line.MARKERS ? 200 : MAX_POINTS);
+        XYSeries line = chart.addSeries(s.name(), xy[0], xy[1]);
+        Color c = s.colour() != null ? s.colour() : fallback()[(chart.getSeriesCollection().size() - 1) % fallback().length];
+        line.setLineColor(c);
+        line.setMarkerColor(c);
+        switch (s.line()) {
+            case DASHED -> {
+                line.setMarker(SeriesMarkers.NONE);
+                line.setLineStyle(new BasicStroke(1.8f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                        new float[] {7f, 5f}, 0f));
+            }
+            case DOTTED -> {
+                line.setMarker(SeriesMarkers.NONE);
+                line.setLineStyle(new BasicStroke(1.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+                        new float[] {1.5f, 4f}, 0f));
+            }
+            case MARKERS -> {
+                line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                line.setMarker(SeriesMarkers.CIRCLE);
+            }
+            default -> {
+                line.setMarker(SeriesMarkers.NONE);
+                line.setLineStyle(new BasicStroke(2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            }
+        }
+        return line;
+    }
+
+    /** A horizontal line at y over [x0, x1], e.g. the minimum a curve falls to. */
+    public static Series level(String name, double y, double x0, double x1, Color colour) {
+        return new Series(name, new double[] {x0, x1}, new double[] {y, y}, colour, Line.DASHED);
     }
 
     /**
@@ -97,61 +171,73 @@ public final class Plots {
      */
     public static XYChart overTime(String title, String yTitle, List<Series> series, boolean logGap,
                                    double reference, PlotSize size) {
-        XYChart chart = chart(title, "time", yTitle, size);
+        return over(title, "time", yTitle, series, logGap, reference, size);
+    }
+
+    /** As {@link #overTime}, against any x (step, epsilon, ...) named {@code xTitle}. */
+    public static XYChart over(String title, String xTitle, String yTitle, List<Series> series, boolean logGap,
+                               double reference, PlotSize size) {
+        XYChart chart = chart(title, xTitle, yTitle, size);
         if (logGap) {
             chart.getStyler().setYAxisLogarithmic(true);
         }
         int added = 0;
         for (Series s : series) {
             double ref = logGap ? (Double.isNaN(reference) ? min(s.y()) : reference) : 0;
-            List<double[]> pts = new ArrayList<>();
-            for (int i = 0; i < s.x().length; i++) {
-                double y = s.y()[i] - ref;
-                if (Double.isFinite(s.x()[i]) && Double.isFinite(y) && (!logGap || y > 0)) {
-                    pts.add(new double[] {s.x()[i], y});
+            double[] y = new double[s.y().length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = s.y()[i] - ref;
+                if (logGap && !(y[i] > 0)) {
+                    y[i] = Double.NaN;
                 }
             }
-            if (pts.isEmpty()) {
-                continue;
+            if (draw(chart, new Series(s.name(), s.x(), y, s.colour(), s.line())) != null) {
+                added++;
             }
-            double[][] xy = thin(pts);
-            XYSeries line = chart.addSeries(s.name(), xy[0], xy[1]);
-            line.setMarker(SeriesMarkers.NONE);
-            line.setLineStyle(SeriesLines.SOLID);
-            line.setLineWidth(1.8f);
-            added++;
         }
         return added == 0 ? null : chart;
     }
 
     /**
-     * Paths over the level sets of {@code f} in the plane, with an optional particle cloud. The window covers the
-     * paths and the cloud with a margin.
+     * Paths over the level sets of {@code f} in the plane, with an optional particle cloud, on equal scales (a unit is
+     * as long across as up, so level sets keep their shape and the gradient is perpendicular to them). The window
+     * covers the paths and the cloud with a margin.
      */
     public static XYChart landscape(String title, String xName, String yName, ToDoubleFunction<double[]> f,
                                     List<Path2> paths, double[][] cloud, PlotSize size) {
+        return landscape(title, xName, yName, f, paths, cloud == null ? List.of()
+                : List.of(new Cloud("particles (final)", cloud, Colours.role("particles"))), size);
+    }
+
+    /** A named cloud of points (x = xy[0], y = xy[1]) in a colour. */
+    public record Cloud(String name, double[][] xy, Color colour) {
+    }
+
+    /** As above, with any number of clouds (e.g. the particles at the start and at the end). */
+    public static XYChart landscape(String title, String xName, String yName, ToDoubleFunction<double[]> f,
+                                    List<Path2> paths, List<Cloud> clouds, PlotSize size) {
         double[] box = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
             Double.NEGATIVE_INFINITY};
         for (Path2 p : paths) {
             grow(box, p.x(), p.y());
         }
-        if (cloud != null) {
-            grow(box, cloud[0], cloud[1]);
+        for (Cloud c : clouds) {
+            grow(box, c.xy()[0], c.xy()[1]);
         }
         if (!Double.isFinite(box[0]) || !Double.isFinite(box[2])) {
             return null;
         }
         pad(box, 0);
         pad(box, 2);
-        equalAspect(box, size);
         XYChart chart = chart(title, xName, yName, size);
-        chart.getStyler().setXAxisMin(box[0]);
-        chart.getStyler().setXAxisMax(box[1]);
-        chart.getStyler().setYAxisMin(box[2]);
-        chart.getStyler().setYAxisMax(box[3]);
         if (f != null) {
-            Contours grid = Contours.sample(f, box[0], box[1], box[2], box[3], GRID);
-            double[] levels = grid.levels(LEVELS);
+            // level sets over twice the window, so they still reach the edges once equal scales widen it
+            double cx = 0.5 * (box[0] + box[1]);
+            double cy = 0.5 * (box[2] + box[3]);
+            double half = 1.3 * Math.max(box[1] - box[0], box[3] - box[2]);
+            Contours grid = Contours.sample(f, cx - half, cx + half, cy - half, cy + half, 2 * GRID - 1);
+            Contours inner = Contours.sample(f, box[0], box[1], box[2], box[3], GRID);
+            double[] levels = inner.levels(LEVELS);
             for (int k = 0; k < levels.length; k++) {
                 double[][] line = simplify(grid.line(levels[k]), 4 * (box[1] - box[0]) / size.width(),
                         4 * (box[3] - box[2]) / size.height());
@@ -167,17 +253,17 @@ public final class Plots {
                 s.setShowInLegend(k == 0);
             }
         }
-        if (cloud != null && cloud[0].length > 0) {
-            XYSeries s = chart.addSeries("particles (final)", cloud[0], cloud[1]);
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(new Color(31, 119, 180, 90));
-            chart.getStyler().setMarkerSize(3);
+        for (Cloud c : clouds) {
+            if (c.xy()[0].length > 0) {
+                // a cloud named with a leading space only widens the window (e.g. to the frames' common one)
+                scatter(chart, c.name(), c.xy(), c.colour()).setShowInLegend(!c.name().startsWith(" "));
+            }
         }
         int i = 0;
         for (Path2 p : paths) {
-            Color c = PALETTE[(1 + i++) % PALETTE.length];
-            double[][] xy = thin(points(p.x(), p.y()));
+            Color c = p.colour() != null ? p.colour() : fallback()[i % fallback().length];
+            i++;
+            double[][] xy = thin(points(p.x(), p.y()), MAX_POINTS);
             if (xy[0].length == 0) {
                 continue;
             }
@@ -200,115 +286,146 @@ public final class Plots {
             end.setMarkerColor(Color.BLACK);
             end.setShowInLegend(false);
         }
-        if (cloud == null) {
+        if (clouds.isEmpty()) {
             chart.getStyler().setMarkerSize(8);
         }
-        legendBelow(chart);
+        Axes.equal(chart, box);
         return chart;
     }
 
+    /** A cloud of points (x = cloud[0], y = cloud[1]) as small translucent dots. */
+    public static XYSeries scatter(XYChart chart, String name, double[][] cloud, Color colour) {
+        XYSeries s = chart.addSeries(name, cloud[0], cloud[1]);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(Colours.alpha(colour, 110));
+        chart.getStyler().setMarkerSize(4);
+        return s;
+    }
+
+    /** Kept for callers that placed legends themselves: every chart's legend is below its plot already. */
+    public static void legendBelow(XYChart chart) {
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+    }
+
     /**
-     * Puts the legend under the plot: in one row when the entries fit the chart's width (at about 7 pixels a
+     * Lays the legend under the plot: in one row when the entries fit the chart's width (at about 7 pixels a
      * character), else one entry per line.
      */
-    public static void legendBelow(XYChart chart) {
+    static void layoutLegend(XYChart chart) {
         int width = 0;
         for (XYSeries s : chart.getSeriesCollection()) {
             if (s.isShowInLegend()) {
-                width += 7 * s.getName().length() + 45;
+                width += 8 * s.getName().length() + 55;
             }
         }
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(width < chart.getWidth() - 40 ? Styler.LegendLayout.Horizontal
                 : Styler.LegendLayout.Vertical);
     }
 
-    /** Phase portraits (q_i, p_i) of several coordinate pairs, without level sets. */
+    /** Phase portraits (q_i, p_i) of several coordinate pairs, without level sets, on equal scales. */
     public static XYChart phase(String title, List<Path2> pairs, PlotSize size) {
         XYChart chart = chart(title, "q", "p", size);
+        double[] box = {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY};
         int added = 0;
         for (Path2 p : pairs) {
-            double[][] xy = thin(points(p.x(), p.y()));
+            double[][] xy = thin(points(p.x(), p.y()), MAX_POINTS);
             if (xy[0].length == 0) {
                 continue;
             }
+            grow(box, xy[0], xy[1]);
             XYSeries s = chart.addSeries(p.name(), xy[0], xy[1]);
             s.setMarker(SeriesMarkers.NONE);
             s.setLineStyle(SeriesLines.SOLID);
-            s.setLineWidth(1.5f);
+            s.setLineWidth(2f);
+            s.setLineColor(p.colour() != null ? p.colour() : fallback()[added % fallback().length]);
             added++;
         }
-        return added == 0 ? null : chart;
+        if (added == 0) {
+            return null;
+        }
+        pad(box, 0);
+        pad(box, 2);
+        Axes.equal(chart, box);
+        return chart;
     }
 
     /**
-     * A normalised histogram (a density) of {@code samples}, with the Gibbs density exp(-beta E(x)) / Z drawn in when
-     * {@code energy} is given and beta is finite and positive; Z is computed by the trapezoidal rule on a grid
-     * reaching half the sample range beyond it on either side.
+     * A histogram (a density) of {@code samples} in Freedman-Diaconis bins covering every sample, in {@code colour},
+     * with the Gibbs density exp(-E(x)/T)/Z drawn dashed over it when {@code energy} is given and T = 1/beta is finite
+     * and positive (Z by quadrature, {@link Gibbs}).
      */
     public static XYChart histogram(String title, String xName, double[] samples, DoubleUnaryOperator energy,
                                     double beta, PlotSize size) {
-        double[] s = Arrays.stream(samples).filter(Double::isFinite).sorted().toArray();
-        if (s.length < 2) {
+        Histogram h = Histogram.freedmanDiaconis(samples);
+        if (h == null) {
             return null;
         }
-        double lo = s[0];
-        double hi = s[s.length - 1];
-        if (!(hi > lo)) {
-            lo -= 0.5;
-            hi += 0.5;
-        }
-        double iqr = s[(3 * s.length) / 4] - s[s.length / 4];
-        double width = iqr > 0 ? 2 * iqr / Math.cbrt(s.length) : (hi - lo) / 10; // Freedman-Diaconis
-        int bins = (int) Math.max(10, Math.min(80, Math.ceil((hi - lo) / width)));
-        double w = (hi - lo) / bins;
-        double[] counts = new double[bins];
-        for (double v : s) {
-            counts[Math.min(bins - 1, (int) ((v - lo) / w))]++;
-        }
-        // the outline of the bars with x strictly increasing (an area series needs it): each edge is visited
-        // twice, the second time nudged right by a hair
-        double eps = 1e-9 * w;
-        double[] x = new double[2 * bins + 2];
-        double[] y = new double[x.length];
-        x[0] = lo;
-        for (int b = 0; b < bins; b++) {
-            double density = counts[b] / (s.length * w);
-            x[2 * b + 1] = lo + b * w + eps;
-            y[2 * b + 1] = density;
-            x[2 * b + 2] = lo + (b + 1) * w;
-            y[2 * b + 2] = density;
-        }
-        x[x.length - 1] = hi + eps;
         XYChart chart = chart(title, xName, "density", size);
-        XYSeries h = chart.addSeries("particles (" + s.length + ")", x, y);
-        h.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
-        h.setMarker(SeriesMarkers.NONE);
-        h.setLineStyle(SeriesLines.SOLID);
-        h.setFillColor(new Color(31, 119, 180, 110));
-        h.setLineColor(new Color(31, 119, 180));
+        bars(chart, h.count() + " particles, " + h.rule(), h, Colours.role("particles"));
         if (energy != null && beta > 0 && Double.isFinite(beta)) {
-            double[][] gibbs = gibbs(energy, beta, lo - 0.5 * (hi - lo), hi + 0.5 * (hi - lo), 1201);
-            if (gibbs != null) {
-                List<double[]> shown = new ArrayList<>();
-                double margin = 0.1 * (hi - lo);
-                for (int i = 0; i < gibbs[0].length; i++) {
-                    if (gibbs[0][i] >= lo - margin && gibbs[0][i] <= hi + margin) {
-                        shown.add(new double[] {gibbs[0][i], gibbs[1][i]});
-                    }
-                }
-                double[][] xy = thin(shown);
-                XYSeries g = chart.addSeries("Gibbs exp(-beta E)/Z, beta = " + fmt(beta), xy[0], xy[1]);
-                g.setMarker(SeriesMarkers.NONE);
-                g.setLineStyle(SeriesLines.SOLID);
-                g.setLineColor(new Color(0xd62728));
-                g.setLineWidth(2.2f);
-            }
+            gibbsCurve(chart, energy, 1 / beta, h.edges()[0], h.edges()[h.bins()]);
         }
         return chart;
     }
 
-    /** exp(-beta E(x)) / Z on a grid over [a, b], or null when E is nowhere finite there. */
+    /** Draws a histogram as filled bars with an outline. */
+    public static XYSeries bars(XYChart chart, String name, Histogram h, Color colour) {
+        double[][] xy = h.outline();
+        XYSeries s = chart.addSeries(name, xy[0], xy[1]);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineStyle(SeriesLines.SOLID);
+        s.setFillColor(Colours.alpha(colour, 90));
+        s.setLineColor(colour);
+        return s;
+    }
+
+    /** Draws a histogram as its outline only (several on one chart stay readable). */
+    public static XYSeries outline(XYChart chart, String name, Histogram h, Color colour) {
+        double[][] xy = h.outline();
+        XYSeries s = chart.addSeries(name, xy[0], xy[1]);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineStyle(SeriesLines.SOLID);
+        s.setLineWidth(1.8f);
+        s.setLineColor(colour);
+        return s;
+    }
+
+    /**
+     * Draws the Gibbs density exp(-E(x)/T)/Z dashed over [a, b] widened by a tenth on each side (Z over the whole line,
+     * by quadrature); returns the law, or null when it is not normalisable.
+     */
+    public static Gibbs gibbsCurve(XYChart chart, DoubleUnaryOperator energy, double temperature, double a, double b) {
+        Gibbs law;
+        try {
+            law = Gibbs.onLine(energy, temperature, 0.5 * (a + b), Math.max(b - a, 1e-3));
+        } catch (IllegalArgumentException notNormalisable) {
+            return null;
+        }
+        double lo = a - 0.1 * (b - a);
+        double hi = b + 0.1 * (b - a);
+        int n = 401;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = lo + (hi - lo) * i / (n - 1);
+            double e;
+            try {
+                e = energy.applyAsDouble(x[i]);
+            } catch (RuntimeException outside) {
+                e = Double.NaN;
+            }
+            y[i] = Double.isFinite(e) ? law.density(e) : Double.NaN;
+        }
+        draw(chart, new Series("Gibbs exp(-E/T)/Z, T = " + fmt(temperature), x, y, Colours.role("target"),
+                Line.DASHED));
+        return law;
+    }
+
+    /** exp(-beta E(x)) / Z on a grid over [a, b] (Z over [a, b] by the trapezoidal rule), or null when E is nowhere
+     * finite there. */
     public static double[][] gibbs(DoubleUnaryOperator energy, double beta, double a, double b, int n) {
         double[] xs = new double[n];
         double[] logw = new double[n];
@@ -372,28 +489,6 @@ public final class Plots {
         }
     }
 
-    /**
-     * Widens the shorter side of the window so one unit is as long on both axes (circles look round), unless the
-     * spans differ by more than a factor of 3 (then each axis keeps its own scale, or the data would be a sliver).
-     * The plot area is taken as the chart less about 100 pixels across and 140 down (axes, title, legend).
-     */
-    private static void equalAspect(double[] box, PlotSize size) {
-        double w = box[1] - box[0];
-        double h = box[3] - box[2];
-        double pw = Math.max(50, size.width() - 100);
-        double ph = Math.max(50, size.height() - 140);
-        if (!(w > 0 && h > 0) || w / h > 3 || h / w > 3) {
-            return;
-        }
-        double unitsPerPixel = Math.max(w / pw, h / ph);
-        double grow = (unitsPerPixel * pw - w) / 2;
-        box[0] -= grow;
-        box[1] += grow;
-        grow = (unitsPerPixel * ph - h) / 2;
-        box[2] -= grow;
-        box[3] += grow;
-    }
-
     private static void pad(double[] box, int at) {
         double span = box[at + 1] - box[at];
         double m = span > 0 ? 0.15 * span : Math.max(1, Math.abs(box[at]) * 0.5);
@@ -437,8 +532,13 @@ public final class Plots {
 
     /** At most {@value #MAX_POINTS} points, evenly spaced in index, first and last kept. */
     static double[][] thin(List<double[]> pts) {
+        return thin(pts, MAX_POINTS);
+    }
+
+    /** At most {@code max} points, evenly spaced in index, first and last kept. */
+    static double[][] thin(List<double[]> pts, int max) {
         int n = pts.size();
-        int m = Math.min(n, MAX_POINTS);
+        int m = Math.min(n, max);
         double[] x = new double[m];
         double[] y = new double[m];
         for (int k = 0; k < m; k++) {
@@ -462,7 +562,8 @@ public final class Plots {
         return new double[][] {x, y};
     }
 
-    static double min(double[] v) {
+    /** The smallest finite value (NaN when there is none). */
+    public static double min(double[] v) {
         return Arrays.stream(v).filter(Double::isFinite).min().orElse(Double.NaN);
     }
 
@@ -471,7 +572,11 @@ public final class Plots {
         return String.format(java.util.Locale.ROOT, "%.3g", v).replaceFirst("\\.?0+(e|$)", "$1");
     }
 
-    static String fmt(double v) {
-        return String.format(java.util.Locale.ROOT, "%.4g", v);
+    /** Four significant digits without trailing zeros: 0.72, 6, -0.9189, 1.5e-5. */
+    public static String fmt(double v) {
+        if (!Double.isFinite(v)) {
+            return String.valueOf(v);
+        }
+        return Axes.label(Double.parseDouble(String.format(java.util.Locale.ROOT, "%.4g", v)));
     }
 }

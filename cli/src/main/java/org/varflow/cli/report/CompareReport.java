@@ -12,6 +12,8 @@ public final class CompareReport {
     }
 
     /**
+     * One comparison page's content.
+     *
      * @param title    the heading
      * @param intro    one paragraph saying what was compared and how the table is computed
      * @param header   the table's column names

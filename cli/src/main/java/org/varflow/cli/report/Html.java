@@ -8,16 +8,18 @@ import org.varflow.cli.plot.RunPlots;
 /** Small helpers for writing self-contained HTML: escaping, tables, embedded images, the page frame. */
 final class Html {
     private static final String STYLE = """
-            body{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:1000px;margin:2em auto;\
+            body{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;max-width:1100px;margin:2em auto;\
             padding:0 1em;color:#222;line-height:1.45}
             h1{font-size:1.7em;margin-bottom:.2em}h2{font-size:1.25em;margin-top:1.6em;border-bottom:1px solid #ddd}
             .sub{color:#666;margin-top:0}
             table{border-collapse:collapse;margin:.6em 0}th,td{border:1px solid #ddd;padding:.3em .6em;\
             text-align:left;vertical-align:top}th{background:#f4f6f8}
-            td.num{text-align:right;font-variant-numeric:tabular-nums}
+            td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             code,pre{font-family:'SFMono-Regular',Consolas,'Liberation Mono',monospace;font-size:.92em}
             pre{background:#f6f8fa;padding:.7em;overflow-x:auto;border-radius:4px}
-            figure{margin:1.2em 0}figcaption{color:#555;font-size:.92em}img{max-width:100%;height:auto;\
+            .math{font-family:'Cambria Math','STIX Two Math','Latin Modern Math','Times New Roman',serif;font-size:1.12em;\
+            background:#f6f8fa;padding:.6em .9em;border-radius:4px;white-space:pre-wrap;overflow-wrap:anywhere}
+            figure{margin:1.2em 0}figcaption{color:#555;font-size:.92em}img{width:100%;height:auto;\
             border:1px solid #eee}
             .note{color:#555;font-size:.92em}
             """;
@@ -84,6 +86,18 @@ final class Html {
                 .append(chart.chart().getWidth()).append("\" height=\"").append(chart.chart().getHeight())
                 .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(png))
                 .append("\">\n<figcaption>").append(esc(chart.caption())).append("</figcaption>\n</figure>\n");
+    }
+
+    /** A formula, typeset ({@link MathText}) and wrapped to the page. */
+    static void math(StringBuilder b, String ascii) {
+        b.append("<div class=\"math\">").append(MathText.html(ascii)).append("</div>\n");
+    }
+
+    /** An animated GIF, embedded, with its caption. */
+    static void animation(StringBuilder b, byte[] gif, String caption) {
+        b.append("<figure>\n<img alt=\"").append(esc(caption)).append("\" src=\"data:image/gif;base64,")
+                .append(Base64.getEncoder().encodeToString(gif)).append("\">\n<figcaption>").append(esc(caption))
+                .append("</figcaption>\n</figure>\n");
     }
 
     static void pre(StringBuilder b, String text) {

@@ -30,9 +30,15 @@ public final class RunReport {
      * @param summaryJson the same, as indented JSON text
      * @param unifying    the unifying equation's text
      * @param charts      the plots
+     * @param animation   an animated GIF of the run's law, or null
      */
     public record Page(String label, AssembledFlow assembled, Preset preset, Map<String, Object> summary,
-                       String summaryJson, String unifying, List<RunPlots.Named> charts) {
+                       String summaryJson, String unifying, List<RunPlots.Named> charts, byte[] animation) {
+        /** A page without an animation. */
+        public Page(String label, AssembledFlow assembled, Preset preset, Map<String, Object> summary,
+                    String summaryJson, String unifying, List<RunPlots.Named> charts) {
+            this(label, assembled, preset, summary, summaryJson, unifying, charts, null);
+        }
     }
 
     /** The whole page. */
@@ -61,10 +67,13 @@ public final class RunReport {
                 + " the run)</summary>\n");
         Html.pre(b, page.summaryJson());
         b.append("</details>\n");
-        if (!page.charts().isEmpty()) {
+        if (!page.charts().isEmpty() || page.animation() != null) {
             b.append('<').append(h).append(">Plots</").append(h).append(">\n");
             for (RunPlots.Named c : page.charts()) {
                 Html.figure(b, c);
+            }
+            if (page.animation() != null) {
+                Html.animation(b, page.animation(), "The law at every observation (an animation)");
             }
         }
     }
@@ -85,6 +94,12 @@ public final class RunReport {
         Html.table(b, List.of("part", "id", "what it is", "parameters"), rows, true);
     }
 
+    /**
+     * The equations: the preset's continuous flow when the run kept the preset's parts (else the note that it
+     * changed them, and why the preset's equation no longer applies), the update of the scheme that actually ran,
+     * and the unifying equation with its symbols named after the parts that fill them. Typeset from the ASCII
+     * formulas ({@link MathText}), wrapped to the page.
+     */
     private static void equation(StringBuilder b, Page page) {
         AssembledFlow a = page.assembled();
         Preset preset = page.preset();
@@ -96,19 +111,28 @@ public final class RunReport {
                             + preset.spec().part(kind).id() + ")");
                 }
             }
-            b.append("<p>").append(changed.isEmpty() ? "The equation of preset <code>" + Html.esc(preset.id())
-                    + "</code>:" : "The equation of preset <code>" + Html.esc(preset.id()) + "</code>, which this"
-                    + " run changes in its " + Html.esc(String.join(", ", changed)) + "; the unifying equation below"
-                    + " applies:").append("</p>\n");
-            Html.pre(b, preset.equation());
+            if (changed.isEmpty()) {
+                b.append("<p>The equation of preset <code>").append(Html.esc(preset.id())).append("</code>:</p>\n");
+                Html.math(b, preset.equation());
+            } else {
+                b.append("<p>This run changes preset <code>").append(Html.esc(preset.id())).append("</code> in its ")
+                        .append(Html.esc(String.join(", ", changed))).append(", so the preset's own equation does not"
+                        + " describe it; the scheme's update and the unifying equation below do.</p>\n");
+            }
+        }
+        var scheme = a.part(PartKind.SCHEME);
+        if (!scheme.factory().formula().isBlank()) {
+            b.append("<p>The update of the scheme that ran, <code>").append(Html.esc(scheme.id())).append("</code> (")
+                    .append(Html.esc(scheme.factory().summary())).append("):</p>\n");
+            Html.math(b, scheme.factory().formula());
         }
         b.append("<p>The unifying equation, one flow seen at two levels, with K the inverse metric (")
                 .append(Html.esc(a.part(PartKind.METRIC).label())).append("), E the energy (")
-                .append(Html.esc(a.part(PartKind.ENERGY).label())).append("), beta^-1 the temperature (")
+                .append(Html.esc(a.part(PartKind.ENERGY).label())).append("), \u03b2<sup>-1</sup> the temperature (")
                 .append(Html.esc(a.part(PartKind.ENTROPY).label())).append("), what fluctuates (")
                 .append(Html.esc(a.part(PartKind.NOISE).label())).append("), discretised by ")
                 .append(Html.esc(a.part(PartKind.SCHEME).label())).append(":</p>\n");
-        Html.pre(b, page.unifying().stripIndent().strip());
+        Html.math(b, page.unifying().stripIndent().strip());
     }
 
     private static void run(StringBuilder b, Map<String, Object> s) {
@@ -162,7 +186,7 @@ public final class RunReport {
             return "-";
         }
         if (v instanceof Double d) {
-            return Math.abs(d) >= 1e-4 && Math.abs(d) < 1e6 || d == 0 ? Parameter.format(round(d))
+            return (Math.abs(d) >= 1e-4 && Math.abs(d) < 1e6) || d == 0 ? Parameter.format(round(d))
                     : String.format(Locale.ROOT, "%.6g", d);
         }
         if (v instanceof Float f) {

@@ -14,6 +14,7 @@ import org.varflow.api.PartChoice;
 import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
 import org.varflow.api.Preset;
+import org.varflow.core.assembly.FlowAssembler;
 import org.varflow.core.registry.PartRegistry;
 
 /**
@@ -28,9 +29,11 @@ public final class Explanations {
               laws:     d rho/dt = -K_rho dF(rho),   F(rho) = integral E d rho + beta^-1 integral rho log rho""";
 
     private final PartRegistry registry;
+    private final FlowAssembler assembler;
 
     public Explanations(PartRegistry registry) {
         this.registry = registry;
+        this.assembler = new FlowAssembler(registry);
     }
 
     /**
@@ -87,8 +90,7 @@ public final class Explanations {
         }
         out.line();
         out.line("run: " + (spec.steps() != null ? spec.steps() + " steps" : "time " + spec.time()) + " of dt "
-                + spec.dt() + ", " + spec.particles() + " particle" + (spec.particles() == 1 ? "" : "s") + ", seed "
-                + spec.seed());
+                + spec.dt() + ", " + particles(spec) + ", seed " + spec.seed());
         out.line();
         out.line("reduces to / limits:");
         p.reducesTo().lines().forEach(l -> out.line("  " + l));
@@ -164,5 +166,22 @@ public final class Explanations {
         public String toString() {
             return sb.toString();
         }
+    }
+
+    /**
+     * How many particles the preset's law is made of, in words: an ensemble state is N particles in one state (the
+     * spec's particles count copies of it), independent particles are the spec's particles.
+     */
+    private String particles(FlowSpec spec) {
+        int n = spec.particles();
+        try {
+            int law = org.varflow.Varflow.lawParticles(assembler.assemble(spec));
+            if (law != n) {
+                return "an ensemble of " + law + " particles held as one state" + (n == 1 ? "" : ", " + n + " copies");
+            }
+        } catch (ConfigurationException notAssembled) {
+            // a part's plugin is missing: say what the spec says
+        }
+        return n + " particle" + (n == 1 ? "" : "s");
     }
 }

@@ -8,7 +8,9 @@ import org.varflow.api.Snapshot;
 
 /**
  * Tracks the (ensemble mean) energy E: its initial and final values, and for deterministic flows how often it
- * increased between observations (a gradient flow never increases E; a discrete step that does is too large).
+ * increased between observations (a gradient flow never increases E; a discrete step that does is too large). For a
+ * {@link Conservative} flow (a Poisson part J and no dissipation) increases mean nothing: E is a constant of motion,
+ * and the observer reports its largest drift max |E - E0| instead.
  */
 public final class EnergyObserver implements StatefulObserver {
     private final EnsembleStats stats;
@@ -16,6 +18,8 @@ public final class EnergyObserver implements StatefulObserver {
     private double last = Double.NaN;
     private long increases;
     private boolean deterministic;
+    private boolean conservative;
+    private double drift;
 
     public EnergyObserver(EnsembleStats stats) {
         this.stats = stats;
@@ -24,6 +28,7 @@ public final class EnergyObserver implements StatefulObserver {
     @Override
     public void start(org.varflow.api.RunInfo info) {
         deterministic = info.flow().isDeterministic();
+        conservative = Conservative.is(info.flow());
     }
 
     @Override
@@ -31,6 +36,8 @@ public final class EnergyObserver implements StatefulObserver {
         double e = stats.update(s, deterministic).energy();
         if (s.step() == 0) {
             initial = e;
+        } else if (conservative) {
+            drift = Math.max(drift, Math.abs(e - initial));
         } else if (e > last + 1e-14 * Math.max(1.0, Math.abs(last))) {
             increases++;
         }
@@ -47,9 +54,18 @@ public final class EnergyObserver implements StatefulObserver {
         return initial;
     }
 
-    /** How often the energy rose between observations, for deterministic flows (empty for stochastic ones). */
+    /**
+     * How often the energy rose between observations, for deterministic flows that dissipate (empty for stochastic
+     * and for conservative ones).
+     */
     public java.util.OptionalLong increases() {
-        return deterministic ? java.util.OptionalLong.of(increases) : java.util.OptionalLong.empty();
+        return deterministic && !conservative ? java.util.OptionalLong.of(increases)
+                : java.util.OptionalLong.empty();
+    }
+
+    /** For a conservative flow, the largest observed |E - E0|; NaN for every other flow. */
+    public double drift() {
+        return conservative ? drift : Double.NaN;
     }
 
     @Override
@@ -57,7 +73,10 @@ public final class EnergyObserver implements StatefulObserver {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("energy", Summaries.number(last));
         m.put("energyInitial", Summaries.number(initial));
-        m.put("energyIncreases", deterministic ? increases : null);
+        m.put("energyIncreases", deterministic && !conservative ? increases : null);
+        if (conservative) {
+            m.put("energyDrift", drift);
+        }
         return m;
     }
 
@@ -66,6 +85,7 @@ public final class EnergyObserver implements StatefulObserver {
         out.writeDouble(initial);
         out.writeDouble(last);
         out.writeLong(increases);
+        out.writeDouble(drift);
     }
 
     @Override
@@ -73,5 +93,6 @@ public final class EnergyObserver implements StatefulObserver {
         initial = in.readDouble();
         last = in.readDouble();
         increases = in.readLong();
+        drift = in.readDouble();
     }
 }

@@ -142,9 +142,15 @@ public final class EnsembleStats {
      * positive definite. Exact for Gaussian ensembles such as Ornstein-Uhlenbeck; an estimate otherwise.
      */
     public double gaussianEntropy(int d) {
-        if (covariance() == null) {
-            return Double.NaN;
-        }
+        return covariance() == null ? Double.NaN : gaussianEntropy(covariance, d);
+    }
+
+    /**
+     * The differential entropy (d/2) log(2 pi e) + (1/2) log det Sigma of the Gaussian with covariance
+     * {@code covariance} (row-major d x d), by Cholesky; NaN when it is not positive definite. What the free energy
+     * of an ensemble uses, also for ensembles whose covariance was merged from shards.
+     */
+    public static double gaussianEntropy(double[] covariance, int d) {
         double[] l = covariance.clone();
         if (Cholesky.factor(l, d) >= 0) {
             return Double.NaN;

@@ -22,9 +22,11 @@ import org.varflow.core.random.BlockStreams;
  * Runs an assembled flow: N independent copies (particles) split into fixed blocks of {@value #BLOCK_SIZE}, each
  * block with its own stepper (scratch) and its own random stream, stepped in parallel. Within a block the loop is
  * step-major (all particles advance one step, then the next), so the random numbers a particle receives depend
- * only on the seed and its block, not on the thread count nor on how often observers look. A run with a single
- * block (one state: an ensemble, a grid density) hands its threads to the parts that split their own work instead
- * ({@link org.varflow.api.SplitsWork}, with a partition fixed independently of the thread count).
+ * only on the seed and its block, not on the thread count nor on how often observers look. For the same reason a run
+ * can step a {@link ParticleSlice} of its particles alone ({@link RunControl#slice}): block b of the whole run keeps
+ * its stream, so the slices of a split reproduce the whole run particle by particle (sharded ensembles). A run with a
+ * single block (one state: an ensemble, a grid density) hands its threads to the parts that split their own work
+ * instead ({@link org.varflow.api.SplitsWork}, with a partition fixed independently of the thread count).
  *
  * <p>After every step each state is checked: a coordinate that is NaN, infinite or above 1e154 in magnitude
  * (its square would overflow) stops the run with a {@link NumericalException} naming the step, the time, the
@@ -56,11 +58,17 @@ public final class FlowRunner {
         long start = System.nanoTime();
         var spec = assembled.spec();
         Flow flow = assembled.flow();
-        int n = spec.particles();
+        ParticleSlice slice = control.slice() != null ? control.slice() : new ParticleSlice(0, spec.particles());
+        slice.checkFits(spec.particles());
+        if (control.slice() != null && control.checkpointEvery() > 0) {
+            throw new org.varflow.api.ConfigurationException("checkpoints cover whole runs; a run of particles ["
+                    + slice.from() + ", " + slice.to() + ") cannot take them");
+        }
+        int n = slice.size();
         int d = flow.dimension();
         long planned = spec.stepCount();
         double endTime = planned * spec.dt();
-        int every = spec.every() != null ? spec.every() : automaticInterval(planned, n);
+        int every = spec.every() != null ? spec.every() : automaticInterval(planned, spec.particles());
         boolean halve = control.onDivergence() == RunControl.OnDivergence.HALVE;
         if (halve && !flow.isDeterministic()) {
             throw new org.varflow.api.ConfigurationException("divergence policy 'halve' retries steps, which only"
@@ -77,7 +85,7 @@ public final class FlowRunner {
         Block[] blocks = new Block[blockCount];
         for (int b = 0; b < blockCount; b++) {
             blocks[b] = new Block(assembled, states, b * BLOCK_SIZE, Math.min(n, (b + 1) * BLOCK_SIZE), d,
-                    BlockStreams.forBlock(spec.seed(), b));
+                    BlockStreams.forBlock(spec.seed(), slice.firstBlock() + b), slice.from());
         }
         long done = 0;
         double time = 0;
@@ -300,10 +308,13 @@ public final class FlowRunner {
         private final double[] savedAuxiliary;
         private final double[] aux;
         private final int a;
+        private final int firstParticle;
         private final MovingStep step = new MovingStep();
         private Divergence divergence;
 
-        Block(AssembledFlow assembled, double[] states, int from, int to, int d, BlockStreams.BlockStream rng) {
+        Block(AssembledFlow assembled, double[] states, int from, int to, int d, BlockStreams.BlockStream rng,
+              int firstParticle) {
+            this.firstParticle = firstParticle;
             this.flow = assembled.flow();
             this.stepper = assembled.scheme().stepper(flow);
             this.rng = rng;
@@ -345,7 +356,7 @@ public final class FlowRunner {
                     } catch (NumericalException e) {
                         boolean energy = e.blame() == PartKind.ENERGY
                                 || (e.blame() == null && gradientNotFinite(off));
-                        divergence = new Divergence(k, p, e.getMessage(), energy, before(off));
+                        divergence = new Divergence(k, firstParticle + p, e.getMessage(), energy, before(off));
                         return;
                     }
                     for (int i = 0; i < d; i++) {
@@ -354,7 +365,8 @@ public final class FlowRunner {
                             String what = Double.isNaN(v) ? "coordinate " + flow.space().coordinateName(i)
                                     + " became NaN" : "coordinate " + flow.space().coordinateName(i) + " overflowed ("
                                     + v + ")";
-                            divergence = new Divergence(k, p, what, gradientNotFinite(off), before(off));
+                            divergence = new Divergence(k, firstParticle + p, what, gradientNotFinite(off),
+                                    before(off));
                             return;
                         }
                     }

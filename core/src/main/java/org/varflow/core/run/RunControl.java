@@ -26,6 +26,7 @@ public final class RunControl {
     private OnDivergence onDivergence = OnDivergence.STOP;
     private long checkpointEvery;
     private Consumer<RunState> checkpointer;
+    private ParticleSlice slice;
     /** Steps completed by the run using this control, updated by the runner once per chunk; for progress displays. */
     volatile long stepsDone;
 
@@ -72,6 +73,22 @@ public final class RunControl {
     /** Who receives the checkpoints, or null. */
     public Consumer<RunState> checkpointer() {
         return checkpointer;
+    }
+
+    /**
+     * Runs only the particles of {@code slice} (null: all of them), each with the random stream it has in the whole
+     * run, so that the slices of a split ({@link ParticleSlice#split}) together reproduce the whole run bitwise,
+     * particle by particle. The run's observers, summary and result then describe the slice's particles; the spec,
+     * the observation schedule and the seed stay those of the whole run. Not combined with checkpoints.
+     */
+    public RunControl slice(ParticleSlice slice) {
+        this.slice = slice;
+        return this;
+    }
+
+    /** The particles this run steps, or null for all of them. */
+    public ParticleSlice slice() {
+        return slice;
     }
 
     /** Asks the run to stop after the current step; what was computed is kept and reported. */

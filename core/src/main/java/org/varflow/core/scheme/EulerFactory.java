@@ -10,7 +10,6 @@ import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.ThermalNoise;
-import org.varflow.api.Space;
 
 /**
  * Explicit Euler for the deterministic flow: x_{k+1} = R_{x_k}(h b(x_k, t_k)), with b = -K dE + J dE and R the
@@ -35,7 +34,6 @@ public final class EulerFactory implements SchemeFactory {
 
     @Override
     public Scheme create(Parameters parameters, Flow flow) {
-        Space space = flow.space();
         return blockFlow -> new EulerStepper(blockFlow, false);
     }
 

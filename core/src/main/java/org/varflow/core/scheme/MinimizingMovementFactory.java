@@ -115,7 +115,6 @@ public final class MinimizingMovementFactory implements SchemeFactory {
 
         @Override
         public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
-            double t = step.time();
             double h = step.dt();
             loadK(x);
             System.arraycopy(x, 0, y, 0, d);

@@ -32,7 +32,7 @@ class DivergenceTest {
         while (Math.abs(x[0]) <= 1e154 && Math.abs(x[1]) <= 1e154) {
             double g0 = 3 * x[0] + 1 * x[1] - 1;
             double g1 = 1 * x[0] + 2 * x[1] - -1;
-            x = new double[] {x[0] + (-g0) * h, x[1] + (-g1) * h};
+            x = new double[] {x[0] + -g0 * h, x[1] + -g1 * h};
             expectedStep++;
         }
         long step = expectedStep;

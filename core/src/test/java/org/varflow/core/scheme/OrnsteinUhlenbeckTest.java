@@ -47,7 +47,7 @@ class OrnsteinUhlenbeckTest {
 
             double mean = mean(x);
             double var = variance(x, mean);
-            double decay = Math.pow(1 - H, k);
+            double decay = Math.pow(1 - H, (double) k);
             double chainVar = temperature * (1 - decay * decay) / (1 - H / 2);
             double se = Math.sqrt(chainVar / N);
 

@@ -59,7 +59,7 @@ public final class Runs {
     }
 
     /** A nested summary entry. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // a test helper: the caller names the type it expects
     public static <T> T get(Map<String, Object> summary, String... path) {
         Object v = summary;
         for (String key : path) {

@@ -189,7 +189,8 @@ public final class MeasurePresets {
         return new Preset("svgd",
                 "Stein variational gradient descent: particles in the kernelised Wasserstein (Stein) geometry",
                 "dx_p/dt = (1/N) sum_q [k(x_p, x_q) (-grad V(x_q)) + T grad_{x_q} k(x_p, x_q)],  k Gaussian, median"
-                        + " bandwidth;  = -K dE + T div K",
+                        + " bandwidth;  = -K dE + T div K;  a deterministic flow: the scheme euler-maruyama adds the"
+                        + " noise's increment h T div K, no random numbers, so each step is explicit Euler",
                 "Space ensemble, metric stein (K = (1/N)[k(x_p, x_q)] (x) I), the KL to the target exp(-V/T) as energy"
                         + " V plus entropy boltzmann, and the entropy realised by noise stein-repulsion: T div K, the"
                         + " exact integration by parts of -T K grad log rho (no density estimate). Here the target is"
@@ -208,12 +209,13 @@ public final class MeasurePresets {
                 PartChoice.of("jko"), 1.0, 0.05, 1);
         return new Preset("jko",
                 "the JKO scheme: minimizing movement in W2, in quantile coordinates on the line",
-                "x^{n+1} = argmin_y E(y) + T S(y) + |y - x^n|^2 / 2h,  S = sum_j Delta_j U(mu/Delta_j) over the gaps"
-                        + " Delta_j = y_{j+1} - y_j;  W2^2 = (1/M) |y - x|^2",
+                "x^{n+1} = argmin_y E(y) + T S(y) + |y - x^n|^2 / 2h,  S = M sum_j Delta_j U(mu/Delta_j) over the"
+                        + " gaps Delta_j = y_{j+1} - y_j;  W2^2 = (1/M) |y - x|^2",
                 "rho_{k+1} = argmin F(rho) + W2^2(rho, rho_k) / 2h, the implicit Euler step of the Wasserstein"
                         + " gradient flow, made concrete on the line where a sorted ensemble is the quantile function"
-                        + " and W2 is Euclidean; each step a strictly convex problem (convex V) solved by Newton to a"
-                        + " tolerance. " + FREE_ENERGY + " Here the double well V = (x^2 - 1)^2/4 at T = 1/2 from"
+                        + " and W2 is Euclidean; each step solved by Newton to a tolerance, a strictly convex problem"
+                        + " when h times the most negative curvature of V is below 1 (here V'' >= -1 and h = 0.05). "
+                        + FREE_ENERGY + " Here the double well V = (x^2 - 1)^2/4 at T = 1/2 from"
                         + " N(1.5, 0.09) with M = 400 quantile points; as h -> 0 it converges (first order) to the"
                         + " finite-volume solution of fokker-planck.",
                 JKO, spec);

@@ -88,10 +88,12 @@ class DataModelsTest {
         e.hessian(w, hess);
         double[] fd = new double[4];
         new Energy() { // the interface's default Hessian: central differences of the gradient
+            @Override
             public double value(double[] x) {
                 return e.value(x);
             }
 
+            @Override
             public void gradient(double[] x, double[] out) {
                 e.gradient(x, out);
             }

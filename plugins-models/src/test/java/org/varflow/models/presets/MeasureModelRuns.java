@@ -26,7 +26,7 @@ final class MeasureModelRuns {
         return VARFLOW.run(spec, new RunControl(2), null);
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // a test helper: the caller names the type it expects
     static <T> T get(Map<String, Object> summary, String... path) {
         Object v = summary;
         for (String key : path) {

@@ -130,8 +130,8 @@ class MethodPresetsTest {
         Preset preset = MethodPresets.langevin();
         double h = preset.spec().dt();
         long n = preset.spec().stepCount();
-        double mean = Math.pow(1 - h, n);
-        double variance = 1 / (1 - h / 2) * (1 - Math.pow(1 - h, 2 * n));
+        double mean = Math.pow(1 - h, (double) n);
+        double variance = 1 / (1 - h / 2) * (1 - Math.pow(1 - h, 2.0 * n));
         assertThat(String.format("%.4f", mean)).isEqualTo("0.0066");
         assertThat(String.format("%.3f", variance)).isEqualTo("1.005");
         assertThat(preset.reducesTo()).contains("0.0066").contains("1.005").contains("(1/beta) / (1 - h/2)")

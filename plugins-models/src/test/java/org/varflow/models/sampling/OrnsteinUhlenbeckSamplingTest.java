@@ -72,8 +72,8 @@ class OrnsteinUhlenbeckSamplingTest {
             double v = SamplingRuns.variance(x);
             double mt = Math.exp(-time);
             double vt = 1 - Math.exp(-2 * time);
-            double chainMean = Math.pow(1 - h, k);
-            double chainVariance = (1 - Math.pow(1 - h, 2 * k)) / (1 - h / 2);
+            double chainMean = Math.pow(1 - h, (double) k);
+            double chainVariance = (1 - Math.pow(1 - h, 2.0 * k)) / (1 - h / 2);
 
             double measured = SamplingRuns.gaussianKl(m, v, 0, 1);
             double exact = SamplingRuns.gaussianKl(mt, vt, 0, 1);

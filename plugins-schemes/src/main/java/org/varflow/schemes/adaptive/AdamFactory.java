@@ -17,7 +17,7 @@ import org.varflow.api.StepContext;
 /**
  * Adam (Kingma and Ba 2015) as an adaptive diagonal metric whose state evolves with the flow. Per particle the
  * runner keeps the moment estimates m and v (2d auxiliary coordinates, starting at zero). With g = dE(x_k),
- * step number k = round(t / h) + 1 and learning rate h (the step):
+ * step number k (the step's index + 1, counting the steps taken) and learning rate h (the step):
  *
  * <pre>
  *   m_k = beta1 m_{k-1} + (1 - beta1) g
@@ -46,7 +46,7 @@ public final class AdamFactory implements SchemeFactory {
     @Override
     public String formula() {
         return "m = b1 m + (1-b1) g;  v = b2 v + (1-b2) g^2;  m^ = m/(1-b1^k);  v^ = v/(1-b2^k);"
-                + "  x -= h m^/(sqrt(v^) + eps),  k = round(t/h) + 1";
+                + "  x -= h m^/(sqrt(v^) + eps),  k = steps taken";
     }
 
     @Override
@@ -107,10 +107,9 @@ public final class AdamFactory implements SchemeFactory {
 
         @Override
         public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
-            double t = step.time();
             double h = step.dt();
             int d = x.length;
-            long k = Math.round(t / h) + 1;
+            double k = step.index() + 1; // the bias corrections count the steps taken, whatever h has become
             double c1 = 1 - Math.pow(beta1, k);
             double c2 = 1 - Math.pow(beta2, k);
             energy.gradient(x, g);

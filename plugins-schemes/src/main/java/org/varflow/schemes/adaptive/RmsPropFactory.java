@@ -95,7 +95,6 @@ public final class RmsPropFactory implements SchemeFactory {
 
         @Override
         public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
-            double t = step.time();
             double h = step.dt();
             int d = x.length;
             energy.gradient(x, g);

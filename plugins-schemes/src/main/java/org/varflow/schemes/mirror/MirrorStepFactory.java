@@ -94,7 +94,6 @@ public final class MirrorStepFactory implements SchemeFactory {
 
         @Override
         public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
-            double t = step.time();
             double h = step.dt();
             energy.gradient(x, g);
             switch (potential) {

@@ -77,7 +77,6 @@ public final class LeapfrogFactory implements SchemeFactory {
 
         @Override
         public void step(double[] x, double[] aux, StepContext step, RandomStream rng) {
-            double t = step.time();
             double h = step.dt();
             double half = 0.5 * h;
             double drift = h / mass;

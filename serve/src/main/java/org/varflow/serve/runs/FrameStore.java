@@ -43,6 +43,7 @@ final class FrameStore {
     }
 
     /** The kept frames in order, the latest included. */
+    @SuppressWarnings("ReferenceEquality") // the same frame object, not an equal one: is the latest already kept?
     synchronized List<ViewFrame> all() {
         List<ViewFrame> out = new ArrayList<>(kept);
         if (latest != null && (out.isEmpty() || out.get(out.size() - 1) != latest)) {

@@ -43,7 +43,7 @@ public final class Backdrop {
             case PLANE -> plane(plan, frames, m);
             case LINE -> line(plan, frames, temperature, m);
             case DENSITY_1D -> density(plan, temperature, m);
-            default -> range(plan, frames, m);
+            default -> range(frames, m);
         }
         return m;
     }
@@ -146,7 +146,7 @@ public final class Backdrop {
         }
     }
 
-    private static void range(ViewPlan plan, List<ViewFrame> frames, Map<String, Object> m) {
+    private static void range(List<ViewFrame> frames, Map<String, Object> m) {
         float lo = Float.POSITIVE_INFINITY;
         float hi = Float.NEGATIVE_INFINITY;
         for (ViewFrame f : frames) {
