@@ -1,9 +1,10 @@
 package org.varflow.core.run;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.varflow.api.Flow;
 import org.varflow.api.SplitsWork;
 import org.varflow.api.Workers;
@@ -33,13 +34,13 @@ final class PartWorkers implements AutoCloseable {
         if (blocks != 1 || threads < 2) {
             return NONE;
         }
-        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<SplitsWork> parts = new ArrayList<>();
         List<Object> candidates = new ArrayList<>(List.of(flow.space(), flow.metric(), flow.energy(), flow.entropy(),
                 flow.noise()));
         candidates.addAll(steppers);
         for (Object o : candidates) {
-            if (o instanceof SplitsWork s && seen.put(o, Boolean.TRUE) == null) {
+            if (o instanceof SplitsWork s && seen.add(o)) {
                 parts.add(s);
             }
         }
