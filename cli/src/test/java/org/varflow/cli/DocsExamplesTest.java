@@ -45,6 +45,14 @@ import org.junit.jupiter.api.io.TempDir;
  *       200 000 particles for t = 50 would take minutes; checkpointing and resuming are the same at any size);</li>
  *   <li>{@code varflow demo all} is not run: it runs every demo at full size, which {@link DemoFiguresTest} does
  *       once already (each other {@code demo NAME} shown is run);</li>
+ *   <li>{@code varflow serve} is not run: it serves until stopped ({@link ServeCommandTest} and the serve module's
+ *       browser tests run it);</li>
+ *   <li>{@code varflow sweep ... --engine spark} is not run: it starts a second JVM with the job jar of the
+ *       {@code spark} module, which the reactor builds after this one, and Spark's jars; the spark module's tests
+ *       run the same sweeps on Spark (local, and on a standalone cluster under {@code -P cluster}). A sharded
+ *       ensemble's {@code --shard-particles K} runs with at most 2000 / 256 = 7 shards, what the clamped 2000
+ *       particles allow (each shard is at least one block of {@value org.varflow.core.run.FlowRunner#BLOCK_SIZE}
+ *       particles);</li>
  *   <li>{@code mvn -B verify} is not run (this test is part of it), nor the zsh-only {@code autoload} line;
  *       {@code source <(varflow completion)} runs {@code varflow completion}, and
  *       {@code varflow completion > ~/...} writes into the scratch directory, not the home directory;</li>
@@ -198,6 +206,13 @@ class DocsExamplesTest {
         if (args.size() >= 2 && args.get(0).equals("demo") && args.get(1).equals("all")) {
             return; // see the class comment
         }
+        if (!args.isEmpty() && args.get(0).equals("serve")) {
+            return; // see the class comment
+        }
+        int engine = args.indexOf("--engine");
+        if (engine >= 0 && engine + 1 < args.size() && args.get(engine + 1).equalsIgnoreCase("spark")) {
+            return; // see the class comment
+        }
         List<String> a = new ArrayList<>();
         Path redirect = null;
         for (int i = 0; i < args.size(); i++) {
@@ -214,6 +229,8 @@ class DocsExamplesTest {
                 w = scratch.resolve(w).toString();
             } else if (previous.equals("--particles")) {
                 w = Integer.toString(Math.min(Integer.parseInt(w), 2000));
+            } else if (previous.equals("--shard-particles")) {
+                w = Integer.toString(Math.min(Integer.parseInt(w), 2000 / org.varflow.core.run.FlowRunner.BLOCK_SIZE));
             } else if (previous.equals("--time")) {
                 w = Double.toString(Math.min(Double.parseDouble(w), 5));
             }
