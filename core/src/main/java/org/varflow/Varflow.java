@@ -14,7 +14,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.Observer;
@@ -79,7 +78,9 @@ public final class Varflow {
         this.assembler = assembler;
     }
 
-    /** Every plugin on the context class loader (or this class's loader), found with {@link java.util.ServiceLoader}. */
+    /**
+     * Every plugin on the context class loader (or this class's loader), found with {@link java.util.ServiceLoader}.
+     */
     public static Varflow create() {
         return discover();
     }

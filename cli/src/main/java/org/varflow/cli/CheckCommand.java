@@ -15,7 +15,6 @@ import org.varflow.api.Metric;
 import org.varflow.api.MetricFactory;
 import org.varflow.api.Names;
 import org.varflow.api.Parameters;
-import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
 import org.varflow.api.PartType;
 import org.varflow.api.Space;

@@ -340,7 +340,8 @@ final class CompareCommand implements Callable<Integer> {
                 + " final %s); to the nearest observation.", name, name, Plots.fmtTolerance(tolerance),
                 name, name, Double.isFinite(best) ? Comparison.num(best) : "undefined",
                 q == Comparison.Measure.ENERGY ? "energy" : "free energy");
-        String samplers = (anyDeterministic ? " " : "") + "Samplers (noise) fluctuate about their stationary law and never settle, so 'steps to tol'"
+        String samplers = (anyDeterministic ? " " : "")
+                + "Samplers (noise) fluctuate about their stationary law and never settle, so 'steps to tol'"
                 + " is 'n/a' for them: compare them by final F (for independent particles an estimate, F = mean E"
                 + " - T H with H of a Gaussian fit) and by the distance to the target.";
         return String.format(Locale.ROOT, "%d compositions, seed %d. ", entries.size(), seed)
@@ -442,7 +443,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         String x = bySteps ? "step" : "time";
         var chart = Plots.over((decays ? name + " - " + name + "* against " + x : name + " against " + x),
-                logSteps ? "step (log scale)" : x, decays ? name + " - " + name + "*, " + name + "* = " + Comparison.num(limit)
+                logSteps ? "step (log scale)" : x, decays ? name + " - " + name + "*, " + name + "* = "
+                        + Comparison.num(limit)
                         + " (the limit of the lowest; log scale)" : name, series, decays, limit, size);
         if (chart != null) {
             chart.getStyler().setXAxisLogarithmic(logSteps);

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.FlowSpec;
-import org.varflow.api.Names;
-import org.varflow.api.PartKind;
 import org.varflow.api.Preset;
 import org.varflow.cli.plot.PlotFiles;
 import org.varflow.cli.plot.PlotSize;
@@ -125,7 +123,8 @@ final class RunCommand implements Callable<Integer> {
         String label = label(spec, specFile);
         return Interruptible.run(control, () -> {
             Varflow.Outcome outcome;
-            Progress bar = Progress.start(control::progress, spec.stepCount(), label, err, Progress.wanted(execution.quiet));
+            Progress bar = Progress.start(control::progress, spec.stepCount(), label, err,
+                    Progress.wanted(execution.quiet));
             List<Frame> frames = new ArrayList<>(); // what the animation of independent particles is drawn from
             try {
                 outcome = varflow.run(assembled, control, csv,
@@ -181,7 +180,8 @@ final class RunCommand implements Callable<Integer> {
             throws Exception {
         String presetId = outcome.assembled().spec().preset();
         Preset preset = presetId == null ? null : varflow.registry().presets().get(presetId);
-        return new RunReport.Page(label, outcome.assembled(), preset, outcome.summary().toMap(), outcome.summary().toJson(),
+        return new RunReport.Page(label, outcome.assembled(), preset, outcome.summary().toMap(),
+                outcome.summary().toJson(),
                 ExplainCommand.UNIFYING, charts);
     }
 

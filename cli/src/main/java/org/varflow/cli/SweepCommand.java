@@ -62,6 +62,11 @@ import picocli.CommandLine.ParentCommand;
             "", "Exit codes: 0 success (a run that diverges is a row with status 'diverged' and its message),",
             "2 bad input (before any run starts), 1 an engine failure."})
 final class SweepCommand implements Callable<Integer> {
+    /** The master URLs Spark accepts (its documented forms); anything else would end in Spark's own exception. */
+    private static final java.util.regex.Pattern MASTER_URL = java.util.regex.Pattern.compile(
+            "local(\\[(\\*|[1-9][0-9]*)(,[1-9][0-9]*)?])?|spark://[^\\s/]+:[0-9]+(,[^\\s/]+:[0-9]+)*|yarn"
+                    + "|k8s://\\S+|local-cluster\\[[0-9]+,[0-9]+,[0-9]+]");
+
     private final Varflow varflow;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -155,6 +160,10 @@ final class SweepCommand implements Callable<Integer> {
         if (master != null && LocalEngine.ID.equals(engine.toLowerCase(Locale.ROOT))) {
             throw new ConfigurationException("--master " + master + " is for --engine spark; the local engine runs"
                     + " in this JVM (give --engine spark --master " + master + ")");
+        }
+        if (master != null && !MASTER_URL.matcher(master).matches()) {
+            throw new ConfigurationException("--master " + master + " is not a Spark master URL; expected local,"
+                    + " local[N], local[*], spark://HOST:PORT[,HOST:PORT...], yarn or k8s://URL");
         }
         if (parquet != null && LocalEngine.ID.equals(engine.toLowerCase(Locale.ROOT))) {
             throw new ConfigurationException("--parquet " + parquet + ": the local engine writes CSV only (Parquet"

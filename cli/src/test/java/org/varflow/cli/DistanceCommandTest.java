@@ -96,7 +96,8 @@ class DistanceCommandTest {
             {"distance", "sinkhorn", a.toString(), a.toString(), "--eps", "-1"},
         };
         String[] expected = {"unknown distance 'w3'", "no such file", "line 2: 1 cell, but the first row has 2",
-            "dimension 2 but", "line 1, column 2: 'NaN' is not a number", "is negative", "--eps applies to sinkhorn only", "--eps -1.0 is not valid"};
+            "dimension 2 but", "line 1, column 2: 'NaN' is not a number", "is negative",
+            "--eps applies to sinkhorn only", "--eps -1.0 is not valid"};
         for (int i = 0; i < cases.length; i++) {
             CliRunner r = CliRunner.run(cases[i]);
             assertThat(r.code()).as(String.join(" ", cases[i])).isEqualTo(2);

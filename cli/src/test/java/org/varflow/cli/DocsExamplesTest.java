@@ -43,16 +43,15 @@ import org.junit.jupiter.api.io.TempDir;
  * <ul>
  *   <li>sizes: {@code --particles N} above 2000 runs with 2000, {@code --time T} above 5 with 5 (the README's
  *       200 000 particles for t = 50 would take minutes; checkpointing and resuming are the same at any size);</li>
+ *   <li>{@code --seeds N} above 2 runs with 2 (a sweep's grid is what the example shows, not its error bars);</li>
+ *   <li>{@code --shard-particles K} above 2 runs with 2 shards (2000 particles hold at most 7 shards of 256);</li>
  *   <li>{@code varflow demo all} is not run: it runs every demo at full size, which {@link DemoFiguresTest} does
  *       once already (each other {@code demo NAME} shown is run);</li>
- *   <li>{@code varflow serve} is not run: it serves until stopped ({@link ServeCommandTest} and the serve module's
- *       browser tests run it);</li>
- *   <li>{@code varflow sweep ... --engine spark} is not run: it starts a second JVM with the job jar of the
- *       {@code spark} module, which the reactor builds after this one, and Spark's jars; the spark module's tests
- *       run the same sweeps on Spark (local, and on a standalone cluster under {@code -P cluster}). A sharded
- *       ensemble's {@code --shard-particles K} runs with at most 2000 / 256 = 7 shards, what the clamped 2000
- *       particles allow (each shard is at least one block of {@value org.varflow.core.run.FlowRunner#BLOCK_SIZE}
- *       particles);</li>
+ *   <li>{@code --master spark://HOST:PORT} (a cluster the reader has) runs on Spark's local mode,
+ *       {@code local[2]}: the same job without the cluster ({@code StandaloneClusterIT} starts a real one);</li>
+ *   <li>{@code varflow serve ...} runs with {@code --help} added: its options are parsed as written, but no server
+ *       is started to wait for a browser ({@code ServeCommandTest} starts one, the serve module's browser tests
+ *       drive it);</li>
  *   <li>{@code mvn -B verify} is not run (this test is part of it), nor the zsh-only {@code autoload} line;
  *       {@code source <(varflow completion)} runs {@code varflow completion}, and
  *       {@code varflow completion > ~/...} writes into the scratch directory, not the home directory;</li>
@@ -206,13 +205,6 @@ class DocsExamplesTest {
         if (args.size() >= 2 && args.get(0).equals("demo") && args.get(1).equals("all")) {
             return; // see the class comment
         }
-        if (!args.isEmpty() && args.get(0).equals("serve")) {
-            return; // see the class comment
-        }
-        int engine = args.indexOf("--engine");
-        if (engine >= 0 && engine + 1 < args.size() && args.get(engine + 1).equalsIgnoreCase("spark")) {
-            return; // see the class comment
-        }
         List<String> a = new ArrayList<>();
         Path redirect = null;
         for (int i = 0; i < args.size(); i++) {
@@ -224,17 +216,25 @@ class DocsExamplesTest {
                 continue;
             }
             String previous = i > 0 ? args.get(i - 1) : "";
-            if (PATH_OPTIONS.contains(previous) || (!w.startsWith("-") && !w.contains("=")
+            if (previous.equals("--master") && w.startsWith("spark://")) {
+                w = "local[2]"; // see the class comment
+            } else if (PATH_OPTIONS.contains(previous) || (!w.startsWith("-") && !w.contains("=")
                     && !previous.equals("--answer") && (FILE_LIKE.matcher(w).matches() || previous.equals("resume")))) {
                 w = scratch.resolve(w).toString();
             } else if (previous.equals("--particles")) {
                 w = Integer.toString(Math.min(Integer.parseInt(w), 2000));
+            } else if (previous.equals("--seeds")) {
+                w = Integer.toString(Math.min(Integer.parseInt(w), 2));
             } else if (previous.equals("--shard-particles")) {
-                w = Integer.toString(Math.min(Integer.parseInt(w), 2000 / org.varflow.core.run.FlowRunner.BLOCK_SIZE));
+                // 2 000 particles make at most 7 shards of one 256-particle block each
+                w = Integer.toString(Math.min(Integer.parseInt(w), 2));
             } else if (previous.equals("--time")) {
                 w = Double.toString(Math.min(Double.parseDouble(w), 5));
             }
             a.add(w);
+        }
+        if (!a.isEmpty() && a.get(0).equals("serve")) {
+            a.add("--help"); // see the class comment
         }
         // compare and demo write ./compare-NAME and ./demo-NAME without --out: into the scratch directory instead
         if (!a.isEmpty() && (a.get(0).equals("compare") || (a.get(0).equals("demo") && a.size() > 1))

@@ -43,7 +43,8 @@ class ReportTest {
         // the energy was swapped, which the page says (the preset's equation no longer applies); the scheme's update
         // and the unifying equation, typeset: Greek letters, nabla, roots, sub- and superscripts
         assertThat(html).contains("Equation", "This run changes preset <code>langevin</code> in its energy"
-                + " (double-well instead of quadratic)", "The update of the scheme that ran, <code>euler-maruyama</code>",
+                + " (double-well instead of quadratic)",
+                "The update of the scheme that ran, <code>euler-maruyama</code>",
                 "x<sub>k+1</sub>", "\u221a(2 \u03b2<sup>-1</sup> K(x)) dW", "-K<sub>\u03c1</sub> dF(\u03c1)",
                 "\u2207 E(x)").doesNotContain("sqrt(2 beta^-1 K(x)) dW");
         assertThat(html).contains("energyInitial", "freeEnergy", "diagnostics.finite", "&quot;preset&quot;");

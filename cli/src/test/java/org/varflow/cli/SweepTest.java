@@ -160,6 +160,8 @@ class SweepTest {
         assertRefused(out, "expected 1 to 40 shards", "sweep", "langevin", "--shard-particles", "41");
         assertRefused(out, "expected one of local", "sweep", "langevin", "--engine", "flink");
         assertRefused(out, "--master local[2] is for --engine spark", "sweep", "langevin", "--master", "local[2]");
+        assertRefused(out, "is not a Spark master URL; expected local", "sweep", "langevin", "--engine", "spark",
+                "--master", "spark:/10.0.0.1:7077");
         assertRefused(out, "--histogram 1:0:5", "sweep", "langevin", "--histogram", "1:0:5");
         assertRefused(out, "--spark-jars", "sweep", "langevin", "--engine", "spark", "--spark-jars",
                 dir.toString());

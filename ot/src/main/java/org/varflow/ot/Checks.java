@@ -5,7 +5,10 @@ package org.varflow.ot;
  * valid, so that a caller can fix the call from the message alone.
  */
 final class Checks {
-    /** Relative tolerance on the equality of the two total masses, |sum a - sum b| <= MASS_TOLERANCE * max(sum a, sum b). */
+    /**
+     * Relative tolerance on the equality of the two total masses, |sum a - sum b| <= MASS_TOLERANCE * max(sum a, sum
+     * b).
+     */
     static final double MASS_TOLERANCE = 1e-9;
 
     private Checks() {
@@ -93,7 +96,8 @@ final class Checks {
         }
         nonEmpty(name, points);
         if (points.length % d != 0) {
-            throw new IllegalArgumentException(name + " has length " + points.length + " which is not a multiple of d = "
+            throw new IllegalArgumentException(name + " has length " + points.length
+                    + " which is not a multiple of d = "
                     + d + ": give the points row-major, n rows of d coordinates");
         }
         finite(name, points);

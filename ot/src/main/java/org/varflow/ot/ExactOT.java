@@ -44,7 +44,9 @@ public final class ExactOT {
         return simplex.result(a, b);
     }
 
-    /** Solves OT with uniform probability weights a_i = 1/n, b_j = 1/m; for n = m this is the optimal assignment / n. */
+    /**
+     * Solves OT with uniform probability weights a_i = 1/n, b_j = 1/m; for n = m this is the optimal assignment / n.
+     */
     public static ExactOTResult solveUniform(int n, int m, double[] cost) {
         if (n < 1 || m < 1) {
             throw new IllegalArgumentException("n = " + n + ", m = " + m + ": both sizes must be >= 1");

@@ -116,7 +116,10 @@ public final class Sinkhorn {
         this.rowKernels = rowKernels;
     }
 
-    /** Stop when the L1 marginal violation is <= tolerance * total mass (tolerance finite, >= 0; 0 runs all iterations). */
+    /**
+     * Stop when the L1 marginal violation is <= tolerance * total mass (tolerance finite, >= 0; 0 runs all
+     * iterations).
+     */
     public Sinkhorn withTolerance(double tolerance) {
         return new Sinkhorn(epsilon, tolerance, maxIterations, scalingFactor, scaling, stabilizedScaling, workers,
                 rowKernels);

@@ -10,7 +10,8 @@ import org.varflow.api.linalg.Cholesky;
  * <h2>Objective</h2>
  * For data x_0, a forward time t and Z ~ N(0, I), x_t = a x_0 + sigma Z (a = e^-t, sigma^2 = 1 - e^-2t) has
  * conditional score -Z / sigma, and minimising E lambda(t) |s(x_t, t) + Z / sigma|^2 over s gives the marginal score
- * grad log p_t. Equivalently (Tweedie) s(x, t) = (a D(x, t) - x) / sigma^2 with the denoiser D(x, t) ~ E[x_0 | x_t = x],
+ * grad log p_t. Equivalently (Tweedie) s(x, t) = (a D(x, t) - x) / sigma^2 with the denoiser D(x, t) ~ E[x_0 | x_t =
+ * x],
  * fitted by E |D(x_t, t) - x_0|^2. The denoiser is preconditioned as in Karras et al. (2022), in the scaled variable
  * x~ = x / a whose noise level is s~ = sigma / a and with the data's standard deviation s_d:
  * <pre>

@@ -49,7 +49,8 @@ public final class DiffusionScoreEnergyFactory implements EnergyFactory {
     public List<Parameter> parameters() {
         return List.of(
                 Parameter.choice("data", List.of("mixture-1d", "mixture-2d"),
-                        "data law: 0.3 N(-2, 0.25) + 0.7 N(1.5, 0.36), or three 2-D components (space dimension 1 or 2)"),
+                        "data law: 0.3 N(-2, 0.25) + 0.7 N(1.5, 0.36), or three 2-D components (space dimension 1 "
+                                + "or 2)"),
                 Parameter.choice("score", List.of("exact", "learned"),
                         "the closed-form score of the OU marginals, or one fitted by denoising score matching"),
                 Parameter.real("horizon", Diffusion.HORIZON, 0.1, 50, "T: the forward process runs on [0, T]"),
@@ -62,7 +63,8 @@ public final class DiffusionScoreEnergyFactory implements EnergyFactory {
     @Override
     public Energy create(Parameters parameters, Space space) {
         String data = parameters.text("data");
-        DiffusedGaussianMixture law = data.equals("mixture-1d") ? DiffusedGaussianMixture.demo1d() : DiffusedGaussianMixture.demo2d();
+        DiffusedGaussianMixture law = data.equals("mixture-1d") ? DiffusedGaussianMixture.demo1d()
+                : DiffusedGaussianMixture.demo2d();
         if (space.dimension() != law.dimension()) {
             throw new ConfigurationException("energy '" + ID + "': data = " + data + " lives in dimension "
                     + law.dimension() + " but the space has dimension " + space.dimension() + "; set"
@@ -92,7 +94,8 @@ public final class DiffusionScoreEnergyFactory implements EnergyFactory {
      * @param horizon T
      * @param t0      the end time of the reverse flows
      */
-    public record ScoreEnergy(DiffusedGaussianMixture law, TimeScore score, double horizon, double t0) implements Energy {
+    public record ScoreEnergy(DiffusedGaussianMixture law, TimeScore score, double horizon,
+            double t0) implements Energy {
         @Override
         public double value(double[] x) {
             return -law.logDensity(x, 0);

@@ -12,7 +12,8 @@ import java.util.random.RandomGenerator;
  *   probability-flow ODE:   dY = [Y + s_{T-s}(Y)] ds                     (same marginals, deterministic)
  * </pre>
  * Both end at time t0 &gt; 0 (the score of the data law itself may be singular); with the exact score Y at t0 has the
- * law p_t0, which differs from the data law by O(t0). The SDE is integrated by exponential Euler-Maruyama (the linear part
+ * law p_t0, which differs from the data law by O(t0). The SDE is integrated by exponential Euler-Maruyama (the linear
+ * part
  * y ds + sqrt(2) dW exactly, the score frozen over the step; weak order 1, exact for a frozen score, the discrete
  * analogue of ancestral sampling), the ODE by Heun's method (order 2):
  * <pre>

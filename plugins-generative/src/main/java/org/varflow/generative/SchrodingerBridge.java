@@ -12,7 +12,8 @@ import org.varflow.ot.SinkhornResult;
  * <h2>Static: entropic optimal transport</h2>
  * For uniform weights a, b on clouds x_1..x_n and y_1..y_m and C_ij = |x_i - y_j|^2,
  * <pre>
- *   pi_eps = argmin { &lt;C, P&gt; + eps KL(P | a (x) b) : P 1 = a, P^T 1 = b },   P_ij = a_i b_j exp((f_i + g_j - C_ij) / eps),
+ *   pi_eps = argmin { &lt;C, P&gt; + eps KL(P | a (x) b) : P 1 = a, P^T 1 = b },   P_ij = a_i b_j exp((f_i + g_j -
+ * C_ij) / eps),
  * </pre>
  * computed by ot's log-domain {@link Sinkhorn}: alternately making the row and the column marginals exact is
  * iterative proportional fitting, i.e. alternating KL projections onto the two marginal constraints. Equivalently
@@ -237,7 +238,9 @@ public final class SchrodingerBridge {
         return out;
     }
 
-    /** The symmetric positive definite square root of a 2 x 2 SPD matrix: (M + sqrt(det) I) / sqrt(tr + 2 sqrt(det)). */
+    /**
+     * The symmetric positive definite square root of a 2 x 2 SPD matrix: (M + sqrt(det) I) / sqrt(tr + 2 sqrt(det)).
+     */
     static double[] sqrt2(double[] mtx) {
         double s = Math.sqrt(mtx[0] * mtx[3] - mtx[1] * mtx[2]);
         double t = Math.sqrt(mtx[0] + mtx[3] + 2 * s);

@@ -2,7 +2,6 @@ package org.varflow.generative;
 
 import java.util.List;
 import java.util.Set;
-import org.varflow.api.ConfigurationException;
 import org.varflow.api.Flow;
 import org.varflow.api.Parameters;
 import org.varflow.api.PartKind;
@@ -39,7 +38,8 @@ public final class SinkhornSchemeFactory implements SchemeFactory {
 
     @Override
     public String formula() {
-        return "f_i = -eps LSE_j(log b_j + (g_j - C_ij)/eps) on even steps, g_j = -eps LSE_i(log a_i + (f_i - C_ij)/eps)"
+        return "f_i = -eps LSE_j(log b_j + (g_j - C_ij)/eps) on even steps, g_j = -eps LSE_i(log a_i + (f_i - "
+                + "C_ij)/eps)"
                 + " on odd steps";
     }
 

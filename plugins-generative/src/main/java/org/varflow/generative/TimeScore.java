@@ -2,7 +2,8 @@ package org.varflow.generative;
 
 /**
  * A time-dependent score s_t(x) ~ grad log p_t(x) of the marginals p_t of the forward Ornstein-Uhlenbeck process
- * (see {@link DiffusedGaussianMixture}). Implementations are immutable and allocation-free in {@link #score}, so one instance
+ * (see {@link DiffusedGaussianMixture}). Implementations are immutable and allocation-free in {@link #score}, so one
+ * instance
  * can serve several particle blocks at once.
  */
 public interface TimeScore {

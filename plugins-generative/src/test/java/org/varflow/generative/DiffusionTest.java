@@ -12,7 +12,8 @@ class DiffusionTest {
 
     @Test
     void exactScoreIsTheGradientOfLogDensity() {
-        for (DiffusedGaussianMixture law : new DiffusedGaussianMixture[] {DiffusedGaussianMixture.demo1d(), DiffusedGaussianMixture.demo2d()}) {
+        for (DiffusedGaussianMixture law : new DiffusedGaussianMixture[] {DiffusedGaussianMixture.demo1d(),
+                DiffusedGaussianMixture.demo2d()}) {
             int d = law.dimension();
             SplittableRandom rng = new SplittableRandom(3);
             double[] s = new double[d];

@@ -79,7 +79,8 @@ class BrokenMetricTest {
 
     @Test
     void indefiniteKFails() {
-        assertThatThrownBy(() -> MetricContract.checkPositive(INDEFINITE, SPHERE, X, 3)).isInstanceOf(AssertionError.class);
+        assertThatThrownBy(() -> MetricContract.checkPositive(INDEFINITE, SPHERE, X,
+                3)).isInstanceOf(AssertionError.class);
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.PartFactory;
 import org.varflow.api.Plugin;
-import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
 import org.varflow.geometry.diagonal.DiagonalMetricFactory;

@@ -10,7 +10,6 @@ import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
-import org.varflow.api.StepContext;
 import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.testkit.Allocations;
 

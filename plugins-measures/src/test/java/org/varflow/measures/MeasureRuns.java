@@ -60,7 +60,8 @@ public final class MeasureRuns {
     }
 
     /** A nested summary entry. */
-    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // a test helper: the caller names the type it expects
+    // a test helper: the caller names the type it expects
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
     public static <T> T get(Map<String, Object> summary, String... path) {
         Object v = summary;
         for (String key : path) {

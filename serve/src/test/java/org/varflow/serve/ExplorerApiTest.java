@@ -233,7 +233,8 @@ class ExplorerApiTest {
         JsonNode end = http.awaitEnd(id, 60);
         assertThat(end.get("status").asText()).isEqualTo("failed");
         assertThatThrownBy(() -> varflow.flow(parse(spec)).run()).isInstanceOf(NumericalException.class)
-                .satisfies(e -> assertThat(end.get("error").asText()).isEqualTo("numerical failure: " + e.getMessage()));
+                .satisfies(e -> assertThat(end.get("error").asText()).isEqualTo("numerical failure: "
+                        + e.getMessage()));
         assertThat(end.get("error").asText()).contains("smaller");
         assertThat(http.get("/api/runs/" + id + "/summary").status()).isEqualTo(409);
         JsonNode t = http.get("/api/runs/" + id + "/trajectory").json();

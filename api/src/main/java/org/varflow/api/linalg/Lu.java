@@ -10,7 +10,8 @@ public final class Lu {
 
     /**
      * Solves a z = rhs, overwriting {@code a} (row-major n x n) with the upper triangle of the eliminated system
-     * (the entries below it are left as the row swaps put them) and {@code rhs} with z. Column k takes as pivot the first row i &gt;= k of largest |a_ik| and swaps it
+     * (the entries below it are left as the row swaps put them) and {@code rhs} with z. Column k takes as pivot the
+     * first row i &gt;= k of largest |a_ik| and swaps it
      * into row k (in a and rhs); then for i &gt; k, with f = a_ik / a_kk (rows with f = 0 are skipped),
      *
      * <pre>

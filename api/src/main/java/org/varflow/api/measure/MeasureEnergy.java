@@ -4,7 +4,8 @@ import org.varflow.api.Energy;
 
 /**
  * The hook for energies that are functionals of a whole measure rather than potentials: an energy created on the
- * base space R^d of a measure space (ensemble, grid) that implements this interface is lifted by the measure spaces through these methods
+ * base space R^d of a measure space (ensemble, grid) that implements this interface is lifted by the measure spaces
+ * through these methods
  * instead of as integral V d rho. The interaction energy (1/2) double-integral W(x - y) d rho d rho is one; a
  * mean-field network risk R(integral Phi d rho) is another.
  *

@@ -12,7 +12,8 @@ public final class Demos {
     private static final Map<String, Demo> ALL = new LinkedHashMap<>();
 
     static {
-        for (Demo d : List.of(new LeastActionDemo(), new BrachistochroneDemo(), new HeatDemo(), new FokkerPlanckDemo(), new JkoParticlesDemo(),
+        for (Demo d : List.of(new LeastActionDemo(), new BrachistochroneDemo(), new HeatDemo(), new FokkerPlanckDemo(),
+                new JkoParticlesDemo(),
                 new LawAndSamplesDemo(), new HamiltonianDemo(),
                 new SgdLangevinDemo(), new MeanFieldDemo(), new GenerativeDemo())) {
             ALL.put(d.name(), d);

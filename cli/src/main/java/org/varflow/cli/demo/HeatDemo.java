@@ -23,7 +23,8 @@ final class HeatDemo implements Demo {
 
     @Override
     public String title() {
-        return "the heat equation as the entropy's gradient flow: spreading like N(0, 1 + 2t), monotone Dirichlet energy";
+        return "the heat equation as the entropy's gradient flow: spreading like N(0, 1 + 2t), monotone Dirichlet "
+                + "energy";
     }
 
     @Override
@@ -58,7 +59,8 @@ final class HeatDemo implements Demo {
                     Math.abs(dirichlet[k] - exactD) <= 0.01 * exactD);
             snapshots.add(new Plots.Series("t = " + Plots.fmt(t), g.xs(), g.rho().clone()));
         }
-        c.figure("entropy decreasing over the snapshots", decreasing(entropy) ? "yes" : "no", "yes", decreasing(entropy));
+        c.figure("entropy decreasing over the snapshots", decreasing(entropy) ? "yes" : "no", "yes",
+                decreasing(entropy));
         c.figure("Dirichlet energy decreasing", decreasing(dirichlet) ? "yes" : "no", "yes", decreasing(dirichlet));
         var chart = Plots.chart("heat equation: density snapshots", "x", "rho", c.size());
         for (int k = 0; k < snapshots.size(); k++) {

@@ -11,7 +11,6 @@ import org.varflow.api.FlowSpec;
 import org.varflow.api.PartKind;
 import org.varflow.cli.law.Quantiles;
 import org.varflow.cli.plot.Animation;
-import org.varflow.cli.plot.Axes;
 import org.varflow.cli.plot.Colours;
 import org.varflow.cli.plot.Histogram;
 import org.varflow.cli.plot.PlotFiles;

@@ -53,7 +53,8 @@ final class LeastActionDemo implements Demo {
             double action = run.outcome().summary().energy();
             double initial = run.outcome().summary().energyInitial();
             c.figure(nodes[k] + " intervals: max |q - sin t / sin 1.5|", err, "O(dt^2)", err < 2 * dt * dt);
-            c.figure("  action: straight line -> converged", DemoContext.fmt(initial) + " -> " + DemoContext.fmt(action),
+            c.figure("  action: straight line -> converged", DemoContext.fmt(initial) + " -> "
+                    + DemoContext.fmt(action),
                     DemoContext.fmt(exactAction) + " (analytic), +-dt^2", Math.abs(action - exactAction) < dt * dt);
             if (k == 1) {
                 path = q;

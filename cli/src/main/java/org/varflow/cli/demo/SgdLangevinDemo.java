@@ -108,8 +108,8 @@ final class SgdLangevinDemo implements Demo {
         // of a Gaussian's mass), and their own covariance ellipse lies on it
         double[][] cloud = Plots.cloud(x, CHAINS, d, 0, 1);
         var chart = Plots.landscape("SGD chains at t = " + Plots.fmt(run.outcome().result().time())
-                + ": spread predicted from the minibatch noise", "x1", "x2", f::value, List.of(), List.of(
-                new Plots.Cloud("chains (" + CHAINS + ")", cloud, Colours.method("sgd"))), c.size());
+                + ": spread predicted from the minibatch noise", "x1", "x2", f::value, List.of(),
+                List.of(new Plots.Cloud("chains (" + CHAINS + ")", cloud, Colours.method("sgd"))), c.size());
         double[][] chains = ellipse(mean, cov, 2);
         double[][] lyapunov = ellipse(xStar, predicted, 2);
         Plots.draw(chart, new Plots.Series("chains' covariance, 2 sd", chains[0], chains[1], Colours.method("sgd"),

@@ -27,7 +27,8 @@ final class LawCharts {
     }
 
     /**
-     * The snapshots the run's listener kept: for a grid or an ensemble each frame is one whole state (the CSV keeps only
+     * The snapshots the run's listener kept: for a grid or an ensemble each frame is one whole state (the CSV keeps
+     * only
      * the first 64 coordinates); for runner particles, at most a frame's particles.
      */
     static List<Snapshot> snapshots(RunPlots.RunData run, Law law) {

@@ -110,7 +110,8 @@ public final class Plots {
         }
         double[][] xy = thin(pts, s.line() == Line.MARKERS ? 200 : MAX_POINTS);
         XYSeries line = chart.addSeries(s.name(), xy[0], xy[1]);
-        Color c = s.colour() != null ? s.colour() : fallback()[(chart.getSeriesCollection().size() - 1) % fallback().length];
+        Color c = s.colour() != null ? s.colour()
+                : fallback()[(chart.getSeriesCollection().size() - 1) % fallback().length];
         line.setLineColor(c);
         line.setMarkerColor(c);
         switch (s.line()) {

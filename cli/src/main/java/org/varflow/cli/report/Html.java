@@ -17,8 +17,9 @@ final class Html {
             td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             code,pre{font-family:'SFMono-Regular',Consolas,'Liberation Mono',monospace;font-size:.92em}
             pre{background:#f6f8fa;padding:.7em;overflow-x:auto;border-radius:4px}
-            .math{font-family:'Cambria Math','STIX Two Math','Latin Modern Math','Times New Roman',serif;font-size:1.12em;\
-            background:#f6f8fa;padding:.6em .9em;border-radius:4px;white-space:pre-wrap;overflow-wrap:anywhere}
+            .math{font-family:'Cambria Math','STIX Two Math','Latin Modern Math','Times New Roman',serif;\
+            font-size:1.12em;background:#f6f8fa;padding:.6em .9em;border-radius:4px;white-space:pre-wrap;\
+            overflow-wrap:anywhere}
             figure{margin:1.2em 0}figcaption{color:#555;font-size:.92em}img{width:100%;height:auto;\
             border:1px solid #eee}
             .note{color:#555;font-size:.92em}

@@ -29,7 +29,8 @@ final class MathText {
     private static final Pattern SUP_BRACED = Pattern.compile("\\^\\{([^{}]*)\\}");
     private static final Pattern SUB_BRACED = Pattern.compile("_\\{([^{}]*)\\}");
     private static final Pattern SUP = Pattern.compile("\\^(-?[A-Za-z0-9.\u03b1-\u03c9]+)");
-    private static final Pattern SUB = Pattern.compile("(?<=[A-Za-z\u03b1-\u03c9\u0394\u03a3)])_([A-Za-z0-9\u03b1-\u03c9]+)");
+    private static final Pattern SUB =
+            Pattern.compile("(?<=[A-Za-z\u03b1-\u03c9\u0394\u03a3)])_([A-Za-z0-9\u03b1-\u03c9]+)");
     private static final List<String[]> SYMBOLS = List.of(new String[] {"&lt;=", "\u2264"},
             new String[] {"&gt;=", "\u2265"}, new String[] {"-&gt;", "\u2192"}, new String[] {"!=", "\u2260"},
             new String[] {"+-", "\u00b1"}, new String[] {" * ", " \u00b7 "}, new String[] {"~", "\u223c"});

@@ -43,7 +43,8 @@ public final class SparkLauncher {
             + " --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED"
             + " --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED"
             + " --add-opens=java.base/sun.util.calendar=ALL-UNNAMED"
-            + " --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Dio.netty.tryReflectionSetAccessible=true";
+            + " --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED "
+            + "-Dio.netty.tryReflectionSetAccessible=true";
 
     private final List<Path> sparkJars;
     private final Path jobJar;
@@ -223,7 +224,8 @@ public final class SparkLauncher {
             List<Path> jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
             if (jars.stream().noneMatch(p -> p.getFileName().toString().startsWith("spark-core_"))) {
                 throw new ConfigurationException(origin + ": " + dir + " holds no spark-core_*.jar; expected a"
-                        + " directory of Spark 4.2 jars (Scala 2.13), e.g. the jars/ directory of a Spark distribution");
+                        + " directory of Spark 4.2 jars (Scala 2.13), e.g. the jars/ directory of a Spark "
+                        + "distribution");
             }
             return jars;
         } catch (IOException e) {

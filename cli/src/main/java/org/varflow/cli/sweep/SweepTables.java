@@ -43,12 +43,14 @@ public final class SweepTables {
 
     /** The runs table. */
     public static Table runs(SweepPlan plan, List<RunRow> rows) {
-        List<Column> cols = new ArrayList<>(List.of(new Column("run", Table.Type.LONG), new Column("cell", Table.Type.LONG),
+        List<Column> cols = new ArrayList<>(List.of(new Column("run", Table.Type.LONG), new Column("cell",
+                Table.Type.LONG),
                 new Column("label", Table.Type.STRING)));
         cols.addAll(keyColumns(plan));
         cols.addAll(List.of(new Column("seed", Table.Type.LONG), new Column("shards", Table.Type.LONG),
                 new Column("particles", Table.Type.LONG), new Column("status", Table.Type.STRING),
-                new Column("exit_code", Table.Type.LONG), new Column("message", Table.Type.STRING), new Column("steps", Table.Type.LONG),
+                new Column("exit_code", Table.Type.LONG), new Column("message", Table.Type.STRING), new Column("steps",
+                        Table.Type.LONG),
                 new Column("time", Table.Type.DOUBLE), new Column("energy_initial", Table.Type.DOUBLE),
                 new Column("energy", Table.Type.DOUBLE), new Column("free_energy", Table.Type.DOUBLE)));
         List<String> figures = figures(plan);
@@ -57,7 +59,8 @@ public final class SweepTables {
                 cols.add(new Column(f, Table.Type.DOUBLE));
             }
         }
-        cols.addAll(List.of(new Column("finite", Table.Type.BOOLEAN), new Column("max_dissipation_violation", Table.Type.DOUBLE),
+        cols.addAll(List.of(new Column("finite", Table.Type.BOOLEAN), new Column("max_dissipation_violation",
+                Table.Type.DOUBLE),
                 new Column("energy_increases", Table.Type.LONG), new Column("stopped_early", Table.Type.BOOLEAN),
                 new Column("wall_seconds", Table.Type.DOUBLE)));
         List<List<Object>> out = new ArrayList<>();
@@ -102,7 +105,8 @@ public final class SweepTables {
     /** The cells table: per cell, mean and standard error over its completed runs of every figure. */
     public static Table cells(SweepPlan plan, Table runs) {
         List<String> figures = figures(plan);
-        List<Column> cols = new ArrayList<>(List.of(new Column("cell", Table.Type.LONG), new Column("label", Table.Type.STRING)));
+        List<Column> cols = new ArrayList<>(List.of(new Column("cell", Table.Type.LONG), new Column("label",
+                Table.Type.STRING)));
         cols.addAll(keyColumns(plan));
         cols.addAll(List.of(new Column("runs", Table.Type.LONG), new Column("failed", Table.Type.LONG)));
         for (String f : figures) {
@@ -148,8 +152,10 @@ public final class SweepTables {
     /** The histograms table (empty when no run kept histograms). */
     public static Table histograms(SweepPlan plan, List<RunRow> rows) {
         List<Column> cols = List.of(new Column("run", Table.Type.LONG), new Column("cell", Table.Type.LONG),
-                new Column("label", Table.Type.STRING), new Column("seed", Table.Type.LONG), new Column("coordinate", Table.Type.LONG),
-                new Column("bin", Table.Type.LONG), new Column("lower", Table.Type.DOUBLE), new Column("upper", Table.Type.DOUBLE),
+                new Column("label", Table.Type.STRING), new Column("seed", Table.Type.LONG), new Column("coordinate",
+                        Table.Type.LONG),
+                new Column("bin", Table.Type.LONG), new Column("lower", Table.Type.DOUBLE), new Column("upper",
+                        Table.Type.DOUBLE),
                 new Column("count", Table.Type.LONG));
         List<List<Object>> out = new ArrayList<>();
         for (RunRow r : rows) {

@@ -3,7 +3,6 @@ package org.varflow.core.observe;
 import org.varflow.api.StatefulObserver;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.varflow.api.Observer;
 import org.varflow.api.RunInfo;
 import org.varflow.api.Snapshot;
 

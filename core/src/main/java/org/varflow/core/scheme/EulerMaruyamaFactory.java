@@ -3,7 +3,6 @@ package org.varflow.core.scheme;
 import org.varflow.api.Flow;
 import org.varflow.api.Parameters;
 import org.varflow.api.Scheme;
-import org.varflow.api.SchemeFactory;
 import org.varflow.api.StochasticSchemeFactory;
 
 /**

@@ -2,7 +2,6 @@ package org.varflow.core.observe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.varflow.RunSummary;
 import org.junit.jupiter.api.Test;
 import org.varflow.api.FlowSpec;

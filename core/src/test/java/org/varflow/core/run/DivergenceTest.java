@@ -71,8 +71,9 @@ class DivergenceTest {
      * dormand-prince used to loop forever there (Commons Math accepts a NaN error estimate, then steps by NaN).
      */
     @ParameterizedTest
-    @CsvSource({"euler, 0.1", "euler, 1.0", "minimizing-movement, 0.1", "minimizing-movement, 1.0",
-            "dormand-prince, 0.1", "dormand-prince, 1.0"})
+    @CsvSource({
+        "euler, 0.1", "euler, 1.0", "minimizing-movement, 0.1", "minimizing-movement, 1.0",
+        "dormand-prince, 0.1", "dormand-prince, 1.0"})
     void aNonFiniteGradientStopsEveryScheme(String scheme, double dt) {
         FlowSpec spec = Flows.quadratic(1, "1", 10, dt).withPart(PartKind.SCHEME, scheme)
                 .withPart(PartKind.ENERGY, PartChoice.of("poisoned").with("below", 0.5));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.Map;
 import org.varflow.RunSummary;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +38,8 @@ class MinimizingMovementTest {
         assertThat(x[1]).isCloseTo(expected[1], within(1e-12));
     }
 
-    /* Per eigen-direction (1 + h lambda)^(-t/h) = exp(-lambda t)(1 + h lambda^2 t / 2 + O(h^2)): ratio 2 (1 + O(hL)). */
+    /* Per eigen-direction (1 + h lambda)^(-t/h) = exp(-lambda t)(1 + h lambda^2 t / 2 + O(h^2)): ratio 2 (1
+            + O(hL)). */
     @Test
     void isFirstOrder() {
         double h = 0.02;
@@ -55,7 +55,8 @@ class MinimizingMovementTest {
 
     /*
      * E = (x1^2 + 1000 x2^2)/2 - x1 - x2 from x0 = [3, 1] with h = 10: implicit Euler contracts every direction
-     * (factors 1/11 and 1/10001 towards x* = [1, 0.001]); each of the 20 steps is the closed form up to rounding, so the iterate
+     * (factors 1/11 and 1/10001 towards x* = [1, 0.001]); each of the 20 steps is the closed form up to rounding, so
+     * the iterate
      * matches the closed-form recursion to 1e-12 and the energy never increases. Explicit Euler multiplies the
      * stiff direction by |1 - 10 * 1000| = 9999 per step and overflows (1e154) within 40 steps.
      */

@@ -6,7 +6,9 @@ import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.testkit.MetricContract;
 
-/** The check kit on the user's metric: symmetric, positive, S S^T = K, div K by differences, retraction, no allocation. */
+/**
+ * The check kit on the user's metric: symmetric, positive, S S^T = K, div K by differences, retraction, no allocation.
+ */
 // tag::contract[]
 class SoftWallsContractTest extends MetricContract {
     private static final Space PLANE = new Space() {

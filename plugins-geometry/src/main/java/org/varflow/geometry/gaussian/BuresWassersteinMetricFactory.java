@@ -65,8 +65,8 @@ public final class BuresWassersteinMetricFactory implements MetricFactory {
 
         BuresWasserstein(int d) {
             this.d = d;
-            this.scratch = ThreadLocal.withInitial(() -> new double[][] {new double[d * d], new double[d * d],
-                    new double[d * d], new double[d * d], new double[d]});
+            this.scratch = ThreadLocal.withInitial(() -> new double[][] {
+                new double[d * d], new double[d * d], new double[d * d], new double[d * d], new double[d]});
         }
 
         @Override
@@ -94,8 +94,9 @@ public final class BuresWassersteinMetricFactory implements MetricFactory {
          */
         @Override
         public void sqrtRaise(double[] x, double[] xi, double[] out) {
-            throw new org.varflow.api.ConfigurationException("metric 'bures-wasserstein' refuses noise: the Gaussian family's"
-                    + " entropy is already inside the free energy F(q) = KL(q || p) - log Z; use noise 'none'");
+            throw new org.varflow.api.ConfigurationException("metric 'bures-wasserstein' refuses noise: the "
+                    + "Gaussian family's entropy is already inside the free energy F(q) = KL(q || p) - log Z; "
+                    + "use noise 'none'");
         }
 
         @Override
@@ -139,7 +140,8 @@ public final class BuresWassersteinMetricFactory implements MetricFactory {
                     a[i * d + j] = sum + (i == j ? 1 : 0);
                 }
             }
-            boolean inside = Cholesky.factorSymmetricPart(a, 0, d, t) < 0; // I + X positive definite: inside the cut locus
+            // I + X positive definite: inside the cut locus
+            boolean inside = Cholesky.factorSymmetricPart(a, 0, d, t) < 0;
             Matrices.multiply(a, 0, x, d, d, t);     // (I + X) Sigma
             Matrices.multiply(t, 0, a, 0, d, xm);    // (I + X) Sigma (I + X), X symmetric
             Matrices.symmetrise(xm, d);

@@ -15,7 +15,8 @@ import org.varflow.api.linalg.Matrices;
  *
  * <pre>
  *   K (c_mu, C) = (Sigma c_mu, 2 Sigma C Sigma)        (C symmetrised)
- *   flow of F:  mu' = -Sigma E_q[grad E],   Sigma' = Sigma - Sigma E_q[Hess E] Sigma,  i.e. (Sigma^-1)' = E_q[Hess E] - Sigma^-1
+ *   flow of F:  mu' = -Sigma E_q[grad E],   Sigma' = Sigma - Sigma E_q[Hess E] Sigma,  i.e. (Sigma^-1)' = E_q[Hess E] -
+ * Sigma^-1
  * </pre>
  *
  * <p>Retraction: the Euler step in the natural parameters (Sigma^-1 mu, Sigma^-1). From the velocity v = h (mu',
@@ -62,8 +63,8 @@ public final class FisherRaoGaussianMetricFactory implements MetricFactory {
 
         FisherRao(int d) {
             this.d = d;
-            this.scratch = ThreadLocal.withInitial(() -> new double[][] {new double[d * d], new double[d * d],
-                    new double[d * d], new double[d * d], new double[d]});
+            this.scratch = ThreadLocal.withInitial(() -> new double[][] {
+                new double[d * d], new double[d * d], new double[d * d], new double[d * d], new double[d]});
         }
 
         @Override
@@ -92,7 +93,8 @@ public final class FisherRaoGaussianMetricFactory implements MetricFactory {
          */
         @Override
         public void sqrtRaise(double[] x, double[] xi, double[] out) {
-            throw new org.varflow.api.ConfigurationException("metric 'fisher-rao-gaussian' refuses noise: the Gaussian family's"
+            throw new org.varflow.api.ConfigurationException("metric 'fisher-rao-gaussian' refuses noise: the "
+                    + "Gaussian family's"
                     + " entropy is already inside the free energy F(q) = KL(q || p) - log Z; use noise 'none'");
         }
 
@@ -125,7 +127,8 @@ public final class FisherRaoGaussianMetricFactory implements MetricFactory {
             }
             if (Cholesky.factorSymmetricPart(pNew, 0, d, l) >= 0) {
                 // the natural-parameter step left the cone (h > 1 or an indefinite E_q[Hess E]): take the
-                // second-order expansion of the affine-invariant geodesic instead, P - P V P + (1/2)(P V P) Sigma (P V P)
+                // second-order expansion of the affine-invariant geodesic instead, P - P V P + (1/2)(P V P) Sigma (P V
+                // P)
                 // = P^1/2 (I - W + W^2 / 2) P^1/2, W = P^1/2 V P^1/2, which is positive definite for every V
                 Matrices.multiply(p, 0, t, 0, d, pNew);      // P V P again (pNew was overwritten)
                 Matrices.multiply(pNew, 0, x, d, d, t);      // (P V P) Sigma

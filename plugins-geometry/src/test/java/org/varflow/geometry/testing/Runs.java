@@ -39,7 +39,10 @@ public final class Runs {
         return run(varflow(), spec);
     }
 
-    /** Runs on one thread with the given plugins (a module that builds on geometry adds its own) and returns the outcome. */
+    /**
+     * Runs on one thread with the given plugins (a module that builds on geometry adds its own) and returns the
+     * outcome.
+     */
     public static Varflow.Outcome run(Varflow varflow, FlowSpec spec) {
         return varflow.run(spec, new RunControl(1), null);
     }
@@ -59,7 +62,8 @@ public final class Runs {
     }
 
     /** A nested summary entry. */
-    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // a test helper: the caller names the type it expects
+    // a test helper: the caller names the type it expects
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
     public static <T> T get(Map<String, Object> summary, String... path) {
         Object v = summary;
         for (String key : path) {

@@ -53,7 +53,8 @@ public final class DensityEulerFactory implements SchemeFactory {
 
     @Override
     public String formula() {
-        return "rho_{k+1} = rho_k + h R(rho_k),  R = -K dF,  F = E + T integral U(rho);  h <= h_max(rho_k) (positivity)";
+        return "rho_{k+1} = rho_k + h R(rho_k),  R = -K dF,  F = E + T integral U(rho);  h <= h_max(rho_k) "
+                + "(positivity)";
     }
 
     @Override

@@ -8,9 +8,12 @@ import org.varflow.api.measure.GridLayout;
  * (c_i = psi_i |cell|, psi the first variation):
  *
  * <pre>
- *   Wasserstein:  (K c)_i = sum_{j ~ i} rho_ij (psi_i - psi_j) / dx_a^2,   rho_ij = (rho_i + rho_j)/2     (= -div(rho grad psi))
- *   Fisher-Rao:   (K c)_i = rho_i (psi_i - <psi>),   <psi> = sum rho psi / sum rho                           (birth-death)
- *   WFR:          K = K_W + alpha K_FR                                                                  (Hellinger-Kantorovich)
+ *   Wasserstein:  (K c)_i = sum_{j ~ i} rho_ij (psi_i - psi_j) / dx_a^2,   rho_ij = (rho_i + rho_j)/2     (= -div(rho
+ * grad psi))
+ *   Fisher-Rao:   (K c)_i = rho_i (psi_i - <psi>),   <psi> = sum rho psi / sum rho
+ * (birth-death)
+ *   WFR:          K = K_W + alpha K_FR
+ * (Hellinger-Kantorovich)
  * </pre>
  *
  * Each is symmetric and positive semi-definite in the coordinates' Euclidean pairing, with the constants as kernel

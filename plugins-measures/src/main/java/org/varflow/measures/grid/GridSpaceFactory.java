@@ -48,7 +48,8 @@ public final class GridSpaceFactory implements SpaceFactory {
 
     @Override
     public String formula() {
-        return "rho_i >= 0 on cells of width dx" + (axes == 1 ? "" : " x dy") + ", sum_i rho_i |cell| = 1;  energies V on"
+        return "rho_i >= 0 on cells of width dx" + (axes == 1 ? "" : " x dy")
+                + ", sum_i rho_i |cell| = 1;  energies V on"
                 + " R^" + axes + " are lifted to E(rho) = sum_i V(c_i) rho_i |cell| = integral V rho";
     }
 

@@ -43,7 +43,8 @@ public final class InteractionEnergyFactory implements EnergyFactory {
 
     @Override
     public String summary() {
-        return "interaction energy (1/2) double-integral W(x - y) d rho d rho (+ confinement): aggregation of a measure";
+        return "interaction energy (1/2) double-integral W(x - y) d rho d rho (+ confinement): aggregation of a "
+                + "measure";
     }
 
     @Override

@@ -69,7 +69,8 @@ public final class EntropicJkoFactory implements SchemeFactory {
 
     @Override
     public String formula() {
-        return "rho^{n+1} = argmin_rho W_eps(rho^n, rho)^2 / 2h + F(rho);  a = p / (xi b),  b = prox_{2hF/eps}^KL(xi^T a)"
+        return "rho^{n+1} = argmin_rho W_eps(rho^n, rho)^2 / 2h + F(rho);  a = p / (xi b),  b = "
+                + "prox_{2hF/eps}^KL(xi^T a)"
                 + " / xi^T a,  xi = exp(-|x - y|^2 / eps) applied axis by axis";
     }
 

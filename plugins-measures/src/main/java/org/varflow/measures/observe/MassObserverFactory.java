@@ -25,7 +25,8 @@ public final class MassObserverFactory implements ObserverFactory {
 
     @Override
     public String summary() {
-        return "mass sum rho |cell| (conserved by the Wasserstein and Fisher-Rao flows) and positivity of a grid density";
+        return "mass sum rho |cell| (conserved by the Wasserstein and Fisher-Rao flows) and positivity of a grid "
+                + "density";
     }
 
     @Override

@@ -5,7 +5,8 @@ package org.varflow.measures.particles;
  * {@value KdeScoreNoiseFactory#BLOCK} particles (tiles of the upper triangle, in a fixed order):
  *
  * <pre>
- *   num_p = sum_q w_pq (x_q - x_p)  (length d per particle),   den_p = sum_q w_pq,   w_pq = exp(-|x_p - x_q|^2 / 2 sigma^2)
+ *   num_p = sum_q w_pq (x_q - x_p)  (length d per particle),   den_p = sum_q w_pq,   w_pq = exp(-|x_p - x_q|^2 / 2
+ * sigma^2)
  * </pre>
  *
  * including q = p (w = 1, no contribution to num). Sequential and allocation-free.

@@ -2,7 +2,6 @@ package org.varflow.measures.svgd;
 
 import java.util.List;
 import java.util.Set;
-import org.varflow.api.ConfigurationException;
 import org.varflow.api.ConstantMetric;
 import org.varflow.api.Metric;
 import org.varflow.api.Noise;

@@ -50,7 +50,8 @@ class EntropicJkoTest {
         double[] bias = new double[2];
         double[] eps = {0.0256, 0.0128};
         for (int k = 0; k < 2; k++) {
-            Map<String, Object> s = MeasureRuns.run(oneD(eps[k], 80, h)).summary().toMap(); // t = 8: e^-16 from the start
+            Map<String, Object> s = MeasureRuns.run(oneD(eps[k], 80,
+                    h)).summary().toMap(); // t = 8: e^-16 from the start
             double var = MeasureRuns.entry(s, 0, 0, "observers", "measure-moments", "final", "covariance");
             bias[k] = var - 1;
             // T + eps/4h: 0.064 and 0.032 (measured within 0.3 %; the tolerance leaves room for the O(h eps) terms)

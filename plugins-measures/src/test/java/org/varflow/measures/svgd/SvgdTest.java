@@ -48,7 +48,8 @@ class SvgdTest {
         // without the repulsion (T = 1e-6) the particles collapse towards the mode (measured variance 0.014 at t = 60,
         // still shrinking)
         Varflow.Outcome cold = MeasureRuns.run(svgd(100, 600).withParam(PartKind.ENTROPY, "beta", 1e6));
-        assertThat(MeasureRuns.entry(cold.summary().toMap(), 0, 0, "observers", "measure-moments", "final", "covariance"))
+        assertThat(MeasureRuns.entry(cold.summary().toMap(), 0, 0, "observers", "measure-moments", "final",
+                "covariance"))
                 .isLessThan(0.05);
     }
 

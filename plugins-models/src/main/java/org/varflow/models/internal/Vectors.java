@@ -23,7 +23,8 @@ public final class Vectors {
             Arrays.fill(out, v[0]);
             return out;
         }
-        throw new ConfigurationException(owner + ": parameter '" + name + "' has " + v.length + " entries but dimension "
+        throw new ConfigurationException(owner + ": parameter '" + name + "' has " + v.length
+                + " entries but dimension "
                 + d + " is needed; give 1 or " + d + " entries");
     }
 }

@@ -9,7 +9,6 @@ import org.varflow.api.FisherInformation;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.api.SpaceKinds;
 import org.varflow.models.internal.Vectors;
 
 /**

@@ -10,7 +10,6 @@ import org.varflow.api.FisherInformation;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.api.SpaceKinds;
 import org.varflow.api.linalg.Cholesky;
 import org.varflow.models.internal.Vectors;
 

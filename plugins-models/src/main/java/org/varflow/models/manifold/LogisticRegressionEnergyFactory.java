@@ -8,7 +8,6 @@ import org.varflow.api.EnergyFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.api.SpaceKinds;
 import org.varflow.models.glm.RegularisedGlm;
 
 /**
@@ -40,7 +39,8 @@ public final class LogisticRegressionEnergyFactory implements EnergyFactory {
 
     @Override
     public String summary() {
-        return "L2-regularised logistic regression on seeded synthetic data or the iris data; knows its Fisher X^T W X / n";
+        return "L2-regularised logistic regression on seeded synthetic data or the iris data; knows its Fisher X^T "
+                + "W X / n";
     }
 
     @Override

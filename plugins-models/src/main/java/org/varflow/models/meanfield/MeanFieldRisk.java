@@ -33,7 +33,8 @@ import org.varflow.api.Energy;
  * with S and I accumulated as prefix sums of the rising neurons' kinks and suffix sums of the falling ones', and
  * R^0, R^1 as suffix sums (rising) and prefix sums (falling) of r_k and r_k x_k: no sum is a difference of two
  * others. The cost is O(m + n) per evaluation (O(m n) at worst, for neurons that jump across the data) instead of
- * the O(m n) of a dense network pass; the results agree with the dense pass to rounding ({@code MeanFieldNetworkTest}). A neuron with a non-finite coordinate makes
+ * the O(m n) of a dense network pass; the results agree with the dense pass to rounding ({@code MeanFieldNetworkTest}).
+ * A neuron with a non-finite coordinate makes
  * every prediction NaN, as the dense pass does, so a diverging run is reported rather than hidden.
  *
  * <p>Safe for concurrent use: the scratch (residuals and sums, O(n)) is per thread, allocated on a thread's first

@@ -66,7 +66,10 @@ public final class WidthSweep {
             TrainingSet.target(target, 0);
         }
 
-        /** The seed's experiment: widths 20, 200, 2000, 1500 epochs, 64 points, h = 0.2, snapshots 0/200/500, 48 bins on [-6, 6]. */
+        /**
+         * The seed's experiment: widths 20, 200, 2000, 1500 epochs, 64 points, h = 0.2, snapshots 0/200/500, 48 bins
+         * on [-6, 6].
+         */
         public static Config seedExperiment() {
             return new Config(new int[] {20, 200, 2000}, MeanFieldPresets.EPOCHS, 64, "sin-3sin",
                     MeanFieldPresets.DT, StepRule.SEED, 1, new double[] {1, 1, 1}, new int[] {0, 200, 500}, 48, 6);
@@ -219,7 +222,8 @@ public final class WidthSweep {
     }
 
     private static int[] snapshotEpochs(Config c) {
-        return java.util.stream.IntStream.concat(Arrays.stream(c.snapshots()), java.util.stream.IntStream.of(c.epochs()))
+        return java.util.stream.IntStream.concat(Arrays.stream(c.snapshots()),
+                java.util.stream.IntStream.of(c.epochs()))
                 .filter(e -> e >= 0 && e <= c.epochs()).distinct().sorted().toArray();
     }
 

@@ -131,7 +131,9 @@ public final class Brachistochrone {
         return theta * Math.sqrt(r / g);
     }
 
-    /** The straight line's time in closed form: T = L / (average speed sqrt(2 g Y) / 2) = sqrt(2 (X^2 + Y^2) / (g Y)). */
+    /**
+     * The straight line's time in closed form: T = L / (average speed sqrt(2 g Y) / 2) = sqrt(2 (X^2 + Y^2) / (g Y)).
+     */
     public static double lineTime(double x, double y, double g) {
         return Math.sqrt(2 * (x * x + y * y) / (g * y));
     }

@@ -63,7 +63,8 @@ public final class MeanFieldPresets {
                         + " summary's observers.training-loss reports R (energy is E = m R).",
                 List.of("S. Mei, A. Montanari, P.-M. Nguyen (2018), A mean field view of the landscape of two-layer"
                                 + " neural networks, PNAS 115(33), E7665-E7671",
-                        "L. Chizat, F. Bach (2018), On the global convergence of gradient descent for over-parameterized"
+                        "L. Chizat, F. Bach (2018), On the global convergence of gradient descent for "
+                                + "over-parameterized"
                                 + " models using optimal transport, NeurIPS 31",
                         "G. M. Rotskoff, E. Vanden-Eijnden (2018), Parameters as interacting particles: long time"
                                 + " convergence and asymptotic error scaling of neural networks, NeurIPS 31"),

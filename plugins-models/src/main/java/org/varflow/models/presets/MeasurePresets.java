@@ -173,7 +173,8 @@ public final class MeasurePresets {
                         + " -T grad log rho is computed from a Gaussian kernel density estimate instead of being"
                         + " realised by Brownian increments (seed 004's jko_particles). No random numbers; in one"
                         + " dimension the kernel sums take a fast Gauss transform (O(N) per step, each pair weight to"
-                        + " 1e-14), else O(N^2) pairs in blocks. The particles sample the Gibbs law deconvolved by the kernel: for V = x^2/2,"
+                        + " 1e-14), else O(N^2) pairs in blocks. The particles sample the Gibbs law deconvolved by "
+                        + "the kernel: for V = x^2/2,"
                         + " T = 1 their variance tends to about 1 - sigma^2 (0.93 for N = 1000), within the sampling"
                         + " tolerance of the thermal version.",
                 List.of("J. A. Carrillo, K. Craig, F. S. Patacchini (2019), A blob method for diffusion, Calc. Var."

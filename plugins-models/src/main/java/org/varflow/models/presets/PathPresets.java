@@ -26,7 +26,8 @@ public final class PathPresets {
     private static FlowSpec spec(PartChoice space, PartChoice energy, long steps, double dt, double tolerance) {
         return new FlowSpec(null, Map.of(PartKind.SPACE, space, PartKind.METRIC, PartChoice.of("path-l2"),
                 PartKind.ENERGY, energy, PartKind.ENTROPY, PartChoice.of("none"), PartKind.NOISE,
-                PartChoice.of("none"), PartKind.SCHEME, PartChoice.of("minimizing-movement").with("tolerance", tolerance)),
+                PartChoice.of("none"), PartKind.SCHEME, PartChoice.of("minimizing-movement").with("tolerance",
+                        tolerance)),
                 steps, null, dt, 1L, 1, null);
     }
 
@@ -40,7 +41,8 @@ public final class PathPresets {
                         + " path Newton's law picks",
                 "S[q] = integral_0^T m |q'|^2 / 2 - V(q) dt,  dq/ds = -delta S / delta q = m q'' + V'(q)  (s the flow"
                         + " time);  stationary: m q'' = -V'(q) (Euler-Lagrange = Newton);  midpoint rule on N"
-                        + " intervals, implicit (minimizing-movement) steps of h = 1, each contracting the error by 1 / (1 + h lambda_min(K Hess S))",
+                        + " intervals, implicit (minimizing-movement) steps of h = 1, each contracting the error by "
+                        + "1 / (1 + h lambda_min(K Hess S))",
                 "Space path (N = 64 intervals on [0, T], T = 1.5, q(0) = 0, q(T) = 1), metric path-l2 (K = I / dt: the"
                         + " L2 gradient flow), energy action with the harmonic potential V = q^2 / 2 (m = 1, omega ="
                         + " 1), no entropy, no noise. The flow is a heat equation in the path whose steady state is"

@@ -10,7 +10,8 @@ import org.varflow.api.linalg.Cholesky;
  * <pre>
  *   y_i = w . phi_i + eps_i,   eps_i ~ N(0, sigma^2),   w ~ N(0, s0^2 I)
  *   E(w) = |w|^2 / (2 s0^2) + sum_{i=1..n} (y_i - w . phi_i)^2 / (2 sigma^2)
- *   r(w) = |w|^2 / (2 s0^2),   f_i(w) = (y_i - w . phi_i)^2 / (2 sigma^2),   df_i(w) = -(y_i - w . phi_i) phi_i / sigma^2
+ *   r(w) = |w|^2 / (2 s0^2),   f_i(w) = (y_i - w . phi_i)^2 / (2 sigma^2),   df_i(w) = -(y_i - w . phi_i) phi_i /
+ * sigma^2
  * </pre>
  *
  * with features phi_i = (1, x_i) when an intercept is fitted, else x_i. At beta = 1 the Gibbs law exp(-E) / Z is the

@@ -14,7 +14,8 @@ import org.varflow.api.Space;
  * The negative log-density of a Gaussian mixture with diagonal covariances, a multimodal sampling target:
  *
  * <pre>
- *   E(x) = -log sum_k w_k N(x; mu_k, diag(s_k^2)),   l_k(x) = log w_k - sum_j [log(s_kj sqrt(2 pi)) + (x_j - mu_kj)^2 / 2 s_kj^2]
+ *   E(x) = -log sum_k w_k N(x; mu_k, diag(s_k^2)),   l_k(x) = log w_k - sum_j [log(s_kj sqrt(2 pi)) + (x_j - mu_kj)^2 /
+ * 2 s_kj^2]
  *        = -(M + log sum_k exp(l_k - M)),  M = max_k l_k                       (log-sum-exp, no underflow)
  *   grad E(x) = sum_k gamma_k (x - mu_k) / s_k^2,   gamma_k = exp(l_k - M) / sum_k' exp(l_k' - M)   (responsibilities)
  * </pre>

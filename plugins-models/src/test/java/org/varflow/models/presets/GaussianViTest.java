@@ -114,7 +114,8 @@ class GaussianViTest {
             System.out.printf("gaussian-vi %s KL at t = %s: %s%n", metrics[m], java.util.Arrays.toString(times),
                     java.util.Arrays.toString(kls[m]));
         }
-        System.out.printf("at t = 0.01: Fisher-Rao mu = (%.4f, %.4f) Sigma11 = %.4e; Bures-Wasserstein mu = (%.4f, %.4f)"
+        System.out.printf("at t = 0.01: Fisher-Rao mu = (%.4f, %.4f) Sigma11 = %.4e; Bures-Wasserstein mu = (%.4f, "
+                + "%.4f)"
                 + " Sigma11 = %.4e%n", mus[0][0], mus[0][1], mus[0][2], mus[1][0], mus[1][1], mus[1][2]);
         double gap = Math.hypot(mus[0][0] - mus[1][0], mus[0][1] - mus[1][1]);
         assertThat(gap).isGreaterThan(0.05);

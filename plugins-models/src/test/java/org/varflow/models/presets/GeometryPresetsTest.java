@@ -17,7 +17,6 @@ import org.varflow.api.SpaceKinds;
 import org.varflow.models.ModelsPlugin;
 import org.varflow.models.TestSpace;
 import org.varflow.models.manifold.ManifoldModelsPlugin;
-import org.varflow.models.presets.GeometryPresets;
 
 /** The presets' specs and texts (their runs are checked end to end in the CLI module, which has every plugin). */
 class GeometryPresetsTest {
@@ -36,7 +35,8 @@ class GeometryPresetsTest {
     void fourPresetsAndThePluginsEnergies() {
         ManifoldModelsPlugin p = new ManifoldModelsPlugin();
         assertThat(p.presets()).isEmpty();
-        assertThat(GeometryPresets.all()).extracting(Preset::id).containsExactlyInAnyOrder("riemannian-gd", "mirror-descent",
+        assertThat(GeometryPresets.all()).extracting(Preset::id).containsExactlyInAnyOrder("riemannian-gd",
+                "mirror-descent",
                 "natural-gradient", "adam");
         assertThat(p.energies()).extracting(EnergyFactory::id).containsExactlyInAnyOrder("rayleigh", "linear",
                 "poisson-nll", "hyperbolic-distance", "logistic-regression", "gaussian-fit", "categorical-fit");

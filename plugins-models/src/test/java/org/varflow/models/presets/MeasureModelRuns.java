@@ -26,7 +26,8 @@ final class MeasureModelRuns {
         return VARFLOW.run(spec, new RunControl(2), null);
     }
 
-    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // a test helper: the caller names the type it expects
+    // a test helper: the caller names the type it expects
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
     static <T> T get(Map<String, Object> summary, String... path) {
         Object v = summary;
         for (String key : path) {

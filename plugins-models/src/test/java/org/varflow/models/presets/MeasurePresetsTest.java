@@ -44,7 +44,9 @@ class MeasurePresetsTest {
         assertThat(observers).containsKeys("free-energy", "measure-moments");
     }
 
-    /** The full fokker-planck preset: KL to Gibbs follows the Ornstein-Uhlenbeck closed form (see the geometry tests). */
+    /**
+     * The full fokker-planck preset: KL to Gibbs follows the Ornstein-Uhlenbeck closed form (see the geometry tests).
+     */
     @Test
     void fokkerPlanckPresetRelaxesToGibbs() {
         Map<String, Object> s = MeasureModelRuns.run(MeasureModelRuns.preset("fokker-planck")).summary().toMap();

@@ -91,7 +91,8 @@ final class SamplingRuns {
     }
 
     /** A nested summary entry, e.g. {@code get(summary, "scheme", "acceptanceRate")}. */
-    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // a test helper: the caller names the type it expects
+    // a test helper: the caller names the type it expects
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"})
     static <T> T get(Map<String, Object> summary, String... path) {
         Object v = summary;
         for (String key : path) {

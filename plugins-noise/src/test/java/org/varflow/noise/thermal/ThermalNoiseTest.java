@@ -42,7 +42,8 @@ class ThermalNoiseTest {
         int d = 3;
         double h = 0.01;
         double temperature = 0.5;
-        double[][] increments = sample(IDENTITY, d, h, temperature, new JavaRandomStream(1), new double[] {7, -3, 0.25});
+        double[][] increments = sample(IDENTITY, d, h, temperature, new JavaRandomStream(1),
+                new double[] {7, -3, 0.25});
         double s2 = 2 * h * temperature;
         for (int i = 0; i < d; i++) {
             double mean = mean(increments, i);

@@ -8,7 +8,6 @@ import org.varflow.api.Parameters;
 import org.varflow.api.PartKind;
 import org.varflow.api.Requirement;
 import org.varflow.api.Scheme;
-import org.varflow.api.SchemeFactory;
 import org.varflow.api.StochasticSchemeFactory;
 
 /**

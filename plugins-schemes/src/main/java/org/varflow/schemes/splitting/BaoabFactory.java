@@ -11,7 +11,6 @@ import org.varflow.api.PartKind;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Requirement;
 import org.varflow.api.Scheme;
-import org.varflow.api.SchemeFactory;
 import org.varflow.api.SpaceKinds;
 import org.varflow.api.StepContext;
 import org.varflow.api.StochasticSchemeFactory;

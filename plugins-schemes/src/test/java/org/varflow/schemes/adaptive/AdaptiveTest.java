@@ -35,7 +35,8 @@ class AdaptiveTest {
         double beta1 = 0.8;
         double beta2 = 0.99;
         double eps = 1e-6;
-        List<double[]> states = SchemeRuns.trajectory(run(PartChoice.of("adam").with("beta1", beta1).with("beta2", beta2)
+        List<double[]> states = SchemeRuns.trajectory(run(PartChoice.of("adam").with("beta1", beta1).with("beta2",
+                beta2)
                 .with("epsilon", eps), 500, alpha));
         double[] x = {2, 1};
         double[] m = new double[2];

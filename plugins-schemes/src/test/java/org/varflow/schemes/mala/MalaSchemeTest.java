@@ -1,13 +1,11 @@
 package org.varflow.schemes.mala;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.varflow.api.ConfigurationException;
 import org.varflow.api.ConstantMetric;
 import org.varflow.api.Flow;
 import org.varflow.api.Metric;

@@ -57,7 +57,8 @@ class MirrorStepTest {
     void eulerWithTheEntropyMetricIsExponentiatedGradient() {
         List<double[]> eg = SchemeRuns.trajectory(simplexRun(PartChoice.of("mirror"),
                 PartChoice.of("mirror-step"), 100, 0.2));
-        List<double[]> euler = SchemeRuns.trajectory(simplexRun(PartChoice.of("mirror"), PartChoice.of("euler"), 100, 0.2));
+        List<double[]> euler = SchemeRuns.trajectory(simplexRun(PartChoice.of("mirror"), PartChoice.of("euler"), 100,
+                0.2));
         for (int k = 0; k < eg.size(); k++) {
             assertThat(euler.get(k)).containsExactly(eg.get(k), within(1e-13));
         }

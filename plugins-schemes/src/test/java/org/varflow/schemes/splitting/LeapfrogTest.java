@@ -23,7 +23,8 @@ import org.varflow.geometry.symplectic.UnderdampedMetricFactory;
  * Leapfrog on the harmonic oscillator H = (q^2 + p^2)/2 (and on a coupled anharmonic H for the geometric
  * properties), stepped directly.
  *
- * <p>On the oscillator leapfrog conserves H~ = p^2/2 + (1 - h^2/4) q^2/2 exactly, so H_k - H_0 = (h^2/8)(q_k^2 - q_0^2):
+ * <p>On the oscillator leapfrog conserves H~ = p^2/2 + (1 - h^2/4) q^2/2 exactly, so H_k - H_0 = (h^2/8)(q_k^2 -
+ * q_0^2):
  * from (1, 0) the energy error lies in [-h^2/8, 0] for every k, and reaches -h^2/8 (up to (h/2)^2 relative) whenever
  * the orbit crosses q = 0. That is the O(h^2), bounded, non-drifting error checked below.
  */

@@ -199,7 +199,9 @@ public final class Backdrop {
         return Double.isFinite(min) ? min : 0;
     }
 
-    /** Contour levels at evenly spaced quantiles of the landscape's values (fine where it is flat, as the eye wants). */
+    /**
+     * Contour levels at evenly spaced quantiles of the landscape's values (fine where it is flat, as the eye wants).
+     */
     static List<Double> levels(double[] values) {
         if (values.length == 0) {
             return List.of();

@@ -53,6 +53,9 @@ class ExplorerPageTest {
     @BeforeAll
     static void start() {
         String mode = System.getProperty("varflow.browser", "auto");
+        if (mode.equals("auto") && System.getenv("VARFLOW_BROWSER") != null) {
+            mode = System.getenv("VARFLOW_BROWSER"); // .ci/run sets it to 'require'
+        }
         assumeThat(mode).as("browser tests skipped (-Dvarflow.browser=skip)").isNotEqualTo("skip");
         String missing = Browser.missing();
         if (missing != null && !mode.equals("require")) {
@@ -126,7 +129,8 @@ class ExplorerPageTest {
     }
 
     private static String diagnostic(String table, String row, int column) {
-        return (String) browser.js("const r = document.querySelector('#' + arguments[0] + ' tr[data-row=\"' + arguments[1]"
+        return (String) browser.js("const r = document.querySelector('#' + arguments[0] + ' tr[data-row=\"' + "
+                + "arguments[1]"
                 + " + '\"]'); return r ? r.querySelectorAll('td')[arguments[2]].dataset.value : null;", table, row,
                 column);
     }
@@ -414,7 +418,8 @@ class ExplorerPageTest {
                 .executeAsyncScript("const done = arguments[arguments.length - 1]; const gaps = [];"
                         + " let last = performance.now(); const t0 = last;"
                         + " function f(now) { gaps.push(now - last); last = now;"
-                        + " if (now - t0 < 2000) requestAnimationFrame(f); else done(gaps); } requestAnimationFrame(f);");
+                        + " if (now - t0 < 2000) requestAnimationFrame(f); else done(gaps); } "
+                        + "requestAnimationFrame(f);");
         double[] sorted = gaps.stream().mapToDouble(Number::doubleValue).sorted().toArray();
         double p95 = sorted[(int) Math.floor(0.95 * (sorted.length - 1))];
         double worst = sorted[sorted.length - 1];
