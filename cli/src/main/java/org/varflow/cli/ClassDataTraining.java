@@ -9,7 +9,8 @@ import java.io.StringWriter;
  * archive the JVM writes at exit ({@code -XX:ArchiveClassesAtExit}). The build runs it after the jar is made
  * (cli/target/varflow.jsa); the launcher runs it again when the archive is missing or older than the jar.
  *
- * <pre>java -XX:ArchiveClassesAtExit=cli/target/varflow.jsa -cp cli/target/varflow.jar org.varflow.cli.ClassDataTraining</pre>
+ * <pre>java -XX:ArchiveClassesAtExit=cli/target/varflow.jsa -cp cli/target/varflow.jar \
+ *     org.varflow.cli.ClassDataTraining</pre>
  *
  * An archive only speeds up class loading: with none, or a stale one, every command still runs the same.
  */

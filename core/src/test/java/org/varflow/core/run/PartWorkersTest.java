@@ -33,7 +33,8 @@ class PartWorkersTest {
             threadsSeen.add(workers.threads());
             workers.forEach(0, x.length, 8, (c, from, to) -> {
                 threadNames.add(Thread.currentThread().getName());
-                long end = System.nanoTime() + 1_000_000; // long enough for the helper to claim chunks, even on a loaded machine
+                // long enough for the helper to claim chunks, even on a loaded machine
+                long end = System.nanoTime() + 1_000_000;
                 while (System.nanoTime() < end) {
                     Thread.onSpinWait();
                 }

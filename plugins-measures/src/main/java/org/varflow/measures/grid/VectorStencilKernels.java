@@ -43,7 +43,8 @@ final class VectorStencilKernels implements StencilKernels, java.util.function.B
         int i = 1;
         // cells 1 .. len - 2 read f[i - 1] and f[i]: both within f[0, len - 1)
         for (int end = 1 + LANES.loopBound(len - 2); i < end; i += LANES.length()) {
-            DoubleVector rate = zero.add(DoubleVector.fromArray(LANES, f, i - 1)).sub(DoubleVector.fromArray(LANES, f, i));
+            DoubleVector rate = zero.add(DoubleVector.fromArray(LANES, f, i - 1))
+                    .sub(DoubleVector.fromArray(LANES, f, i));
             DoubleVector w = DoubleVector.fromArray(LANES, x, i).add(rate.mul(piece));
             w.blend(zero, w.lt(zero)).intoArray(x, i);
         }
