@@ -15,6 +15,9 @@ W6: mean-field two-layer ReLU network (the seed's experiment, varflow's mean-fie
     [-1, 1], 1500 full-batch gradient steps theta_i -= h m grad_i R with h = 0.2, R = mean((f - y)^2) / 2.
     Vectorised over neurons and points (m x n arrays, preallocated); checksum = final R. The starting neurons are
     drawn by NumPy, not varflow, so the checksums agree only to the width's sampling error (about 1e-4 at m = 2000).
+    W6-torch: the same network and steps in PyTorch on the CPU with one thread, written as the seed's experiment is
+    (tensors, the loss, loss.backward(), an in-place SGD step), in float64 from the same NumPy draws, so its checksum
+    equals NumPy's to rounding; skipped when torch is not installed (Debian: python3-torch).
 """
 import sys
 import time
@@ -25,6 +28,11 @@ try:
     import ot  # POT, Debian's python3-pot
 except ImportError:  # pragma: no cover - the peer is optional
     ot = None
+
+try:
+    import torch  # PyTorch, Debian's python3-torch
+except ImportError:  # pragma: no cover - the peer is optional
+    torch = None
 
 
 def best_of(fn, repeats, warm=True):
@@ -154,10 +162,36 @@ def mean_field(m, n=64, epochs=1500, h=0.2, seed=1):
     return loss
 
 
+def mean_field_torch(m, n=64, epochs=1500, h=0.2, seed=1):
+    """W6 in PyTorch (CPU, one thread): autograd gives m dR/dtheta_i, the step is theta_i -= h m grad_i R."""
+    torch.set_num_threads(1)
+    rng = np.random.default_rng(seed)
+    a0, w0, b0 = rng.standard_normal((3, m))
+    a = torch.tensor(a0, dtype=torch.float64, requires_grad=True)
+    w = torch.tensor(w0, dtype=torch.float64, requires_grad=True)
+    b = torch.tensor(b0, dtype=torch.float64, requires_grad=True)
+    x = torch.linspace(-1.0, 1.0, n, dtype=torch.float64)
+    y = torch.sin(torch.pi * x) + 0.5 * torch.sin(3 * torch.pi * x)
+    loss = 0.0
+    for epoch in range(epochs + 1):
+        hid = torch.relu(w[:, None] * x[None, :] + b[:, None])
+        r = (a @ hid) / m - y
+        risk = 0.5 * (r * r).mean()
+        loss = float(risk)
+        if epoch == epochs:
+            break
+        risk.backward()
+        with torch.no_grad():
+            for p in (a, w, b):
+                p -= h * m * p.grad
+                p.grad = None
+    return loss
+
+
 def main():
     quick = len(sys.argv) > 1 and sys.argv[1] == "quick"
     repeats = 2 if quick else 3
-    sizes = [10_000, 100_000] if quick else [12_500, 25_000, 50_000, 100_000]
+    sizes = [10_000, 100_000] if quick else [10_000, 25_000, 50_000, 100_000]
     for n in sizes:
         t, v = best_of(lambda: langevin(n), repeats)
         print(f"W1-numpy {n} 1 {t:.4f} {v:.6g}")
@@ -171,6 +205,12 @@ def main():
     for m in ([2000] if quick else [200, 2000]):
         t, v = best_of(lambda: mean_field(m), repeats)
         print(f"W6-numpy {m} 1 {t:.4f} {v:.6g}")
+    if torch is None:
+        print("# PyTorch not installed: W6-torch skipped", file=sys.stderr)
+    else:
+        for m in ([2000] if quick else [200, 2000]):
+            t, v = best_of(lambda: mean_field_torch(m), repeats)
+            print(f"W6-torch {m} 1 {t:.4f} {v:.6g}")
     if ot is None:
         print("# POT not installed: W2-pot and W3-pot skipped", file=sys.stderr)
         return

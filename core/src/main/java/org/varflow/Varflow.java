@@ -327,7 +327,7 @@ public final class Varflow {
             RunSummary summary = new RunSummary(explicit(assembled), result.stepsTaken(), result.time(),
                     energy.energy(), energy.initialEnergy(), f.value(), f.initial(), f.method(),
                     new RunSummary.State(moments.mean(), moments.covariance(), moments.singleParticle(),
-                            moments.covarianceOmitted()), new RunSummary.Diagnostics(isFinite(result.states()),
+                            moments.covarianceOmitted()), new RunSummary.Diagnostics(result.allFinite(),
                     result.constraintViolations() < 0 ? OptionalLong.empty()
                             : OptionalLong.of(result.constraintViolations()), dissipation.reportedViolation(),
                     dissipation.intervalsChecked(), energy.increases(), result.stopped(), energy.drift()),
@@ -452,15 +452,6 @@ public final class Varflow {
      */
     public static Map<String, Object> explicitSpec(AssembledFlow assembled) {
         return RunSummary.specMap(explicit(assembled));
-    }
-
-    private static boolean isFinite(double[] v) {
-        for (double x : v) {
-            if (!Double.isFinite(x)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String versionOf(Class<?> c) {

@@ -8,8 +8,9 @@ import org.varflow.Varflow;
 
 /**
  * The varflow half of {@code bench/compare.sh}: times each workload (best of several runs after warm-up) and
- * prints one line per measurement, {@code workload size threads seconds checksum}, for the script to join with the
- * NumPy/POT numbers.
+ * prints one line per measurement, {@code workload size threads seconds checksum} (the checksum to 17 digits, so that
+ * the one- and two-thread lines of a workload show they agree bitwise), for the script to join with the NumPy, POT,
+ * PyTorch and C numbers. Run it with {@code --add-modules jdk.incubator.vector} for the Vector API kernels.
  *
  * <pre>java -cp bench/target/benchmarks.jar org.varflow.bench.Compare [quick]</pre>
  */
@@ -22,7 +23,7 @@ public final class Compare {
         int repeats = quick ? 2 : 3;
         Varflow varflow = Varflow.discover();
         List<String> lines = new ArrayList<>();
-        int[] sizes = quick ? new int[] {10_000, 100_000} : new int[] {12_500, 25_000, 50_000, 100_000};
+        int[] sizes = quick ? new int[] {10_000, 100_000} : new int[] {10_000, 25_000, 50_000, 100_000};
         // W1 is measured first: compile its loop at full size before the small sizes are timed (one warm-up run
         // at 12 500 particles left the JIT still compiling, and the 1-thread time looked slower than 2 threads')
         for (int r = 0; r < 3; r++) {
@@ -36,19 +37,25 @@ public final class Compare {
                         () -> Workloads.langevinFormula(varflow, n, 10, 200, threads)));
             }
         }
-        lines.add(time("W2", 1000, 1, repeats, () -> Workloads.sinkhorn(1000, 500, 0.01)));
-        lines.add(time("W4", 1200, 1, repeats, () -> Workloads.grid(varflow, 1200)));
+        // one state on one and on two threads (the runner's workers; bitwise the same checksum): W2, W4, W5
+        for (int threads : new int[] {1, 2}) {
+            lines.add(time("W2", 1000, threads, repeats, () -> Workloads.sinkhorn(1000, 500, 0.01, threads)));
+        }
+        for (int threads : new int[] {1, 2}) {
+            lines.add(time("W4", 1200, threads, repeats, () -> Workloads.grid(varflow, 1200, threads)));
+        }
         // W5 with the fast Gauss transform (O(N) per step), at the NumPy sizes and beyond them for the exponent;
         // then W5-direct, the O(N^2) pairs NumPy also does, one timed run per size after the smallest has warmed
-        // the JIT. The ensemble is one state, so a second thread has nothing to do (shown once, at N = 2000).
-        for (int n : quick ? new int[] {2000} : new int[] {500, 1000, 2000, 4000, 16000, 64000}) {
+        // the JIT
+        for (int n : quick ? new int[] {2000, 16000} : new int[] {500, 1000, 2000, 4000, 16000, 64000}) {
             lines.add(time("W5", n, 1, repeats, () -> Workloads.kde(varflow, n, "fast-gauss", 1)));
         }
-        lines.add(time("W5", 2000, 2, repeats, () -> Workloads.kde(varflow, 2000, "fast-gauss", 2)));
+        for (int n : new int[] {2000, 16000}) {
+            lines.add(time("W5", n, 2, repeats, () -> Workloads.kde(varflow, n, "fast-gauss", 2)));
+        }
         for (int n : quick ? new int[] {2000} : new int[] {500, 1000, 2000}) {
             lines.add(time("W5-direct", n, 1, 1, () -> Workloads.kde(varflow, n, "direct", 1)));
         }
-        lines.add(time("W5-direct", 2000, 2, 1, () -> Workloads.kde(varflow, 2000, "direct", 2)));
         lines.add(time("W3", 1000, 1, repeats, () -> Workloads.exactOt(1000)));
         for (int width : quick ? new int[] {2000} : new int[] {200, 2000}) {
             lines.add(time("W6", width, 1, repeats, () -> Workloads.meanField(varflow, width, 64, 1500)));
@@ -68,7 +75,7 @@ public final class Compare {
             checksum = run.getAsDouble();
             best = Math.min(best, (System.nanoTime() - t0) * 1e-9);
         }
-        return String.format(Locale.ROOT, "%s %d %d %.4f %.6g", workload, size, threads, best, checksum);
+        return String.format(Locale.ROOT, "%s %d %d %.4f %.17g", workload, size, threads, best, checksum);
     }
 
 }

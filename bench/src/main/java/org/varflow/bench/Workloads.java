@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartKind;
 import org.varflow.Varflow;
+import org.varflow.api.parallel.WorkerPool;
 import org.varflow.core.run.RunControl;
 import org.varflow.ot.ExactOT;
 import org.varflow.ot.Sinkhorn;
@@ -70,10 +71,17 @@ public final class Workloads {
 
     /** W2: log-domain Sinkhorn, n = m points in 2-D, squared Euclidean cost, a fixed number of iterations. */
     public static double sinkhorn(int n, int iterations, double epsilon) {
+        return sinkhorn(n, iterations, epsilon, 1);
+    }
+
+    /** W2 with its sweeps split over {@code threads} (bitwise the same cost for any count). */
+    public static double sinkhorn(int n, int iterations, double epsilon, int threads) {
         double[] x = cloud(n, false);
         double[] y = cloud(n, true);
-        return new Sinkhorn(epsilon).withTolerance(0).withMaxIterations(iterations).withoutScaling()
-                .squaredEuclidean(x, y, 2).cost();
+        try (WorkerPool pool = new WorkerPool(threads)) {
+            return new Sinkhorn(epsilon).withTolerance(0).withMaxIterations(iterations).withoutScaling()
+                    .withWorkers(pool).squaredEuclidean(x, y, 2).cost();
+        }
     }
 
     /** W3: exact OT, n = m points in 2-D, uniform weights, squared Euclidean cost. */
@@ -123,7 +131,12 @@ public final class Workloads {
 
     /** Runs W4 and returns the final free energy. */
     public static double grid(Varflow varflow, int cells) {
-        var outcome = varflow.run(gridSpec(varflow, cells), new RunControl(1), null);
+        return grid(varflow, cells, 1);
+    }
+
+    /** Runs W4 with {@code threads} workers (the grid is one state: its substeps split) and returns the free energy. */
+    public static double grid(Varflow varflow, int cells, int threads) {
+        var outcome = varflow.run(gridSpec(varflow, cells), new RunControl(threads), null);
         return outcome.summary().observer("free-energy").number("final").orElse(Double.NaN);
     }
 

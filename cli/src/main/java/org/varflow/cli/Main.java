@@ -27,10 +27,11 @@ import picocli.CommandLine;
 
 /**
  * The {@code varflow} command. Discovers plugins (including jars in {@code --plugin-path DIR}), creates the one
- * Guice injector, and lets picocli build the subcommands through it. Every error ends in one message on stderr (text
- * from input in it escaped and shortened: {@link Excerpt#message}) and an exit code: 2 for bad input (or outputs that
- * cannot be written), 3 for a numerical failure, 4 for a failed check, 5 when the JVM runs out of memory, 6 when a
- * part fails (a plugin's fault), 7 when a run exceeds its {@code --timeout}, 1 for an internal error.
+ * Guice injector, and lets picocli build the subcommand the line names through it (all of them for usage, typos
+ * and completion; see {@link VarflowCommand}). Every error ends in one message on stderr (text from input in it
+ * escaped and shortened: {@link Excerpt#message}) and an exit code: 2 for bad input (or outputs that cannot be
+ * written), 3 for a numerical failure, 4 for a failed check, 5 when the JVM runs out of memory, 6 when a part fails
+ * (a plugin's fault), 7 when a run exceeds its {@code --timeout}, 1 for an internal error.
  */
 public final class Main {
     /** Bad input: unknown id, invalid value, incompatible composition, malformed spec. */
@@ -65,6 +66,11 @@ public final class Main {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true"); // plots render without a display
         }
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            // Guice then calls constructors by reflection instead of generating a class for each at start-up (a
+            // command creates each object once: generating costs more than it saves)
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = execute(args, out, err);
@@ -97,12 +103,25 @@ public final class Main {
             return USAGE;
         }
         CommandLine cl = new CommandLine(VarflowCommand.class, new GuiceFactory(injector));
+        // before the settings below, which reach the subcommands registered at the time
+        String named = VarflowCommand.named(args);
+        boolean all = named == null || !VarflowCommand.SUBCOMMANDS.containsKey(named)
+                || VarflowCommand.NEED_ALL.contains(named);
+        VarflowCommand.SUBCOMMANDS.forEach((name, type) -> {
+            if (all || name.equals(named)) {
+                cl.addSubcommand(name, type);
+            }
+        });
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // numbers in options are plain decimals, as everywhere else: picocli's own converter takes 0x1p3 and 1d
-        cl.registerConverter(Double.class, Main::decimal);
-        cl.registerConverter(Double.TYPE, Main::decimal);
+        // one converter object for both: two call sites of the same method reference make two identical lambda
+        // proxies, which crash JDK 17's class-data sharing dump (SystemDictionaryShared::
+        // adjust_lambda_proxy_class_dictionary) when the start-up archive is made
+        CommandLine.ITypeConverter<Double> decimal = Main::decimal;
+        cl.registerConverter(Double.class, decimal);
+        cl.registerConverter(Double.TYPE, decimal);
         cl.setParameterExceptionHandler((ex, args1) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("varflow: " + Excerpt.message(ex.getMessage()));

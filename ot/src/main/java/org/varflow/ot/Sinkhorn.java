@@ -1,5 +1,7 @@
 package org.varflow.ot;
 
+import org.varflow.api.Workers;
+
 /**
  * Entropic optimal transport by Sinkhorn iterations in the log domain, with epsilon-scaling.
  *
@@ -37,8 +39,15 @@ package org.varflow.ot;
  * {@code scalingPhase}): two matrix-vector products per iteration instead of 2 n m exponentials, with the same
  * stability ({@link #logDomainOnly()} switches that off).
  *
- * <p>The solver object is immutable configuration; every solve allocates its scratch arrays (O(n + m)) and its result
- * (the dense plan, O(n m)) once, and the iterations allocate nothing. Cost per iteration: 2 n m exponentials.
+ * <p>The solver object is immutable configuration; every solve allocates its scratch arrays (O(n + m), and 16 m
+ * partial sums) and its result (the dense plan, O(n m)) once, and the iterations allocate nothing. Cost per
+ * log-domain iteration: 2 n m exponentials.
+ *
+ * <p>Speed. The scaling sweep's dot products run on the Vector API when {@code jdk.incubator.vector} is present
+ * ({@code --add-modules jdk.incubator.vector}), on sixteen scalar chains otherwise: bitwise the same numbers
+ * ({@link RowKernels}). {@link #withWorkers} splits the O(n m) loops over threads in fixed chunks of rows and columns;
+ * the sweep's column sums are added chunk by chunk in chunk order ({@link ScalingSweep}), so the result is bitwise
+ * the same on one thread and on many.
  */
 public final class Sinkhorn {
     /** Default L1 marginal tolerance, relative to the total mass. */
@@ -69,6 +78,8 @@ public final class Sinkhorn {
     private final double scalingFactor;
     private final boolean scaling;
     private final boolean stabilizedScaling;
+    private final Workers workers;
+    private final RowKernels rowKernels;
 
     /** A solver for regularisation {@code epsilon} > 0 with the default tolerance, iteration limit and scaling. */
     public Sinkhorn(double epsilon) {
@@ -76,11 +87,12 @@ public final class Sinkhorn {
     }
 
     private Sinkhorn(double epsilon, double tolerance, int maxIterations, double scalingFactor, boolean scaling) {
-        this(epsilon, tolerance, maxIterations, scalingFactor, scaling, true);
+        this(epsilon, tolerance, maxIterations, scalingFactor, scaling, true, Workers.sequential(),
+                RowKernels.best());
     }
 
     private Sinkhorn(double epsilon, double tolerance, int maxIterations, double scalingFactor, boolean scaling,
-                     boolean stabilizedScaling) {
+                     boolean stabilizedScaling, Workers workers, RowKernels rowKernels) {
         if (!(epsilon > 0) || !Double.isFinite(epsilon)) {
             throw new IllegalArgumentException("epsilon = " + epsilon + ": the regularisation must be finite and > 0");
         }
@@ -100,6 +112,8 @@ public final class Sinkhorn {
         this.scalingFactor = scalingFactor;
         this.scaling = scaling;
         this.stabilizedScaling = stabilizedScaling;
+        this.workers = java.util.Objects.requireNonNull(workers, "workers");
+        this.rowKernels = rowKernels;
     }
 
     /**
@@ -107,30 +121,48 @@ public final class Sinkhorn {
      * iterations).
      */
     public Sinkhorn withTolerance(double tolerance) {
-        return new Sinkhorn(epsilon, tolerance, maxIterations, scalingFactor, scaling, stabilizedScaling);
+        return new Sinkhorn(epsilon, tolerance, maxIterations, scalingFactor, scaling, stabilizedScaling, workers,
+                rowKernels);
     }
 
     /** Limit on the total number of iterations over all epsilon stages (>= 1). */
     public Sinkhorn withMaxIterations(int maxIterations) {
-        return new Sinkhorn(epsilon, tolerance, maxIterations, scalingFactor, scaling, stabilizedScaling);
+        return new Sinkhorn(epsilon, tolerance, maxIterations, scalingFactor, scaling, stabilizedScaling, workers,
+                rowKernels);
     }
 
     /** Epsilon-scaling with eps_{k+1} = max(eps, factor * eps_k), factor in (0, 1). */
     public Sinkhorn withScaling(double factor) {
-        return new Sinkhorn(epsilon, tolerance, maxIterations, factor, true, stabilizedScaling);
+        return new Sinkhorn(epsilon, tolerance, maxIterations, factor, true, stabilizedScaling, workers, rowKernels);
     }
 
-    /** Plain Sinkhorn at the target epsilon from f = g = 0 (slow for small epsilon). */
     /**
      * Every iteration in the log domain (2 n m exponentials each) instead of stabilised scaling between absorptions
      * (two matrix-vector products each). Same iterates up to rounding; slower; kept for comparison and tests.
      */
     public Sinkhorn logDomainOnly() {
-        return new Sinkhorn(epsilon, tolerance, maxIterations, scalingFactor, scaling, false);
+        return new Sinkhorn(epsilon, tolerance, maxIterations, scalingFactor, scaling, false, workers, rowKernels);
     }
 
+    /**
+     * The same solver with its O(n m) loops split over {@code workers} (rows, then columns, in fixed chunks): the
+     * results are bitwise those of {@link Workers#sequential()}, the default.
+     */
+    public Sinkhorn withWorkers(Workers workers) {
+        return new Sinkhorn(epsilon, tolerance, maxIterations, scalingFactor, scaling, stabilizedScaling, workers,
+                rowKernels);
+    }
+
+    /** The same solver with the given row kernels (tests: the scalar and the vector kernels give the same numbers). */
+    Sinkhorn withRowKernels(RowKernels kernels) {
+        return new Sinkhorn(epsilon, tolerance, maxIterations, scalingFactor, scaling, stabilizedScaling, workers,
+                kernels);
+    }
+
+    /** Plain Sinkhorn at the target epsilon from f = g = 0 (slow for small epsilon). */
     public Sinkhorn withoutScaling() {
-        return new Sinkhorn(epsilon, tolerance, maxIterations, scalingFactor, false, stabilizedScaling);
+        return new Sinkhorn(epsilon, tolerance, maxIterations, scalingFactor, false, stabilizedScaling, workers,
+                rowKernels);
     }
 
     public double epsilon() {
@@ -187,7 +219,6 @@ public final class Sinkhorn {
         double[] logB = logs(b);
         double[] f = new double[n];
         double[] g = new double[m];
-        double[] row = new double[m];
         double[] colMax = new double[m];
         double[] colSum = new double[m];
         // stabilised scaling (absorption) needs an n x m kernel; it is what makes an iteration cost two
@@ -195,7 +226,9 @@ public final class Sinkhorn {
         double[] kernel = stabilizedScaling ? new double[size] : null;
         double[] u = stabilizedScaling ? new double[n] : null;
         double[] v = stabilizedScaling ? new double[m] : null;
-        double[] r = stabilizedScaling ? new double[Math.max(n, m)] : null;
+        ScalingSweep sweep = stabilizedScaling ? new ScalingSweep(kernel, n, m, a, b, u, v, ABSORB_BELOW,
+                ABSORB_ABOVE, rowKernels, workers) : null;
+        double[][] rows = new double[ScalingSweep.CHUNKS][];
 
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -213,7 +246,7 @@ public final class Sinkhorn {
             double target = eps == epsilon ? stop : stageStop;
             while (iterations < maxIterations) {
                 // one log-domain iteration brings f, g close; then cheap scaling iterations on the absorbed kernel
-                updateRows(cost, n, m, logB, f, g, row, eps);
+                updateRows(cost, n, m, logB, f, g, rows, eps);
                 double err = updateColumns(cost, n, m, logA, b, f, g, colMax, colSum, eps);
                 iterations++;
                 if (progress != null) {
@@ -224,7 +257,7 @@ public final class Sinkhorn {
                     break;
                 }
                 if (kernel != null) {
-                    int used = scalingPhase(cost, n, m, a, b, logA, logB, f, g, kernel, u, v, r, eps, target,
+                    int used = scalingPhase(cost, n, m, a, b, logA, logB, f, g, kernel, u, v, sweep, eps, target,
                             maxIterations - iterations);
                     iterations += Math.abs(used);
                     if (progress != null) {
@@ -246,7 +279,7 @@ public final class Sinkhorn {
             // iteration budget exhausted at an intermediate stage: return the plan of the target epsilon anyway,
             // with potentials made consistent with it by one final update (not counted in iterations)
             eps = epsilon;
-            updateRows(cost, n, m, logB, f, g, row, eps);
+            updateRows(cost, n, m, logB, f, g, rows, eps);
             updateColumns(cost, n, m, logA, b, f, g, colMax, colSum, eps);
         }
         return result(a, b, massA, massB, cost, logA, logB, f, g, eps, iterations, converged, size);
@@ -256,72 +289,38 @@ public final class Sinkhorn {
      * Sinkhorn in scaling form on the kernel with the current potentials absorbed (Schmitzer's stabilised scaling):
      * K_ij = a_i b_j exp((f_i + g_j - C_ij) / eps), P = diag(u) K diag(v), alternating u = a / (K v) and
      * v = b / (K^T u). Mathematically the same iterations as the log-domain updates (f += eps log u,
-     * g += eps log v), at the cost of two matrix-vector products each. As soon as some |log u_i| or |log v_j| exceeds
-     * {@value #ABSORB_LOG} the scalings are absorbed into f and g and control returns to the log-domain loop, which
-     * rebuilds the kernel; so no scaling ever over- or underflows, however small eps is.
+     * g += eps log v), at the cost of one sweep over K each ({@link ScalingSweep}). As soon as some |log u_i| or
+     * |log v_j| exceeds {@value #ABSORB_LOG} the scalings are absorbed into f and g and control returns to the
+     * log-domain loop, which rebuilds the kernel; so no scaling ever over- or underflows, however small eps is.
      *
      * @return the iterations used, negated when the marginal violation reached {@code target}
      */
-    private static int scalingPhase(double[] cost, int n, int m, double[] a, double[] b, double[] logA,
-            double[] logB, double[] f, double[] g, double[] kernel, double[] u, double[] v, double[] r, double eps,
+    private int scalingPhase(double[] cost, int n, int m, double[] a, double[] b, double[] logA, double[] logB,
+            double[] f, double[] g, double[] kernel, double[] u, double[] v, ScalingSweep sweep, double eps,
             double target, int budget) {
         double inv = 1 / eps;
-        for (int i = 0; i < n; i++) {
-            int base = i * m;
-            double fi = f[i] * inv + logA[i];
-            for (int j = 0; j < m; j++) {
-                kernel[base + j] = Math.exp(fi + logB[j] + (g[j] - cost[base + j]) * inv);
+        workers.forEach(0, n, ScalingSweep.CHUNKS, (c, from, to) -> {
+            for (int i = from; i < to; i++) {
+                int base = i * m;
+                double fi = f[i] * inv + logA[i];
+                for (int j = 0; j < m; j++) {
+                    kernel[base + j] = Math.exp(fi + logB[j] + (g[j] - cost[base + j]) * inv);
+                }
             }
-        }
+        });
         java.util.Arrays.fill(u, 0, n, 1.0);
         java.util.Arrays.fill(v, 0, m, 1.0);
-        double[] dots = new double[4];
         int used = 0;
         boolean converged = false;
         while (used < budget) {
-            // one sweep over K per iteration: row i gives u_i = a_i / (K v)_i, and while that row is in cache its
-            // contribution u_i K_i. is added to r = K^T u; then v = b / r
-            double err = 0;
-            java.util.Arrays.fill(r, 0, m, 0.0);
-            int i = 0;
-            // four rows at a time: their dot products share each load of v, and their contributions share each
-            // load and store of r (the four rows, 4 m doubles, stay in the L1 cache between the two loops)
-            for (; i + 3 < n; i += 4) {
-                int base = i * m;
-                dot4(kernel, base, m, v, dots);
-                for (int q = 0; q < 4; q++) {
-                    err += scaleRow(u, a, i + q, dots[q]);
-                }
-                addScaled4(kernel, base, m, u[i], u[i + 1], u[i + 2], u[i + 3], r);
-            }
-            for (; i < n; i++) {
-                int base = i * m;
-                err += scaleRow(u, a, i, dot(kernel, base, v, m));
-                if (u[i] != 0) {
-                    addScaled(kernel, base, u[i], r, m);
-                }
-            }
-            boolean absorb = false;
-            for (int k = 0; k < n; k++) {
-                if (a[k] > 0 && outsideAbsorbBand(u[k])) {
-                    absorb = true;
-                    break;
-                }
-            }
+            // err is the rows' violation of the plan before this iteration: once it is small enough the plan has
+            // converged; the iteration only made it better
+            double err = sweep.iterate();
             if (used > 0 && target > 0 && err <= target) {
-                // err is the violation of the plan before this sweep: it has converged; undo nothing, the sweep
-                // only made it better
                 converged = true;
             }
-            for (int j = 0; j < m; j++) {
-                double vj = b[j] > 0 ? b[j] / r[j] : 0;
-                if (b[j] > 0 && outsideAbsorbBand(vj)) {
-                    absorb = true;
-                }
-                v[j] = vj;
-            }
             used++;
-            if (converged || absorb) {
+            if (converged || sweep.leftBand()) {
                 break;
             }
         }
@@ -340,193 +339,80 @@ public final class Sinkhorn {
     }
 
     /**
-     * sum_j k[base + j] v[j] with eight independent partial sums, so the multiply-adds pipeline instead of waiting
-     * on one another (the JIT does not reorder a floating-point reduction itself); the summation order is fixed, so
-     * results are reproducible.
+     * f_i = -eps LSE_j(log b_j + (g_j - C_ij) / eps): makes every row sum of P equal to a_i. Rows are independent:
+     * split over the workers, each chunk with its own scratch row (allocated on first use).
      */
-    private static double dot(double[] k, int base, double[] v, int m) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        double s4 = 0;
-        double s5 = 0;
-        double s6 = 0;
-        double s7 = 0;
-        int j = 0;
-        for (; j + 7 < m; j += 8) {
-            int o = base + j;
-            s0 += k[o] * v[j];
-            s1 += k[o + 1] * v[j + 1];
-            s2 += k[o + 2] * v[j + 2];
-            s3 += k[o + 3] * v[j + 3];
-            s4 += k[o + 4] * v[j + 4];
-            s5 += k[o + 5] * v[j + 5];
-            s6 += k[o + 6] * v[j + 6];
-            s7 += k[o + 7] * v[j + 7];
-        }
-        for (; j < m; j++) {
-            s0 += k[base + j] * v[j];
-        }
-        return ((s0 + s4) + (s1 + s5)) + ((s2 + s6) + (s3 + s7));
-    }
-
-    /** Whether |log s| > {@value #ABSORB_LOG} (or s is not a positive finite number). */
-    private static boolean outsideAbsorbBand(double s) {
-        return !(s >= ABSORB_BELOW && s <= ABSORB_ABOVE);
-    }
-
-    /**
-     * u_i = a_i / (K v)_i given s = (K v)_i (0 where a_i = 0); returns |u_i s - a_i|, row i's marginal violation
-     * before the update.
-     */
-    private static double scaleRow(double[] u, double[] a, int i, double s) {
-        double violation = Math.abs(u[i] * s - a[i]);
-        u[i] = a[i] > 0 ? a[i] / s : 0;
-        return violation;
-    }
-
-    /**
-     * The dot products of rows base/m .. base/m + 3 of k with v into out[0..4), four partial sums per row (sixteen
-     * independent chains, each load of v shared by four rows), combined in a fixed order.
-     */
-    private static void dot4(double[] k, int base, int m, double[] v, double[] out) {
-        int b1 = base + m;
-        int b2 = b1 + m;
-        int b3 = b2 + m;
-        double s00 = 0;
-        double s01 = 0;
-        double s02 = 0;
-        double s03 = 0;
-        double s10 = 0;
-        double s11 = 0;
-        double s12 = 0;
-        double s13 = 0;
-        double s20 = 0;
-        double s21 = 0;
-        double s22 = 0;
-        double s23 = 0;
-        double s30 = 0;
-        double s31 = 0;
-        double s32 = 0;
-        double s33 = 0;
-        int j = 0;
-        for (; j + 3 < m; j += 4) {
-            double v0 = v[j];
-            double v1 = v[j + 1];
-            double v2 = v[j + 2];
-            double v3 = v[j + 3];
-            s00 += k[base + j] * v0;
-            s01 += k[base + j + 1] * v1;
-            s02 += k[base + j + 2] * v2;
-            s03 += k[base + j + 3] * v3;
-            s10 += k[b1 + j] * v0;
-            s11 += k[b1 + j + 1] * v1;
-            s12 += k[b1 + j + 2] * v2;
-            s13 += k[b1 + j + 3] * v3;
-            s20 += k[b2 + j] * v0;
-            s21 += k[b2 + j + 1] * v1;
-            s22 += k[b2 + j + 2] * v2;
-            s23 += k[b2 + j + 3] * v3;
-            s30 += k[b3 + j] * v0;
-            s31 += k[b3 + j + 1] * v1;
-            s32 += k[b3 + j + 2] * v2;
-            s33 += k[b3 + j + 3] * v3;
-        }
-        for (; j < m; j++) {
-            double vj = v[j];
-            s00 += k[base + j] * vj;
-            s10 += k[b1 + j] * vj;
-            s20 += k[b2 + j] * vj;
-            s30 += k[b3 + j] * vj;
-        }
-        out[0] = (s00 + s01) + (s02 + s03);
-        out[1] = (s10 + s11) + (s12 + s13);
-        out[2] = (s20 + s21) + (s22 + s23);
-        out[3] = (s30 + s31) + (s32 + s33);
-    }
-
-    /** r[j] += u0 k[row 0][j] + u1 k[row 1][j] + u2 k[row 2][j] + u3 k[row 3][j], rows from base on. */
-    private static void addScaled4(double[] k, int base, int m, double u0, double u1, double u2, double u3,
-            double[] r) {
-        int b1 = base + m;
-        int b2 = b1 + m;
-        int b3 = b2 + m;
-        for (int j = 0; j < m; j++) {
-            r[j] += (k[base + j] * u0 + k[b1 + j] * u1) + (k[b2 + j] * u2 + k[b3 + j] * u3);
-        }
-    }
-
-    /** r[j] += k[base + j] u for j < m: a loop of its own, small enough for the JIT to vectorise. */
-    private static void addScaled(double[] k, int base, double u, double[] r, int m) {
-        for (int j = 0; j < m; j++) {
-            r[j] += k[base + j] * u;
-        }
-    }
-
-    /** f_i = -eps LSE_j(log b_j + (g_j - C_ij) / eps): makes every row sum of P equal to a_i. */
-    private static void updateRows(double[] cost, int n, int m, double[] logB, double[] f, double[] g, double[] row,
+    private void updateRows(double[] cost, int n, int m, double[] logB, double[] f, double[] g, double[][] rows,
             double eps) {
         double inv = 1 / eps;
-        for (int i = 0; i < n; i++) {
-            int base = i * m;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < m; j++) {
-                double v = logB[j] + (g[j] - cost[base + j]) * inv;
-                row[j] = v;
-                if (v > max) {
-                    max = v;
-                }
+        workers.forEach(0, n, ScalingSweep.CHUNKS, (c, from, to) -> {
+            if (rows[c] == null) {
+                rows[c] = new double[m];
             }
-            double sum = 0;
-            for (int j = 0; j < m; j++) {
-                double z = row[j] - max;
-                if (z > NEGLIGIBLE_EXPONENT) {
-                    sum += Math.exp(z);
+            double[] row = rows[c];
+            for (int i = from; i < to; i++) {
+                int base = i * m;
+                double max = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < m; j++) {
+                    double v = logB[j] + (g[j] - cost[base + j]) * inv;
+                    row[j] = v;
+                    if (v > max) {
+                        max = v;
+                    }
                 }
+                double sum = 0;
+                for (int j = 0; j < m; j++) {
+                    double z = row[j] - max;
+                    if (z > NEGLIGIBLE_EXPONENT) {
+                        sum += Math.exp(z);
+                    }
+                }
+                f[i] = -eps * (max + Math.log(sum));
             }
-            f[i] = -eps * (max + Math.log(sum));
-        }
+        });
     }
 
     /**
-     * g_j = -eps LSE_i(log a_i + (f_i - C_ij) / eps), traversing C row by row (two passes: column maxima, then sums).
+     * g_j = -eps LSE_i(log a_i + (f_i - C_ij) / eps), traversing C row by row (two passes: column maxima, then sums)
+     * for each chunk of columns; every column's sums run over the rows in order, so the split changes nothing.
      *
      * @return the L1 column violation sum_j b_j |exp((g_j^old - g_j^new) / eps) - 1| of the plan (f, g^old)
      */
-    private static double updateColumns(double[] cost, int n, int m, double[] logA, double[] b, double[] f,
+    private double updateColumns(double[] cost, int n, int m, double[] logA, double[] b, double[] f,
             double[] g, double[] colMax, double[] colSum, double eps) {
         double inv = 1 / eps;
-        java.util.Arrays.fill(colMax, Double.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(colSum, 0);
-        for (int i = 0; i < n; i++) {
-            if (logA[i] == Double.NEGATIVE_INFINITY) {
-                continue;
-            }
-            int base = i * m;
-            double la = logA[i];
-            double fi = f[i];
-            for (int j = 0; j < m; j++) {
-                double v = la + (fi - cost[base + j]) * inv;
-                if (v > colMax[j]) {
-                    colMax[j] = v;
+        workers.forEach(0, m, ScalingSweep.CHUNKS, (c, from, to) -> {
+            java.util.Arrays.fill(colMax, from, to, Double.NEGATIVE_INFINITY);
+            java.util.Arrays.fill(colSum, from, to, 0);
+            for (int i = 0; i < n; i++) {
+                if (logA[i] == Double.NEGATIVE_INFINITY) {
+                    continue;
+                }
+                int base = i * m;
+                double la = logA[i];
+                double fi = f[i];
+                for (int j = from; j < to; j++) {
+                    double v = la + (fi - cost[base + j]) * inv;
+                    if (v > colMax[j]) {
+                        colMax[j] = v;
+                    }
                 }
             }
-        }
-        for (int i = 0; i < n; i++) {
-            if (logA[i] == Double.NEGATIVE_INFINITY) {
-                continue;
-            }
-            int base = i * m;
-            double la = logA[i];
-            double fi = f[i];
-            for (int j = 0; j < m; j++) {
-                double z = la + (fi - cost[base + j]) * inv - colMax[j];
-                if (z > NEGLIGIBLE_EXPONENT) {
-                    colSum[j] += Math.exp(z);
+            for (int i = 0; i < n; i++) {
+                if (logA[i] == Double.NEGATIVE_INFINITY) {
+                    continue;
+                }
+                int base = i * m;
+                double la = logA[i];
+                double fi = f[i];
+                for (int j = from; j < to; j++) {
+                    double z = la + (fi - cost[base + j]) * inv - colMax[j];
+                    if (z > NEGLIGIBLE_EXPONENT) {
+                        colSum[j] += Math.exp(z);
+                    }
                 }
             }
-        }
+        });
         double err = 0;
         for (int j = 0; j < m; j++) {
             double updated = -eps * (colMax[j] + Math.log(colSum[j]));

@@ -21,9 +21,19 @@ class HotPathAllocationTest {
     private static final RandomStream NO_RNG = null;
 
     private static long stepBytes(FlowSpec spec, int steps, double h) {
+        return stepBytes(spec, steps, h, org.varflow.api.Workers.sequential());
+    }
+
+    /** As above, with {@code workers} handed to the parts and the stepper that split their work. */
+    private static long stepBytes(FlowSpec spec, int steps, double h, org.varflow.api.Workers workers) {
         AssembledFlow a = MeasureRuns.VARFLOW.assemble(spec);
         Flow flow = a.flow();
         Scheme.Stepper stepper = a.scheme().stepper(flow);
+        for (Object part : new Object[] {flow.space(), flow.metric(), flow.energy(), flow.noise(), stepper}) {
+            if (part instanceof org.varflow.api.SplitsWork s) {
+                s.useWorkers(workers);
+            }
+        }
         double[] x = flow.space().initialState();
         double[] aux = new double[a.scheme().auxiliaryDimension(flow)];
         org.varflow.testkit.StepCursor cursor = new org.varflow.testkit.StepCursor(h);
@@ -56,6 +66,14 @@ class HotPathAllocationTest {
                 PartChoice.of("test-quadratic"), PartChoice.of("boltzmann"), PartChoice.of("euler-maruyama"), 1, 0.01)
                 .withPart(PartKind.NOISE, "kde-score");
         assertThat(stepBytes(kde, 20, 0.01)).isLessThan(64);
+        // the fast Gauss transform with its box loops on two threads: the caller's thread allocates nothing either
+        FlowSpec fast = MeasureRuns.spec(PartChoice.of("ensemble").with("n", 2000).with("std", "0.3"),
+                PartChoice.of("wasserstein"), PartChoice.of("test-quadratic"), PartChoice.of("boltzmann"),
+                PartChoice.of("euler-maruyama"), 1, 0.01)
+                .withPart(PartKind.NOISE, PartChoice.of("kde-score").with("summation", "fast-gauss"));
+        try (org.varflow.api.parallel.WorkerPool pool = new org.varflow.api.parallel.WorkerPool(2)) {
+            assertThat(stepBytes(fast, 20, 0.01, pool)).isLessThan(64);
+        }
         FlowSpec svgd = MeasureRuns.spec(PartChoice.of("ensemble").with("n", 100).with("d", 2),
                 PartChoice.of("stein"), PartChoice.of("interaction").with("kernel", "gaussian"),
                 PartChoice.of("boltzmann"), PartChoice.of("euler-maruyama"), 1, 0.01)

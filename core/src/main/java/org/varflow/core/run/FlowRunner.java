@@ -25,7 +25,9 @@ import org.varflow.core.random.BlockStreams;
  * step-major (all particles advance one step, then the next), so the random numbers a particle receives depend
  * only on the seed and its block, not on the thread count nor on how often observers look. For the same reason a run
  * can step a {@link ParticleSlice} of its particles alone ({@link RunControl#slice}): block b of the whole run keeps
- * its stream, so the slices of a split reproduce the whole run particle by particle (sharded ensembles).
+ * its stream, so the slices of a split reproduce the whole run particle by particle (sharded ensembles). A run with a
+ * single block (one state: an ensemble, a grid density) hands its threads to the parts that split their own work
+ * instead ({@link org.varflow.api.SplitsWork}, with a partition fixed independently of the thread count).
  *
  * <p>After every step each state is checked: a coordinate that is NaN, infinite or above 1e154 in magnitude
  * (its square would overflow) stops the run with a {@link NumericalException} naming the step, the time, the
@@ -127,6 +129,9 @@ public final class FlowRunner {
         long checkpointEvery = control.checkpointEvery();
         double[] savedStates = halve ? new double[states.length] : null;
         boolean stopped = false;
+        // one block (one state: an ensemble, a grid): its parts split their work over the threads instead
+        PartWorkers partWorkers = PartWorkers.handOff(flow, List.of(blocks[0].stepper), blockCount,
+                control.threads());
         try {
             while (true) {
                 long remaining = Math.round((endTime - time) / h);
@@ -197,6 +202,7 @@ public final class FlowRunner {
             if (pool != null) {
                 pool.shutdownNow();
             }
+            partWorkers.close();
         }
         guarded(assembled, "at the end of the run", () -> {
             for (Observer o : observers) {

@@ -7,7 +7,9 @@ package org.varflow.core.run;
  * @param time        the time reached
  * @param particles   N
  * @param dimension   d
- * @param states      final states, row-major N x d (a copy)
+ * @param states      final states, row-major N x d: taken over, not copied (the runner hands over its own array
+ *                    and keeps no reference; an ensemble of 10^7 particles in 10 dimensions is 800 MB), and handed
+ *                    out as copies
  * @param stopped     whether the run was stopped early on request
  * @param wallSeconds elapsed wall-clock time
  * @param schemeStatistics the scheme's report from its summed block counters (empty for most schemes)
@@ -19,7 +21,7 @@ public record RunResult(long stepsTaken, double time, int particles, int dimensi
                         boolean stopped, double wallSeconds, java.util.Map<String, Object> schemeStatistics,
                         long constraintViolations) {
     public RunResult {
-        states = states.clone();
+        java.util.Objects.requireNonNull(states, "states");
         schemeStatistics = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(schemeStatistics));
     }
 
@@ -32,6 +34,16 @@ public record RunResult(long stepsTaken, double time, int particles, int dimensi
     @Override
     public double[] states() {
         return states.clone();
+    }
+
+    /** Whether every coordinate of every final state is finite (no copy of the states is made). */
+    public boolean allFinite() {
+        for (double v : states) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Coordinates of particle p (a copy). */

@@ -60,6 +60,11 @@ public final class EulerFactory implements SchemeFactory {
         private final boolean fused;
         /** The flat metric: the retraction x + v, in place. */
         private final boolean flat;
+        /** The fused path's T and sqrt(2 h T), computed for the step (scaleT, scaleH). */
+        private double temperature;
+        private double scale;
+        private double scaleT = Double.NaN;
+        private double scaleH = Double.NaN;
 
         EulerStepper(Flow flow, boolean withNoise) {
             this.flow = flow;
@@ -97,11 +102,18 @@ public final class EulerFactory implements SchemeFactory {
                 // K = I, thermal noise: x + [(-dE) h + sqrt(2 h T) xi], the same operations as the general path
                 // below in the same order, in one pass
                 flow.energy().gradient(x, gradient);
-                double temperature = withNoise ? flow.temperature(t) : 0;
+                if (t != scaleT || h != scaleH) {
+                    // T(t) and sqrt(2 h T) once per step, not per particle: every particle of a block shares (t, h)
+                    temperature = withNoise ? flow.temperature(t) : 0;
+                    scale = Math.sqrt(2 * h * temperature);
+                    scaleT = t;
+                    scaleH = h;
+                }
+                double temperature = this.temperature;
                 if (!(temperature >= 0)) {
                     flow.noise().addIncrement(x, h, temperature, metric, rng, work, velocity); // names the fault
                 }
-                double scale = Math.sqrt(2 * h * temperature);
+                double scale = this.scale;
                 boolean noisy = withNoise && temperature != 0;
                 double rate = 0;
                 if (meter) {

@@ -15,7 +15,9 @@ import org.varflow.api.Requirement;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
 import org.varflow.api.Space;
+import org.varflow.api.SplitsWork;
 import org.varflow.api.StepContext;
+import org.varflow.api.Workers;
 import org.varflow.api.measure.GridLayout;
 import org.varflow.api.measure.MeasureKinds;
 import org.varflow.api.measure.TsallisEntropy;
@@ -92,8 +94,12 @@ public final class DensityEulerFactory implements SchemeFactory {
         return blockFlow -> new DensityStepper(blockFlow, metric, layout, substep, safety);
     }
 
-    /** One grid's explicit stepper with its scratch. */
-    static final class DensityStepper implements Scheme.Stepper {
+    /**
+     * One grid's explicit stepper with its scratch. When the face coefficients cannot change within a step
+     * ({@link FrozenFaceSubsteps#applies}) the substeps after the first take the frozen stencil, split over the
+     * run's workers: bitwise the same densities.
+     */
+    static final class DensityStepper implements Scheme.Stepper, SplitsWork {
         private final Flow flow;
         private final Energy energy;
         private final DensityMetric metric;
@@ -107,8 +113,20 @@ public final class DensityEulerFactory implements SchemeFactory {
         private long substeps;
         private long steps;
         private double smallestLimit = Double.POSITIVE_INFINITY;
+        /** The frozen-face stencil for the rest of a step, or null when the coefficients may change. */
+        private final FrozenFaceSubsteps frozen;
+        private Workers workers = Workers.sequential();
 
         DensityStepper(Flow flow, DensityMetric metric, GridLayout layout, boolean substep, double safety) {
+            this(flow, metric, layout, substep, safety, StencilKernels.best());
+        }
+
+        /**
+         * With the frozen-face stencil on {@code kernels} where it applies; null: the general loop at every substep
+         * (tests compare them).
+         */
+        DensityStepper(Flow flow, DensityMetric metric, GridLayout layout, boolean substep, double safety,
+                       StencilKernels kernels) {
             this.flow = flow;
             this.energy = flow.energy();
             this.metric = metric;
@@ -120,6 +138,18 @@ public final class DensityEulerFactory implements SchemeFactory {
             this.gradient = new double[n];
             this.psi = new double[n];
             this.rate = new double[n];
+            this.frozen = kernels != null && substep && FrozenFaceSubsteps.applies(flow, metric, layout, exponent)
+                    ? new FrozenFaceSubsteps(n, kernels) : null;
+        }
+
+        @Override
+        public void useWorkers(Workers workers) {
+            this.workers = workers;
+        }
+
+        /** Whether the rest of a step after its first substep takes the frozen-face stencil. */
+        boolean freezesFaces() {
+            return frozen != null;
         }
 
         @Override
@@ -129,6 +159,7 @@ public final class DensityEulerFactory implements SchemeFactory {
             double done = 0;
             steps++;
             while (done < h) {
+                double temperature = flow.temperature(t + done);
                 double limit = rates(rho, t + done);
                 smallestLimit = Math.min(smallestLimit, limit);
                 double piece;
@@ -153,6 +184,13 @@ public final class DensityEulerFactory implements SchemeFactory {
                     rho[i] = v < 0 ? 0 : v; // only rounding can make it negative below the limit
                 }
                 done += piece;
+                if (frozen != null && done < h) {
+                    // psi stays that of this substep; while T does too, so do the face coefficients the metric just
+                    // cached, and the limit
+                    done = frozen.finish(rho, ((GridMetrics.Wasserstein) metric).faces(), flow, t, h, done,
+                            safety * limit, temperature, workers);
+                    substeps += frozen.taken();
+                }
             }
         }
 

@@ -72,6 +72,16 @@ final class DensityFlux {
         boolean matches(double[] p, double temperature) {
             return temperature == t && java.util.Arrays.equals(p, psi);
         }
+
+        /** The rate coefficients of rho_i towards its neighbour across each face, in face order. */
+        double[] forward() {
+            return forward;
+        }
+
+        /** The rate coefficients of the neighbour towards rho_i across each face, in face order. */
+        double[] backward() {
+            return backward;
+        }
     }
 
     /**

@@ -84,6 +84,11 @@ public final class GridMetrics {
                     faces.get());
         }
 
+        /** This thread's face coefficients, as the last {@link #rates} call on it left them. */
+        DensityFlux.FaceRates faces() {
+            return faces.get();
+        }
+
         @Override
         public String stabilityLimit() {
             return "positivity of the explicit finite-volume step: dt <= 1 / max_i (outflow rate of cell i), e.g."

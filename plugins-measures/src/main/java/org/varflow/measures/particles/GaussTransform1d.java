@@ -35,8 +35,15 @@ package org.varflow.measures.particles;
  * <p>A per-run object: it owns its scratch, grown to the largest cloud seen and then reused, so a step allocates
  * nothing. The sort starts from the previous step's order (particles move little between steps) and is an
  * insertion sort while that stays cheap, a merge sort otherwise. Not thread-safe.
+ *
+ * <p>Threads. After the (sequential) sort and boxing, the moments of each box, and the Taylor coefficients and
+ * evaluation of each target box, depend on that box alone; they run over {@link org.varflow.api.Workers} in
+ * {@value #CHUNKS} fixed chunks of boxes, each box computed by the same operations in the same order whatever the
+ * thread count, so the sums are bitwise those of one thread.
  */
 final class GaussTransform1d {
+    /** Chunks of boxes the parallel loops are cut into (fixed: results do not depend on the thread count). */
+    static final int CHUNKS = 16;
     /** Box half-width in units of s. */
     static final double HALF_WIDTH = 0.5;
     /** Cramer's constant for |H_n(t)| exp(-t^2 / 2) <= K 2^(n/2) sqrt(n!). */
@@ -55,12 +62,21 @@ final class GaussTransform1d {
     private double[] centre = new double[0];
     private double[] moments = new double[0];
     private double[] taylor = new double[0];
-    private final double[] hermite;
+    /** Scratch for the Hermite functions, one row per chunk (chunks may run at the same time). */
+    private final double[][] hermites;
     private final double[] signedInverseFactorial;
     /** 1 / k. */
     private final double[] inverse;
     private int lastN = -1;
     private int boxes;
+
+    // the current call's values, read by the chunk bodies below (fields, so that no lambda is allocated per call)
+    private double scale;
+    private double[] numOut;
+    private double[] denOut;
+    private int denAt;
+    private final org.varflow.api.Workers.Chunk momentsChunk = (c, lo, hi) -> accumulateMoments(scale, lo, hi);
+    private final org.varflow.api.Workers.Chunk taylorChunk = this::translateAndEvaluate;
 
     GaussTransform1d(double tolerance) {
         if (!(tolerance > 0 && tolerance < 1)) {
@@ -69,7 +85,7 @@ final class GaussTransform1d {
         this.tolerance = tolerance;
         this.order = orderFor(tolerance);
         this.cutoff = cutoffFor(tolerance);
-        this.hermite = new double[2 * order + 1];
+        this.hermites = new double[CHUNKS][2 * order + 1];
         this.signedInverseFactorial = new double[order];
         this.inverse = new double[order + 1];
         for (int k = 1; k <= order; k++) {
@@ -121,6 +137,11 @@ final class GaussTransform1d {
         return order;
     }
 
+    /** The occupied boxes of the last call. */
+    int boxCount() {
+        return boxes;
+    }
+
     /** The tolerance per pair weight. */
     double tolerance() {
         return tolerance;
@@ -131,13 +152,28 @@ final class GaussTransform1d {
      * width sigma (the self pair included: it adds 1 to den).
      */
     void sums(double[] x, int n, double sigma, double[] num, double[] den, int denOffset) {
+        sums(x, n, sigma, num, den, denOffset, org.varflow.api.Workers.sequential());
+    }
+
+    /** As {@link #sums(double[], int, double, double[], double[], int)}, the box loops run over {@code workers}. */
+    void sums(double[] x, int n, double sigma, double[] num, double[] den, int denOffset,
+              org.varflow.api.Workers workers) {
         ensureCapacity(n);
         double s = Math.sqrt(2) * sigma;
         sort(x, n);
         makeBoxes(n, s);
-        accumulateMoments(s);
-        translate(s);
-        evaluate(s, num, den, denOffset);
+        scale = s;
+        numOut = num;
+        denOut = den;
+        denAt = denOffset;
+        try {
+            // moments of every box first: a target box's coefficients read those of its neighbours
+            workers.forEach(0, boxes, CHUNKS, momentsChunk);
+            workers.forEach(0, boxes, CHUNKS, taylorChunk);
+        } finally {
+            numOut = null;
+            denOut = null;
+        }
     }
 
     /**
@@ -270,12 +306,12 @@ final class GaussTransform1d {
         }
     }
 
-    /** A_n(S) = sum_{q in S} u_q^n / n!. */
-    private void accumulateMoments(double s) {
+    /** A_n(S) = sum_{q in S} u_q^n / n! for the boxes S in [first, last). */
+    private void accumulateMoments(double s, int first, int last) {
         int p = order;
-        java.util.Arrays.fill(moments, 0, boxes * p, 0.0);
+        java.util.Arrays.fill(moments, first * p, last * p, 0.0);
         double inv = 1 / s;
-        for (int b = 0; b < boxes; b++) {
+        for (int b = first; b < last; b++) {
             int base = b * p;
             double c = centre[b];
             int i = boxStart[b];
@@ -310,13 +346,19 @@ final class GaussTransform1d {
         }
     }
 
-    /** B_k(T) for every box T from the moments of the boxes S within the cut-off. */
-    private void translate(double s) {
+    /** The Taylor coefficients of the target boxes [first, last) and the sums at their particles (chunk c). */
+    private void translateAndEvaluate(int c, int first, int last) {
+        translate(scale, first, last, hermites[c]);
+        evaluate(scale, numOut, denOut, denAt, first, last);
+    }
+
+    /** B_k(T) for the boxes T in [first, last) from the moments of the boxes S within the cut-off. */
+    private void translate(double s, int first, int last, double[] hermite) {
         int p = order;
-        java.util.Arrays.fill(taylor, 0, boxes * p, 0.0);
+        java.util.Arrays.fill(taylor, first * p, last * p, 0.0);
         double reach = (cutoff + 2 * HALF_WIDTH) * s;
         int lo = 0;
-        for (int t = 0; t < boxes; t++) {
+        for (int t = first; t < last; t++) {
             double ct = centre[t];
             while (centre[lo] < ct - reach) {
                 lo++;
@@ -324,7 +366,7 @@ final class GaussTransform1d {
             int tb = t * p;
             for (int src = lo; src < boxes && centre[src] <= ct + reach; src++) {
                 double t0 = (ct - centre[src]) / s;
-                hermiteFunctions(t0, 2 * p - 1);
+                hermiteFunctions(t0, 2 * p - 1, hermite);
                 int sb = src * p;
                 // B_k += sum_n A_n h_(n+k): as p updates of the whole row B (vectorisable), not p chained sums
                 for (int n = 0; n < p; n++) {
@@ -340,8 +382,8 @@ final class GaussTransform1d {
         }
     }
 
-    /** h_0..h_top at t into {@link #hermite}. */
-    private void hermiteFunctions(double t, int top) {
+    /** h_0..h_top at t into {@code hermite}. */
+    private static void hermiteFunctions(double t, int top, double[] hermite) {
         double e = Math.exp(-t * t);
         hermite[0] = e;
         double prev = e;
@@ -355,12 +397,15 @@ final class GaussTransform1d {
         }
     }
 
-    /** den_p and num_p from the Taylor coefficients of p's box, written back in the caller's particle order. */
-    private void evaluate(double s, double[] num, double[] den, int denOffset) {
+    /**
+     * den_p and num_p from the Taylor coefficients of p's box, for the boxes in [first, last), written back in the
+     * caller's particle order.
+     */
+    private void evaluate(double s, double[] num, double[] den, int denOffset, int first, int last) {
         int p = order;
         double inv = 1 / s;
         double half = 0.5 * s;
-        for (int b = 0; b < boxes; b++) {
+        for (int b = first; b < last; b++) {
             int tb = b * p;
             double c = centre[b];
             for (int i = boxStart[b]; i < boxStart[b + 1]; i++) {

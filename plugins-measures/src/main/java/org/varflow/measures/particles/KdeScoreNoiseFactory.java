@@ -12,6 +12,8 @@ import org.varflow.api.Parameters;
 import org.varflow.api.PartKind;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Space;
+import org.varflow.api.SplitsWork;
+import org.varflow.api.Workers;
 import org.varflow.api.measure.EnsembleLayout;
 import org.varflow.api.measure.MeasureKinds;
 
@@ -43,7 +45,8 @@ import org.varflow.api.measure.MeasureKinds;
  * O(N p + B p^2) with every pair weight represented to within {@code tolerance} (p about 29 terms and B occupied
  * boxes of width sqrt(2) sigma at the default 1e-14, which leaves the sums at rounding level); {@code summation=auto}
  * takes it when its estimated work is below the direct loop's (from a few hundred particles on), {@code direct} and
- * {@code fast-gauss} force either. Both are sequential, so results do not depend on threads. Allocation-free per
+ * {@code fast-gauss} force either. The direct sums are sequential; the transform's box loops run over the run's
+ * workers in a fixed partition; either way results do not depend on threads. Allocation-free per
  * step: the direct sums use the caller's {@code work} (2 N d), the transform its own reused scratch.
  */
 public final class KdeScoreNoiseFactory implements NoiseFactory {
@@ -100,14 +103,18 @@ public final class KdeScoreNoiseFactory implements NoiseFactory {
                 parameters.real("scale"), summation, parameters.real("tolerance"));
     }
 
-    /** The per-run noise: the direct sums use {@code work}, the fast transform keeps its scratch per thread. */
-    static final class KdeScore implements Noise {
+    /**
+     * The per-run noise: the direct sums use {@code work}, the fast transform keeps its scratch per thread and
+     * splits its box loops over the run's workers (bitwise the same sums for any thread count).
+     */
+    static final class KdeScore implements Noise, SplitsWork {
         private final EnsembleLayout layout;
         private final String rule;
         private final double length;
         private final double scale;
         private final String summation;
         private final ThreadLocal<GaussTransform1d> transform;
+        private Workers workers = Workers.sequential();
 
         KdeScore(EnsembleLayout layout, String rule, double length, double scale, String summation,
                  double tolerance) {
@@ -117,6 +124,11 @@ public final class KdeScoreNoiseFactory implements NoiseFactory {
             this.scale = scale;
             this.summation = layout.d() == 1 ? summation : "direct";
             this.transform = ThreadLocal.withInitial(() -> new GaussTransform1d(tolerance));
+        }
+
+        @Override
+        public void useWorkers(Workers workers) {
+            this.workers = workers;
         }
 
         /**
@@ -131,7 +143,7 @@ public final class KdeScoreNoiseFactory implements NoiseFactory {
                 default -> false;
             };
             if (fast) {
-                transform.get().sums(x, n, sigma, work, work, n);
+                transform.get().sums(x, n, sigma, work, work, n, workers);
             } else {
                 KernelSums.gaussian(x, n, d, sigma, work, n * d);
             }

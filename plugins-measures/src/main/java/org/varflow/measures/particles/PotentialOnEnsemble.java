@@ -1,17 +1,29 @@
 package org.varflow.measures.particles;
 
 import org.varflow.api.Energy;
+import org.varflow.api.SplitsWork;
+import org.varflow.api.Workers;
 import org.varflow.api.measure.EnsembleLayout;
 
 /**
  * The potential energy of an ensemble, E(X) = sum_p V(x_p) = N integral V d rho_N: extensive, so that
  * dE/dx_p = grad V(x_p) = grad (dF/drho)(x_p) for F(rho) = integral V d rho, the per-particle Wasserstein gradient.
  * Per-thread scratch of 4 d numbers; nothing is allocated after the first call on a thread.
+ *
+ * <p>With the run's workers ({@link SplitsWork}) the gradient's particles are split into fixed chunks; each particle's
+ * gradient is computed alone, so the result is bitwise that of one thread. Values (sums over particles) stay
+ * sequential, in particle order.
  */
-final class PotentialOnEnsemble implements Energy, ParticleCurvature, org.varflow.measures.LiftedPotential {
+final class PotentialOnEnsemble implements Energy, ParticleCurvature, org.varflow.measures.LiftedPotential,
+        SplitsWork {
     private final EnsembleLayout layout;
     private final Energy potential;
     private final ThreadLocal<double[][]> scratch;
+    private Workers workers = Workers.sequential();
+    // the arguments of the current split gradient call, read by the chunks
+    private double[] chunkX;
+    private double[] chunkOut;
+    private final Workers.Chunk gradientChunk = (c, from, to) -> gradient(chunkX, chunkOut, from, to);
 
     PotentialOnEnsemble(EnsembleLayout layout, Energy potential) {
         this.layout = layout;
@@ -38,10 +50,31 @@ final class PotentialOnEnsemble implements Energy, ParticleCurvature, org.varflo
     }
 
     @Override
+    public void useWorkers(Workers workers) {
+        this.workers = workers;
+    }
+
+    @Override
     public void gradient(double[] x, double[] out) {
+        if (workers.threads() == 1) {
+            gradient(x, out, 0, layout.n());
+            return;
+        }
+        chunkX = x;
+        chunkOut = out;
+        try {
+            workers.forEach(0, layout.n(), gradientChunk);
+        } finally {
+            chunkX = null;
+            chunkOut = null;
+        }
+    }
+
+    /** grad V at the particles [from, to). */
+    private void gradient(double[] x, double[] out, int from, int to) {
         int d = layout.d();
         double[][] s = scratch.get();
-        for (int i = 0; i < layout.n(); i++) {
+        for (int i = from; i < to; i++) {
             System.arraycopy(x, i * d, s[0], 0, d);
             potential.gradient(s[0], s[1]);
             System.arraycopy(s[1], 0, out, i * d, d);

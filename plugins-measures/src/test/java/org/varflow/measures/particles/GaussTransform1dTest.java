@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.varflow.api.Workers;
+import org.varflow.api.parallel.WorkerPool;
 
 /**
  * The fast Gauss transform against the direct pair sums ({@link KernelSums#gaussian}) on clouds that stress it:
@@ -128,5 +130,41 @@ class GaussTransform1dTest {
         GaussTransform1d fgt = new GaussTransform1d(1e-14);
         assertThat(fgt.relativeCost(gaussianCloud(2000, 0, 1, 1), 2000, 0.5 * Math.pow(2000, -0.2))).isLessThan(0.2);
         assertThat(fgt.relativeCost(gaussianCloud(20, 0, 10, 1), 20, 0.01)).isGreaterThan(1);
+    }
+
+    /**
+     * The box loops split over threads give bitwise the sums of one thread: many boxes (more than the chunks), a few
+     * (fewer than the chunks), and repeated calls on a moving cloud (the sort starts from the last order).
+     */
+    @Test
+    void twoAndThreeThreadsGiveBitwiseTheSumsOfOne() {
+        java.util.List<Integer> boxes = new java.util.ArrayList<>();
+        try (WorkerPool two = new WorkerPool(2); WorkerPool three = new WorkerPool(3)) {
+            for (double sigma : new double[] {0.01, 0.05, 2.0}) {
+                double[] x = gaussianCloud(4000, 0, 1, 31);
+                GaussTransform1d one = new GaussTransform1d(1e-14);
+                GaussTransform1d split2 = new GaussTransform1d(1e-14);
+                GaussTransform1d split3 = new GaussTransform1d(1e-14);
+                for (int step = 0; step < 5; step++) {
+                    double[] a = new double[8000];
+                    double[] b = new double[8000];
+                    double[] c = new double[8000];
+                    one.sums(x, 4000, sigma, a, a, 4000, Workers.sequential());
+                    split2.sums(x, 4000, sigma, b, b, 4000, two);
+                    split3.sums(x, 4000, sigma, c, c, 4000, three);
+                    for (int i = 0; i < a.length; i++) {
+                        assertThat(Double.doubleToRawLongBits(b[i])).as("sigma %s, entry %d", sigma, i)
+                                .isEqualTo(Double.doubleToRawLongBits(a[i]));
+                        assertThat(Double.doubleToRawLongBits(c[i])).isEqualTo(Double.doubleToRawLongBits(a[i]));
+                    }
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] += 1e-3 * a[i] / a[4000 + i]; // move the cloud a little, as a step does
+                    }
+                }
+                boxes.add(one.boxCount());
+            }
+            // more boxes than chunks (several boxes per chunk) and fewer (empty chunks)
+            assertThat(boxes).anyMatch(b -> b > 4 * GaussTransform1d.CHUNKS).anyMatch(b -> b < GaussTransform1d.CHUNKS);
+        }
     }
 }

@@ -144,6 +144,25 @@ class ParticlePartsTest {
                 .hasMessageContaining("kde-score").hasMessageContaining("d = 2").hasMessageContaining("direct");
     }
 
+    /**
+     * One ensemble is one state: with two threads the runner hands its pool to kde-score, whose fast Gauss transform
+     * splits its box loops; the run's states are bitwise those of one thread.
+     */
+    @Test
+    void kdeScoreRunsGiveBitwiseTheSameStatesOnOneAndTwoThreads() {
+        FlowSpec spec = MeasureRuns.spec(PartChoice.of("ensemble").with("n", 3000).with("mean", "2")
+                        .with("std", "0.3").with("placement", "random").with("seed", 5),
+                PartChoice.of("wasserstein"), PartChoice.of("test-double-well"), PartChoice.of("boltzmann"),
+                PartChoice.of("euler-maruyama"), 60, 0.01)
+                .withPart(PartKind.NOISE, PartChoice.of("kde-score").with("bandwidth", "fixed").with("length", 0.02)
+                        .with("summation", "fast-gauss"));
+        double[] one = MeasureRuns.VARFLOW.run(spec, new org.varflow.core.run.RunControl(1), null).result().states();
+        double[] two = MeasureRuns.VARFLOW.run(spec, new org.varflow.core.run.RunControl(2), null).result().states();
+        double[] start = MeasureRuns.VARFLOW.assemble(spec).flow().space().initialState();
+        assertThat(two).isEqualTo(one);
+        assertThat(one).isNotEqualTo(start);
+    }
+
     private static double logKde(double[] x, double at, double sigma) {
         double s = 0;
         for (double v : x) {
