@@ -87,7 +87,7 @@ public final class FlowRunner {
         Block[] blocks = new Block[blockCount];
         for (int b = 0; b < blockCount; b++) {
             blocks[b] = new Block(assembled, states, b * BLOCK_SIZE, Math.min(n, (b + 1) * BLOCK_SIZE), d,
-                    BlockStreams.forBlock(spec.seed(), slice.firstBlock() + b), slice.from());
+                    BlockStreams.forBlock(spec.seed(), slice.firstBlock() + b), slice.from(), halve);
             if (resume == null) {
                 Block block = blocks[b];
                 guarded(assembled, "while making its initial state", () -> {
@@ -384,7 +384,7 @@ public final class FlowRunner {
         private Fault fault;
 
         Block(AssembledFlow assembled, double[] states, int from, int to, int d, BlockStreams.BlockStream rng,
-              int firstParticle) {
+              int firstParticle, boolean halve) {
             this.firstParticle = firstParticle;
             this.flow = assembled.flow();
             this.stepper = assembled.scheme().stepper(flow);
@@ -398,7 +398,8 @@ public final class FlowRunner {
             this.a = assembled.scheme().auxiliaryDimension(flow);
             this.aux = new double[a];
             this.auxiliary = new double[(to - from) * a];
-            this.savedAuxiliary = new double[auxiliary.length];
+            // the copy a return to the last good state needs: only when dt may be halved (O(N a) otherwise unused)
+            this.savedAuxiliary = halve ? new double[auxiliary.length] : null;
         }
 
         /**

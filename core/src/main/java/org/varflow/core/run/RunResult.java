@@ -36,6 +36,19 @@ public record RunResult(long stepsTaken, double time, int particles, int dimensi
         return states.clone();
     }
 
+    /**
+     * Whether every particle ended exactly (bit for bit) at {@code x}, a point of the state's dimension (no copy of the
+     * states is made).
+     */
+    public boolean allAt(double[] x) {
+        for (int i = 0; i < states.length; i++) {
+            if (Double.doubleToLongBits(states[i]) != Double.doubleToLongBits(x[i % x.length])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether every coordinate of every final state is finite (no copy of the states is made). */
     public boolean allFinite() {
         for (double v : states) {
