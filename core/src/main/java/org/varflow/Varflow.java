@@ -24,7 +24,6 @@ import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
 import org.varflow.api.Plugin;
 import org.varflow.api.StatefulObserver;
-import org.varflow.api.StochasticSchemeFactory;
 import org.varflow.api.measure.MeasureBase;
 import org.varflow.api.measure.MeasureKinds;
 import org.varflow.core.assembly.AssembledFlow;
@@ -265,10 +264,7 @@ public final class Varflow {
         EnsembleStats stats = new EnsembleStats(assembled.flow().dimension());
         EnergyObserver energy = new EnergyObserver(stats);
         FreeEnergyObserver free = new FreeEnergyObserver(stats);
-        // deterministic runs of deterministic schemes carry the dissipation each step integrated (the certificate's
-        // per-step half); a scheme that draws random numbers (SGD's batches) is certified between observations
-        boolean metered = assembled.flow().isDeterministic()
-                && !(assembled.part(PartKind.SCHEME).factory() instanceof StochasticSchemeFactory);
+        boolean metered = DissipationMeter.applies(assembled);
         DissipationObserver dissipation = new DissipationObserver(stats, metered
                 ? DissipationMeter.offset(assembled.scheme(), assembled.flow()) : -1);
         MomentsObserver moments = new MomentsObserver(stats);

@@ -25,7 +25,7 @@ public final class CheckpointChecks {
         RunState s = saved.state();
         int n = spec.particles();
         int d = assembled.flow().dimension();
-        int a = assembled.scheme().auxiliaryDimension(assembled.flow());
+        int a = org.varflow.core.observe.DissipationMeter.auxiliaryDimension(assembled); // as the run keeps them
         int blocks = (n + FlowRunner.BLOCK_SIZE - 1) / FlowRunner.BLOCK_SIZE;
         if (s.states().length != (long) n * d) {
             throw Checkpoint.mismatch(name, "it holds " + s.states().length + " state values but its spec runs "

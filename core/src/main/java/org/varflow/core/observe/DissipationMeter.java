@@ -41,6 +41,22 @@ public final class DissipationMeter implements Scheme {
     }
 
     /** Where the meter's coordinates start in a particle's auxiliary state: after the scheme's own. */
+    /**
+     * Whether a run of this flow is metered: deterministic runs of deterministic schemes carry the dissipation each
+     * step integrated (the certificate's per-step half); a scheme that draws random numbers (SGD's batches) is
+     * certified between observations.
+     */
+    public static boolean applies(org.varflow.core.assembly.AssembledFlow assembled) {
+        return assembled.flow().isDeterministic() && !(assembled.part(org.varflow.api.PartKind.SCHEME).factory()
+                instanceof org.varflow.api.StochasticSchemeFactory);
+    }
+
+    /** The auxiliary coordinates per particle a run of this flow keeps: the scheme's, and the meter's if it applies. */
+    public static int auxiliaryDimension(org.varflow.core.assembly.AssembledFlow assembled) {
+        int a = assembled.scheme().auxiliaryDimension(assembled.flow());
+        return applies(assembled) ? a + SLOTS : a;
+    }
+
     public static int offset(Scheme inner, Flow flow) {
         return inner.auxiliaryDimension(flow);
     }
