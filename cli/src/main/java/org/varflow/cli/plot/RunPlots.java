@@ -240,8 +240,10 @@ public final class RunPlots {
             }
         }
         if (hasFreeEnergy(t)) {
-            return new Series("F estimated with the entropy of a Gaussian fit", t.time(),
-                    t.freeEnergy());
+            // a Gaussian has the largest entropy for its covariance, so E - T H(fit) is at most F: it may fall below
+            // -T log Z, and the legend says so where the reader sees it
+            return new Series("F estimated by a Gaussian fit (a lower bound of F)",
+                    t.time(), t.freeEnergy());
         }
         return null;
     }
