@@ -1,9 +1,5 @@
 package org.varflow;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -15,6 +11,7 @@ import java.util.OptionalLong;
 import org.varflow.api.FlowSpec;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
+import org.varflow.core.output.JsonText;
 
 /**
  * What a finished run reports: the composition that ran (every parameter explicit), how far it got, the energy and
@@ -218,15 +215,8 @@ public record RunSummary(FlowSpec spec, long steps, double time, double energy, 
 
     /** The summary as the JSON {@code varflow run} prints (two-space indentation, ending with a newline). */
     public String toJson() {
-        try {
-            return MAPPER.writeValueAsString(toMap()) + System.lineSeparator();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the summary could not be written as JSON", e);
-        }
+        return JsonText.pretty(toMap()) + System.lineSeparator();
     }
-
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
 
     /** The summary as an ordered tree of maps, lists, numbers, words and nulls: what {@link #toJson()} writes. */
     public Map<String, Object> toMap() {

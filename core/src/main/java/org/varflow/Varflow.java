@@ -424,11 +424,7 @@ public final class Varflow {
     }
 
     private static String json(Map<String, Object> map) {
-        try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(map);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return org.varflow.core.output.JsonText.compact(map);
     }
 
     /** The spec of an assembled flow with every resolved parameter explicit. */

@@ -1,8 +1,5 @@
 package org.varflow.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -23,6 +20,7 @@ import org.varflow.cli.report.RunReport;
 import org.varflow.Frame;
 import org.varflow.Varflow;
 import org.varflow.core.checkpoint.Checkpoint;
+import org.varflow.core.output.JsonText;
 import org.varflow.core.output.OutputSet;
 import org.varflow.core.output.RunDirectory;
 import org.varflow.core.run.RunControl;
@@ -297,8 +295,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static String json(Map<String, Object> summary) throws Exception {
-        ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-        return mapper.writeValueAsString(summary) + System.lineSeparator();
+    static String json(Map<String, Object> summary) {
+        return JsonText.pretty(summary) + System.lineSeparator();
     }
 }

@@ -2,8 +2,8 @@ package org.varflow.core.random;
 
 import org.apache.commons.rng.RestorableUniformRandomProvider;
 import org.apache.commons.rng.core.RandomProviderDefaultState;
+import org.apache.commons.rng.core.source64.XoShiRo256PlusPlus;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
-import org.apache.commons.rng.simple.RandomSource;
 import org.varflow.api.RandomStream;
 
 /**
@@ -23,7 +23,9 @@ public final class BlockStreams {
             state += 0x9E3779B97F4A7C15L;
             words[i] = mix(state);
         }
-        return new BlockStream(RandomSource.XO_SHI_RO_256_PP.create(words));
+        // the generator's own constructor: the same stream as RandomSource.XO_SHI_RO_256_PP.create(words) (a full
+        // native seed is used as given), without the factory's reflection and seed converters at start-up
+        return new BlockStream(new XoShiRo256PlusPlus(words));
     }
 
     /** The SplitMix64 finaliser (Stafford variant 13). */

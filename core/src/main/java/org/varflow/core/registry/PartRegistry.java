@@ -1,59 +1,49 @@
 package org.varflow.core.registry;
 
 import org.varflow.api.io.Excerpt;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.varflow.api.ConfigurationException;
-import org.varflow.api.EnergyFactory;
-import org.varflow.api.EntropyFactory;
-import org.varflow.api.MetricFactory;
 import org.varflow.api.Names;
-import org.varflow.api.NoiseFactory;
 import org.varflow.api.ObserverFactory;
 import org.varflow.api.PartFactory;
 import org.varflow.api.PartKind;
 import org.varflow.api.PartType;
 import org.varflow.api.Preset;
-import org.varflow.api.SchemeFactory;
-import org.varflow.api.SpaceFactory;
 import org.varflow.core.discovery.DiscoveryReport;
 import org.varflow.core.discovery.LoadedPlugin;
 
 /**
- * Every registered part factory and preset, by kind and id, as filled in by the {@link PartsModule} map binders.
- * Unknown ids get a message with the nearest registered ids.
+ * Every registered part factory and preset, by kind and id, as discovery accepted them (bound once by
+ * {@link PartsModule}). Unknown ids get a message with the nearest registered ids.
  */
-@Singleton
 public final class PartRegistry {
     private final Map<PartKind, Map<String, PartFactory<?>>> factories = new EnumMap<>(PartKind.class);
     private final Map<String, Preset> presets;
     private final Map<String, ObserverFactory> observers;
     private final DiscoveryReport report;
 
-    @Inject
-    public PartRegistry(Map<String, SpaceFactory> spaces, Map<String, MetricFactory> metrics,
-                        Map<String, EnergyFactory> energies, Map<String, EntropyFactory> entropies,
-                        Map<String, NoiseFactory> noises, Map<String, SchemeFactory> schemes,
-                        Map<String, Preset> presets, Map<String, ObserverFactory> observers,
-                        DiscoveryReport report) {
-        factories.put(PartKind.SPACE, sorted(spaces));
-        factories.put(PartKind.METRIC, sorted(metrics));
-        factories.put(PartKind.ENERGY, sorted(energies));
-        factories.put(PartKind.ENTROPY, sorted(entropies));
-        factories.put(PartKind.NOISE, sorted(noises));
-        factories.put(PartKind.SCHEME, sorted(schemes));
-        this.presets = Collections.unmodifiableMap(new TreeMap<>(presets));
-        this.observers = Collections.unmodifiableMap(new TreeMap<>(observers));
+    /** The registry of what discovery accepted (ids are unique: discovery set duplicates aside). */
+    public PartRegistry(DiscoveryReport report) {
+        for (PartKind kind : PartKind.values()) {
+            Map<String, PartFactory<?>> byId = new TreeMap<>();
+            for (LoadedPlugin plugin : report.plugins()) {
+                plugin.factories(kind).forEach(f -> byId.put(f.id(), f));
+            }
+            factories.put(kind, Collections.unmodifiableMap(byId));
+        }
+        Map<String, Preset> p = new TreeMap<>();
+        Map<String, ObserverFactory> o = new TreeMap<>();
+        for (LoadedPlugin plugin : report.plugins()) {
+            plugin.presets().forEach(x -> p.put(x.id(), x));
+            plugin.observers().forEach(x -> o.put(x.id(), x));
+        }
+        this.presets = Collections.unmodifiableMap(p);
+        this.observers = Collections.unmodifiableMap(o);
         this.report = report;
-    }
-
-    private static Map<String, PartFactory<?>> sorted(Map<String, ? extends PartFactory<?>> map) {
-        return Collections.unmodifiableMap(new TreeMap<>(map));
     }
 
     /** The factories of one kind, sorted by id. */
