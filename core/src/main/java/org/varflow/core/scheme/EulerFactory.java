@@ -121,12 +121,18 @@ public final class EulerFactory implements SchemeFactory {
                         rate += gradient[i] * gradient[i];
                     }
                 }
-                for (int i = 0; i < x.length; i++) {
-                    double v = -gradient[i] * h;
-                    if (noisy) {
-                        v += scale * rng.nextGaussian();
+                if (noisy) {
+                    double[] xi = velocity;
+                    rng.nextGaussians(xi); // xi_i in coordinate order, as nextGaussian() one by one would draw them
+                    for (int i = 0; i < x.length; i++) {
+                        double v = -gradient[i] * h;
+                        v += scale * xi[i];
+                        x[i] += v;
                     }
-                    x[i] += v;
+                } else {
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] += -gradient[i] * h;
+                    }
                 }
                 return rate;
             }
