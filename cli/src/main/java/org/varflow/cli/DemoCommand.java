@@ -13,6 +13,7 @@ import org.varflow.cli.demo.Demos;
 import org.varflow.cli.demo.Figure;
 import org.varflow.cli.plot.PlotSize;
 import org.varflow.Varflow;
+import org.varflow.core.output.OutputSet;
 import org.varflow.core.run.RunControl;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,41 +67,56 @@ final class DemoCommand implements Callable<Integer> {
         RunCommand.checkWritable(base, null);
         RunControl control = threads == null ? RunControl.defaults() : new RunControl(threads);
         return Interruptible.run(control, () -> {
-            int failed = 0;
-            int total = 0;
-            for (Demo d : demos) {
-                Path dir = demos.size() == 1 ? base : base.resolve(d.name());
-                out.println("demo " + d.name() + ": " + d.title());
-                out.println(wrap(d.story(), 100, "  "));
-                out.println();
-                DemoContext context = new DemoContext(varflow, control, dir, size, out);
-                boolean interrupted = false;
-                try {
-                    d.run(context);
-                } catch (DemoContext.DemoInterrupted e) {
-                    interrupted = true;
-                }
-                for (Figure f : context.figures()) {
-                    total++;
-                    failed += f.ok() ? 0 : 1;
-                }
-                List<String> files = new ArrayList<>();
-                context.written().forEach(p -> files.add(p.toString()));
-                out.println();
-                if (!files.isEmpty()) {
-                    out.println("  wrote " + String.join(", ", files));
-                }
-                if (interrupted) {
-                    out.println("  stopped: the figures above are what was computed before Ctrl-C");
-                    break;
-                }
-                out.println();
+            // every file appears at the end, together, or none does: a demo that throws part-way, a plot that cannot
+            // be written or a full disk leaves none of the command's files (and no verdict)
+            try (OutputSet outputs = new OutputSet()) {
+                return run(demos, base, size, control, outputs);
             }
-            out.println(failed == 0 ? "all " + total + " figures agree with their predictions"
-                    : "FAILED: " + failed + " of " + total + " figures disagree with their predictions");
-            out.flush();
-            return failed == 0 ? 0 : CheckCommand.CHECK_FAILED;
         });
+    }
+
+    /**
+     * Runs the demos, their files staged in {@code outputs}; commits them (also when a figure disagrees, or Ctrl-C
+     * stopped a run: what was computed is written) and then names them and prints the verdict.
+     */
+    private int run(List<Demo> demos, Path base, PlotSize size, RunControl control, OutputSet outputs) {
+        int failed = 0;
+        int total = 0;
+        List<String> wrote = new ArrayList<>();
+        for (Demo d : demos) {
+            Path dir = demos.size() == 1 ? base : base.resolve(d.name());
+            out.println("demo " + d.name() + ": " + d.title());
+            out.println(wrap(d.story(), 100, "  "));
+            out.println();
+            DemoContext context = new DemoContext(varflow, control, dir, size, out, outputs);
+            boolean interrupted = false;
+            try {
+                d.run(context);
+            } catch (DemoContext.DemoInterrupted e) {
+                interrupted = true;
+            }
+            for (Figure f : context.figures()) {
+                total++;
+                failed += f.ok() ? 0 : 1;
+            }
+            List<String> files = new ArrayList<>();
+            context.written().forEach(p -> files.add(p.toString()));
+            if (!files.isEmpty()) {
+                wrote.add("wrote " + String.join(", ", files));
+            }
+            out.println();
+            if (interrupted) {
+                out.println("  stopped: the figures above are what was computed before Ctrl-C");
+                out.println();
+                break;
+            }
+        }
+        outputs.commit();
+        wrote.forEach(out::println);
+        out.println(failed == 0 ? "all " + total + " figures agree with their predictions"
+                : "FAILED: " + failed + " of " + total + " figures disagree with their predictions");
+        out.flush();
+        return failed == 0 ? 0 : CheckCommand.CHECK_FAILED;
     }
 
     static String wrap(String text, int width, String indent) {
