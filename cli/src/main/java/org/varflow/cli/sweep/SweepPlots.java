@@ -9,6 +9,7 @@ import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.varflow.api.io.Decimal;
 import org.varflow.cli.plot.PlotFiles;
 import org.varflow.cli.plot.PlotSize;
 import org.varflow.cli.plot.Plots;
@@ -78,7 +79,7 @@ public final class SweepPlots {
                 continue;
             }
             double se = row.get(seCol) instanceof Double s ? s : 0;
-            double x = numeric ? Double.parseDouble(c.values().get(0)) : categories.indexOf(c.values().get(0)) + 1;
+            double x = numeric ? Decimal.parse(c.values().get(0)) : categories.indexOf(c.values().get(0)) + 1;
             List<String> rest = new ArrayList<>();
             for (int k = 1; k < plan.keys().size(); k++) {
                 rest.add(plan.keys().get(k) + "=" + c.values().get(k));
