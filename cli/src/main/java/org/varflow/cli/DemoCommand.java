@@ -21,14 +21,17 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code varflow demo [NAME|all]}: the seeds' demonstrations in one command each. Each prints its figures beside the
- * closed form or the published number, with a verdict, and writes its plots (PNG and SVG) and runs to a directory.
+ * closed form or the published number, with a verdict, and writes its plots (PNG and SVG) and runs to a directory:
+ * all files of the command together at the end ({@link OutputSet}), or none if it ends in an error.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run a demonstration from the seed documents: figures with their closed forms, and plots.",
             "Without NAME: list the demonstrations."},
         footer = {"", "Examples:", "  varflow demo", "  varflow demo heat", "  varflow demo hamiltonian-vs-gradient"
                 + " --out figures/", "  varflow demo all --out demos/",
-            "", "Exit codes: 0 every figure agrees with its prediction, 4 a figure does not, 2 bad input."})
+            "", "Exit codes: 0 every figure agrees with its prediction, 4 a figure does not (the files are written",
+            "in both cases), 2 bad input or outputs that cannot be written; after an error none of the files is",
+            "left."})
 final class DemoCommand implements Callable<Integer> {
     private final Varflow varflow;
     private final PrintWriter out;

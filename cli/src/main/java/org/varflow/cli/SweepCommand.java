@@ -53,14 +53,16 @@ import picocli.CommandLine.ParentCommand;
             "and histograms exactly: the same numbers as one JVM, to rounding.",
             "",
             "Output (default ./sweep-NAME/): runs.csv, cells.csv, histograms.csv (ensembles), NAME.png/.svg per",
-            "figure; with --engine spark also runs.parquet, cells.parquet, histograms.parquet."},
+            "figure; with --engine spark also runs.parquet, cells.parquet, histograms.parquet. They appear together",
+            "when the sweep ends, or none does."},
         footer = {"", "Examples:",
             "  varflow sweep langevin --energy double-well --vary entropy.beta=1,2,4 --seeds 8 --out sweep/",
             "  varflow sweep langevin --vary entropy.beta=1,4 --vary dt=0.01,0.02 --seeds 4 --engine spark",
             "  varflow sweep langevin --energy double-well --set space.dimension=10 --particles 100000000 \\",
             "      --shard-particles 400 --engine spark --master spark://host:7077",
             "", "Exit codes: 0 success (a run that diverges is a row with status 'diverged' and its message),",
-            "2 bad input (before any run starts), 1 an engine failure."})
+            "2 bad input (before any run starts) or outputs that cannot be written, 1 an engine failure; after a",
+            "failure none of the sweep's files is left."})
 final class SweepCommand implements Callable<Integer> {
     /** The master URLs Spark accepts (its documented forms); anything else would end in Spark's own exception. */
     private static final java.util.regex.Pattern MASTER_URL = java.util.regex.Pattern.compile(
