@@ -27,7 +27,7 @@ import org.varflow.cli.sweep.SweepPlan;
 import org.varflow.cli.sweep.SweepPlots;
 import org.varflow.cli.sweep.SweepTables;
 import org.varflow.cli.sweep.Table;
-import org.varflow.core.output.AtomicFile;
+import org.varflow.core.output.OutputSet;
 import org.varflow.core.spec.SpecFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,14 +53,16 @@ import picocli.CommandLine.ParentCommand;
             "and histograms exactly: the same numbers as one JVM, to rounding.",
             "",
             "Output (default ./sweep-NAME/): runs.csv, cells.csv, histograms.csv (ensembles), NAME.png/.svg per",
-            "figure; with --engine spark also runs.parquet, cells.parquet, histograms.parquet."},
+            "figure; with --engine spark also runs.parquet, cells.parquet, histograms.parquet. They appear together",
+            "when the sweep ends, or none does."},
         footer = {"", "Examples:",
             "  varflow sweep langevin --energy double-well --vary entropy.beta=1,2,4 --seeds 8 --out sweep/",
             "  varflow sweep langevin --vary entropy.beta=1,4 --vary dt=0.01,0.02 --seeds 4 --engine spark",
             "  varflow sweep langevin --energy double-well --set space.dimension=10 --particles 100000000 \\",
             "      --shard-particles 400 --engine spark --master spark://host:7077",
             "", "Exit codes: 0 success (a run that diverges is a row with status 'diverged' and its message),",
-            "2 bad input (before any run starts), 1 an engine failure."})
+            "2 bad input (before any run starts) or outputs that cannot be written, 1 an engine failure; after a",
+            "failure none of the sweep's files is left."})
 final class SweepCommand implements Callable<Integer> {
     /** The master URLs Spark accepts (its documented forms); anything else would end in Spark's own exception. */
     private static final java.util.regex.Pattern MASTER_URL = java.util.regex.Pattern.compile(
@@ -184,13 +186,37 @@ final class SweepCommand implements Callable<Integer> {
         jars.addAll(pluginJars());
         var options = new SweepEngine.Options(master, execution.threads, jars, "varflow sweep " + name,
                 execution.quiet, parquet);
-        List<ShardResult> results;
-        String where;
-        List<Table> tables;
+        // every file appears at the end, together, or none does: a failure part-way (a full disk, a plot, the
+        // engine) leaves none of the sweep's files behind, and prints no table
+        try (OutputSet outputs = new OutputSet()) {
+            outputs.directory(dir);
+            Result result = sweep(chosen, options, plan, name, dir, size, outputs);
+            outputs.commit();
+            out.println(intro(plan, result.tables().get(0), result.where()));
+            out.println();
+            out.print(text(result.tables().get(1)));
+            out.println();
+            out.println("wrote " + String.join(", ", result.written()));
+            out.flush();
+        }
+        return 0;
+    }
+
+    /** What a sweep staged: its tables, where it ran and the files it will have written. */
+    private record Result(List<Table> tables, String where, List<String> written) {
+    }
+
+    /**
+     * Runs the plan on the engine and stages the CSV tables and plots in {@code outputs}. The engine's own tables
+     * (Spark's Parquet directories, possibly on another file system) cannot be staged: they are written last, and
+     * {@link SweepEngine.Session#removeTables} removes them if the set is discarded after all.
+     */
+    private Result sweep(SweepEngine chosen, SweepEngine.Options options, SweepPlan plan, String name, Path dir,
+                         PlotSize size, OutputSet outputs) throws Exception {
         List<String> written = new ArrayList<>();
         try (SweepEngine.Session session = chosen.open(options)) {
             AtomicLong done = new AtomicLong();
-            where = session.description();
+            List<ShardResult> results;
             Progress bar = Progress.start(done::get, plan.tasks().size(), "sweep " + name, err,
                     Progress.wanted(execution.quiet));
             try {
@@ -202,22 +228,18 @@ final class SweepCommand implements Callable<Integer> {
             Table runs = SweepTables.runs(plan, rows);
             Table cells = SweepTables.cells(plan, runs);
             Table histograms = SweepTables.histograms(plan, rows);
-            tables = histograms.rows().isEmpty() ? List.of(runs, cells) : List.of(runs, cells, histograms);
+            List<Table> tables = histograms.rows().isEmpty() ? List.of(runs, cells) : List.of(runs, cells, histograms);
             for (Table t : tables) {
                 Path csv = dir.resolve(t.name() + ".csv");
-                AtomicFile.write(csv, t.csv());
+                outputs.text(csv, t.csv());
                 written.add(csv.toString());
             }
-            written.addAll(session.writeTables(tables, dir));
-            SweepPlots.write(plan, cells, dir, size).forEach(p -> written.add(p.toString()));
+            SweepPlots.stage(plan, cells, dir, size, outputs).forEach(p -> written.add(p.toString()));
+            List<String> engineTables = session.writeTables(tables, dir);
+            outputs.onDiscard(() -> session.removeTables(engineTables));
+            written.addAll(engineTables);
+            return new Result(tables, session.description(), written);
         }
-        out.println(intro(plan, tables.get(0), where));
-        out.println();
-        out.print(text(tables.get(1)));
-        out.println();
-        out.println("wrote " + String.join(", ", written));
-        out.flush();
-        return 0;
     }
 
     /** The runs, their shards merged, in run order. */

@@ -26,6 +26,7 @@ import org.varflow.cli.demo.DemoContext;
 import org.varflow.cli.demo.Demos;
 import org.varflow.cli.plot.FigureData;
 import org.varflow.cli.plot.PlotSize;
+import org.varflow.core.output.OutputSet;
 import org.varflow.core.run.RunControl;
 
 /**
@@ -49,10 +50,13 @@ class DemoFiguresTest {
     /** Runs a demo once (in-process, into a scratch directory) and keeps what it reported. */
     static DemoContext run(String name) {
         return RUNS.computeIfAbsent(name, n -> {
-            DemoContext c = new DemoContext(VARFLOW, RunControl.defaults(), DIR.resolve(n), new PlotSize(640, 448),
-                    new PrintWriter(new StringWriter()));
-            Demos.named(n).run(c);
-            return c;
+            try (OutputSet outputs = new OutputSet()) {
+                DemoContext c = new DemoContext(VARFLOW, RunControl.defaults(), DIR.resolve(n),
+                        new PlotSize(640, 448), new PrintWriter(new StringWriter()), outputs);
+                Demos.named(n).run(c);
+                outputs.commit();
+                return c;
+            }
         });
     }
 

@@ -49,6 +49,32 @@ class ExerciseCommandTest {
     }
 
     @Test
+    void answersArePlainDecimalsOrFractionsOfThem() {
+        // Java's own number reader takes these as 8, 1, NaN, infinity and 1/0 = infinity: none is an answer
+        for (String lenient : List.of("0x1p3", "1d", "2f", "NaN", "Infinity", "-Infinity", "1/2d", "0x1/2", "1/",
+                "/2", "1/2/3")) {
+            CliRunner r = CliRunner.run("exercise", "stability", "--answer", lenient);
+            assertThat(r.code()).as(lenient + ": " + r.out() + r.err()).isEqualTo(Main.USAGE);
+            assertThat(r.err()).as(lenient).contains("--answer " + lenient, "plain decimal", "1/2");
+            assertThat(r.out()).as(lenient).isEmpty();
+        }
+        for (String zero : List.of("1/0", "1/0.0", "0/0", "1/-0e5")) {
+            CliRunner r = CliRunner.run("exercise", "stability", "--answer", zero);
+            assertThat(r.code()).as(zero + ": " + r.err()).isEqualTo(Main.USAGE);
+            assertThat(r.err()).as(zero).contains("--answer " + zero, "divides by zero");
+        }
+        CliRunner overflow = CliRunner.run("exercise", "stability", "--answer", "1e300/1e-300");
+        assertThat(overflow.code()).isEqualTo(Main.USAGE);
+        assertThat(overflow.err()).contains("not a finite number");
+        for (String half : List.of("1/2", "0.5", "5e-1", " 1/2 ", "+.5", "2/4", "1.5/3")) {
+            assertThat(Exercises.parse(half)).as(half).isEqualTo(0.5);
+            CliRunner r = CliRunner.run("exercise", "stability", "--answer", half);
+            assertThat(r.code()).as(half + ": " + r.err()).isIn(0, CheckCommand.CHECK_FAILED);
+            assertThat(r.out()).as(half).containsAnyOf("right: ", "not right: ");
+        }
+    }
+
+    @Test
     void everyExercisesAnswerIsRightAndItsHintsAreNotAnswers() {
         for (Exercise e : Exercises.all()) {
             CliRunner r = CliRunner.run("exercise", e.name(), "--answer", Double.toString(e.answer()));

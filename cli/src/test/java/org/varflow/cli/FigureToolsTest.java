@@ -130,6 +130,9 @@ class FigureToolsTest {
             assertThat(reader.getNumImages(true)).isEqualTo(4);
             assertThat(reader.read(3).getWidth()).isEqualTo(300);
         }
-        assertThat(PlotFiles.writeAnimation(null, java.nio.file.Path.of("."), "none")).isNull();
+        try (org.varflow.core.output.OutputSet nothing = new org.varflow.core.output.OutputSet()) {
+            assertThat(PlotFiles.stageAnimation(null, java.nio.file.Path.of("."), "none", nothing)).isNull();
+            assertThat(nothing.commit()).isEmpty();
+        }
     }
 }

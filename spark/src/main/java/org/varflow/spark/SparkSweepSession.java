@@ -31,10 +31,13 @@ import scala.reflect.ClassTag$;
 final class SparkSweepSession implements SweepEngine.Session {
     private final SparkSession spark;
     private final String tables;
+    /** Kept to remove the tables after the session stopped, if the command fails then. */
+    private final org.apache.hadoop.conf.Configuration hadoop;
 
     SparkSweepSession(SparkSession spark, String tables) {
         this.spark = spark;
         this.tables = tables;
+        this.hadoop = spark.sparkContext().hadoopConfiguration();
     }
 
     @Override
@@ -67,6 +70,11 @@ final class SparkSweepSession implements SweepEngine.Session {
     @Override
     public List<String> writeTables(List<Table> written, Path dir) throws IOException {
         return ParquetTables.write(spark, written, tables != null ? tables : dir.toString());
+    }
+
+    @Override
+    public void removeTables(List<String> written) {
+        ParquetTables.remove(hadoop, written);
     }
 
     @Override

@@ -14,11 +14,14 @@ import org.varflow.cli.plot.PlotSize;
 import org.varflow.cli.plot.Trajectory;
 import org.varflow.Frame;
 import org.varflow.Varflow;
+import org.varflow.core.output.OutputSet;
 import org.varflow.core.run.RunControl;
 
 /**
  * What a running demo uses: the varflow instance, the output directory, and the figures and files it reports.
- * Runs are written to {@code DIR/LABEL/trajectory.csv}; plots to {@code DIR/NAME.png} and {@code .svg}.
+ * Runs are written to {@code DIR/LABEL/trajectory.csv}; plots to {@code DIR/NAME.png} and {@code .svg}. Every file
+ * goes into the command's {@link OutputSet} (plots staged, runs adopted), so that they appear when the command
+ * commits the set, or not at all.
  */
 public final class DemoContext {
     private final Varflow varflow;
@@ -26,17 +29,24 @@ public final class DemoContext {
     private final Path dir;
     private final PlotSize size;
     private final PrintWriter out;
+    private final OutputSet outputs;
     private final List<Figure> figures = new ArrayList<>();
     private final List<Path> written = new ArrayList<>();
     private final java.util.Map<String, XYChart> charts = new java.util.LinkedHashMap<>();
     private final java.util.Map<String, Run> runs = new java.util.LinkedHashMap<>();
 
-    public DemoContext(Varflow varflow, RunControl control, Path dir, PlotSize size, PrintWriter out) {
+    /**
+     * A context writing into {@code dir}: its files are staged in (or adopted by) {@code outputs}, which the caller
+     * commits when the demo, or every demo of the command, has run.
+     */
+    public DemoContext(Varflow varflow, RunControl control, Path dir, PlotSize size, PrintWriter out,
+                       OutputSet outputs) {
         this.varflow = varflow;
         this.control = control;
         this.dir = dir;
         this.size = size;
         this.out = out;
+        this.outputs = outputs;
     }
 
     public Varflow varflow() {
@@ -78,20 +88,24 @@ public final class DemoContext {
     private Run run(String label, FlowSpec spec, boolean frames) {
         Path csv = dir.resolve(label).resolve("trajectory.csv");
         List<Frame> kept = new ArrayList<>();
+        outputs.directory(csv.getParent());
         Varflow.Outcome o = varflow.run(varflow.assemble(spec), control, csv, null, 0,
                 frames ? List.of(kept::add) : List.of(), 10_000);
+        outputs.adopt(csv);
+        if (Files.isRegularFile(csv)) {
+            written.add(csv);
+        }
         if (o.result().stopped()) {
             throw new DemoInterrupted();
         }
-        written.add(csv);
         Run run = new Run(o, Files.isRegularFile(csv) ? Trajectory.read(csv) : null, List.copyOf(kept));
         runs.put(label, run);
         return run;
     }
 
-    /** Writes an animated GIF {@code DIR/NAME.gif} (nothing when null). */
+    /** Stages an animated GIF {@code DIR/NAME.gif} (nothing when null). */
     public void animation(byte[] gif, String name) {
-        Path p = PlotFiles.writeAnimation(gif, dir, name);
+        Path p = PlotFiles.stageAnimation(gif, dir, name, outputs);
         if (p != null) {
             written.add(p);
         }
@@ -117,13 +131,13 @@ public final class DemoContext {
     }
 
     /**
-     * Writes a chart as PNG and SVG, and the data it draws as {@code NAME.json} ({@link FigureData}: axes, series,
+     * Stages a chart as PNG and SVG, and the data it draws as {@code NAME.json} ({@link FigureData}: axes, series,
      * colours; to re-plot elsewhere, and what the tests read back). Nothing when the chart is null (no data).
      */
     public void plot(XYChart chart, String name) {
         if (chart != null) {
             charts.put(name, chart);
-            written.addAll(PlotFiles.write(chart, dir, name));
+            written.addAll(PlotFiles.stage(chart, dir, name, outputs));
         }
     }
 
@@ -132,7 +146,7 @@ public final class DemoContext {
         return java.util.Collections.unmodifiableMap(runs);
     }
 
-    /** The charts written so far, by name. */
+    /** The charts staged so far, by name. */
     public java.util.Map<String, XYChart> charts() {
         return java.util.Collections.unmodifiableMap(charts);
     }
@@ -141,6 +155,7 @@ public final class DemoContext {
         return List.copyOf(figures);
     }
 
+    /** The files of this demo (in place once the command's set of outputs is committed). */
     public List<Path> written() {
         return List.copyOf(written);
     }

@@ -14,13 +14,12 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import javax.imageio.ImageIO;
 import org.knowm.xchart.XYChart;
-import org.varflow.core.output.AtomicFile;
 import org.varflow.core.output.OutputSet;
 
 /**
  * Encodes charts as PNG (XChart's rendering, ImageIO's encoder) and SVG (VectorGraphics2D), in memory or into
- * files written with {@link AtomicFile} (alone, or staged in an {@link OutputSet} with a run's other outputs).
- * Rendering is headless: no display is needed.
+ * files staged in an {@link OutputSet} with the command's other outputs, so that a command that fails part-way leaves
+ * no partial set of plots. Rendering is headless: no display is needed.
  */
 public final class PlotFiles {
     static {
@@ -36,47 +35,32 @@ public final class PlotFiles {
     }
 
     /**
-     * Writes {@code DIR/NAME.png}, {@code DIR/NAME.svg} and the data the chart draws, {@code DIR/NAME.json}
-     * ({@link FigureData}: to re-plot it with another tool, and what tests read back), each atomically; returns the
-     * three paths.
+     * Stages {@code DIR/NAME.png}, {@code DIR/NAME.svg} and the data the chart draws, {@code DIR/NAME.json}
+     * ({@link FigureData}: to re-plot it with another tool, and what tests read back), in a set of outputs that
+     * appear together; returns the three paths.
      */
-    public static List<Path> write(XYChart chart, Path dir, String name) {
+    public static List<Path> stage(XYChart chart, Path dir, String name, OutputSet outputs) {
+        String data = FigureData.of(chart).toJson();
         Path png = dir.resolve(name + ".png");
         Path svg = dir.resolve(name + ".svg");
         Path json = dir.resolve(name + ".json");
-        String data = FigureData.of(chart).toJson();
-        AtomicFile.writeBytes(png, png(chart));
-        AtomicFile.writeBytes(svg, svg(chart).getBytes(StandardCharsets.UTF_8));
-        AtomicFile.writeBytes(json, data.getBytes(StandardCharsets.UTF_8));
+        outputs.bytes(png, png(chart));
+        outputs.text(svg, svg(chart));
+        outputs.text(json, data);
         return List.of(png, svg, json);
     }
 
-    /** Writes {@code DIR/NAME.gif} (nothing when {@code gif} is null); returns the path or null. */
-    public static Path writeAnimation(byte[] gif, Path dir, String name) {
+    /**
+     * Stages {@code DIR/NAME.gif} in a set of outputs that appear together; returns its path, or null (and stages
+     * nothing) when {@code gif} is null.
+     */
+    public static Path stageAnimation(byte[] gif, Path dir, String name, OutputSet outputs) {
         if (gif == null) {
             return null;
         }
         Path file = dir.resolve(name + ".gif");
-        AtomicFile.writeBytes(file, gif);
+        outputs.bytes(file, gif);
         return file;
-    }
-
-    /**
-     * Stages {@code DIR/NAME.png}, {@code DIR/NAME.svg} and {@code DIR/NAME.json} (as {@link #write}) in a set of
-     * outputs that appear together.
-     */
-    public static void stage(XYChart chart, Path dir, String name, OutputSet outputs) {
-        String data = FigureData.of(chart).toJson();
-        outputs.bytes(dir.resolve(name + ".png"), png(chart));
-        outputs.text(dir.resolve(name + ".svg"), svg(chart));
-        outputs.text(dir.resolve(name + ".json"), data);
-    }
-
-    /** Stages {@code DIR/NAME.gif} in a set of outputs that appear together (nothing when {@code gif} is null). */
-    public static void stageAnimation(byte[] gif, Path dir, String name, OutputSet outputs) {
-        if (gif != null) {
-            outputs.bytes(dir.resolve(name + ".gif"), gif);
-        }
     }
 
     /** The chart as PNG bytes, of the chart's width and height in pixels. */

@@ -50,11 +50,19 @@ public interface SweepEngine {
 
         /**
          * Writes the finished tables in the engine's own formats (Spark: Parquet) into {@link Options#tables()} or
-         * else {@code dir}, each complete or not at all, and returns where. The command writes CSV itself; by
-         * default nothing more.
+         * else {@code dir}, all or none (a failure removes those already written), and returns where. The command
+         * writes CSV itself; by default nothing more.
          */
         default List<String> writeTables(List<Table> tables, Path dir) throws Exception {
             return List.of();
+        }
+
+        /**
+         * Removes tables {@link #writeTables} wrote (as it returned them), when the command fails after writing them;
+         * works after {@link #close()} too. Failures to remove are ignored: the command is failing already.
+         */
+        default void removeTables(List<String> written) {
+            // nothing written by default
         }
 
         /** A line about where the work ran, for the command's output (e.g. the Spark master). */

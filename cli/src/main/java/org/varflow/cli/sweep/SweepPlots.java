@@ -9,15 +9,17 @@ import java.util.Map;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.varflow.api.io.Decimal;
 import org.varflow.cli.plot.PlotFiles;
 import org.varflow.cli.plot.PlotSize;
 import org.varflow.cli.plot.Plots;
+import org.varflow.core.output.OutputSet;
 
 /**
  * One chart per figure of the cells table (energy, free energy, the first coordinates' means and variances, wall
  * time) against the first varied key: the mean over seeds with error bars of one standard error, one series per
  * combination of the other varied keys. A key whose values are not all numbers is drawn at 1, 2, ... with its values
- * as tick labels. PNG and SVG, written with the command's plotting helpers.
+ * as tick labels. PNG and SVG, staged with the command's other outputs ({@link OutputSet}).
  */
 public final class SweepPlots {
     /** Coordinates whose mean and variance are plotted. */
@@ -26,8 +28,8 @@ public final class SweepPlots {
     private SweepPlots() {
     }
 
-    /** Writes the charts into {@code dir}; returns the files written (none without a varied key). */
-    public static List<Path> write(SweepPlan plan, Table cells, Path dir, PlotSize size) {
+    /** Stages the charts into {@code dir}; returns the files staged (none without a varied key). */
+    public static List<Path> stage(SweepPlan plan, Table cells, Path dir, PlotSize size, OutputSet outputs) {
         List<Path> written = new ArrayList<>();
         if (plan.keys().isEmpty()) {
             return written;
@@ -35,7 +37,7 @@ public final class SweepPlots {
         for (String figure : plotted(plan)) {
             XYChart chart = chart(plan, cells, figure, size);
             if (chart != null) {
-                written.addAll(PlotFiles.write(chart, dir, figure.replace('_', '-')));
+                written.addAll(PlotFiles.stage(chart, dir, figure.replace('_', '-'), outputs));
             }
         }
         return written;
@@ -77,7 +79,7 @@ public final class SweepPlots {
                 continue;
             }
             double se = row.get(seCol) instanceof Double s ? s : 0;
-            double x = numeric ? Double.parseDouble(c.values().get(0)) : categories.indexOf(c.values().get(0)) + 1;
+            double x = numeric ? Decimal.parse(c.values().get(0)) : categories.indexOf(c.values().get(0)) + 1;
             List<String> rest = new ArrayList<>();
             for (int k = 1; k < plan.keys().size(); k++) {
                 rest.add(plan.keys().get(k) + "=" + c.values().get(k));

@@ -2,6 +2,7 @@ package org.varflow.cli.sweep;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.varflow.api.io.Decimal;
 import org.varflow.cli.sweep.Table.Column;
 
 /**
@@ -199,12 +200,13 @@ public final class SweepTables {
         return new double[] {mean, Math.sqrt(ss / (n - 1) / n)};
     }
 
-    /** Whether every value of a varied key is a number (then its column is numeric). */
+    /**
+     * Whether every value of a varied key is a plain decimal ({@link Decimal}; then its column is numeric): a text
+     * value such as a file named {@code 1d} stays text, where Java's reader would make it the number 1.
+     */
     static boolean numeric(SweepPlan plan, int key) {
         for (SweepPlan.Cell c : plan.cells()) {
-            try {
-                Double.parseDouble(c.values().get(key));
-            } catch (NumberFormatException e) {
+            if (!Decimal.isPlain(c.values().get(key).strip())) {
                 return false;
             }
         }
@@ -223,7 +225,7 @@ public final class SweepTables {
         List<Object> out = new ArrayList<>();
         for (int k = 0; k < plan.keys().size(); k++) {
             String v = cell.values().get(k);
-            out.add(numeric(plan, k) ? (Object) Double.parseDouble(v) : v);
+            out.add(numeric(plan, k) ? (Object) Decimal.parse(v) : v);
         }
         return out;
     }

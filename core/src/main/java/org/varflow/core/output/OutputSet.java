@@ -13,12 +13,15 @@ import java.util.List;
  * ({@link #adopt}), and {@link #commit()} renames them all into place, then writes what goes to a pipe or device
  * ({@code --summary /dev/stdout}). If anything fails — a full disk while staging, a rename, the pipe — every file of
  * the set is removed again, so a failed command leaves no partial set of outputs behind. Closing a set that was not
- * committed discards it the same way.
+ * committed discards it the same way. Directories made for the set ({@link #directory}) go too, when left empty, and
+ * so do outputs another writer put in place ({@link #onDiscard}, e.g. a distributed engine's tables).
  */
 public final class OutputSet implements AutoCloseable {
     private final List<AtomicFile> staged = new ArrayList<>();
     private final List<Path> placed = new ArrayList<>();
     private final List<Pending> throughs = new ArrayList<>();
+    private final List<Path> directories = new ArrayList<>();
+    private final List<Runnable> removals = new ArrayList<>();
     private boolean committed;
 
     /** A file written straight into a pipe or device at commit. */
@@ -51,6 +54,31 @@ public final class OutputSet implements AutoCloseable {
         if (file != null && Files.isRegularFile(file)) {
             placed.add(file);
         }
+    }
+
+    /**
+     * Makes {@code dir} and its missing parents, for files of this set written by other means (then {@link #adopt
+     * adopted}); the directories it made are removed again, if empty, when the set is discarded.
+     */
+    public void directory(Path dir) {
+        List<Path> missing = new ArrayList<>();
+        for (Path d = dir.toAbsolutePath().normalize(); d != null && !Files.exists(d); d = d.getParent()) {
+            missing.add(0, d);
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw AtomicFile.failure("cannot create the directory", dir, e);
+        }
+        directories.addAll(missing);
+    }
+
+    /**
+     * An output another writer already put in place (e.g. a table a Spark cluster wrote to its own file system), and
+     * how to remove it: {@code removal} runs if the set is discarded.
+     */
+    public void onDiscard(Runnable removal) {
+        removals.add(removal);
     }
 
     /** Puts every file in place; on failure removes them all and rethrows. Returns the files in place. */
@@ -90,7 +118,23 @@ public final class OutputSet implements AutoCloseable {
                 // nothing more to do
             }
         }
+        for (Runnable r : removals) {
+            try {
+                r.run();
+            } catch (RuntimeException ignored) {
+                // the others are still removed
+            }
+        }
+        for (int i = directories.size() - 1; i >= 0; i--) { // deepest first
+            try {
+                Files.deleteIfExists(directories.get(i));
+            } catch (IOException ignored) {
+                // not empty: it holds files that are not this set's
+            }
+        }
         placed.clear();
         staged.clear();
+        removals.clear();
+        directories.clear();
     }
 }

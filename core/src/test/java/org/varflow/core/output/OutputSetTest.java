@@ -57,4 +57,41 @@ class OutputSetTest {
         }
         assertThat(AtomicFileTest.list(dir)).isEmpty();
     }
+
+    @Test
+    void directoriesMadeForTheSetAndOutputsOfOtherWritersGoWithIt() throws IOException {
+        Path made = dir.resolve("demo-heat").resolve("heat-1");
+        Path kept = Files.createDirectory(dir.resolve("kept"));
+        Path engines = Files.createDirectory(dir.resolve("runs.parquet"));
+        try (OutputSet set = new OutputSet()) {
+            set.directory(kept);
+            set.directory(made);
+            set.adopt(Files.writeString(made.resolve("trajectory.csv"), "step\n0\n"));
+            set.text(dir.resolve("demo-heat").resolve("heat.svg"), "<svg/>");
+            set.onDiscard(() -> delete(engines));
+        }
+        assertThat(AtomicFileTest.list(dir)).as("made and emptied, or another writer's: removed; already there: kept")
+                .containsExactly("kept");
+    }
+
+    @Test
+    void aCommittedSetKeepsItsDirectoriesAndOtherWritersOutputs() throws IOException {
+        Path made = dir.resolve("sweep");
+        Path engines = Files.createDirectory(dir.resolve("runs.parquet"));
+        try (OutputSet set = new OutputSet()) {
+            set.directory(made);
+            set.onDiscard(() -> delete(engines));
+            set.text(made.resolve("runs.csv"), "run\n0\n");
+            set.commit();
+        }
+        assertThat(AtomicFileTest.list(dir)).containsExactly("runs.parquet", "sweep");
+    }
+
+    private static void delete(Path p) {
+        try {
+            Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
