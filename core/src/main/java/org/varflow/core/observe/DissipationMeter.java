@@ -5,7 +5,9 @@ import org.varflow.api.Flow;
 import org.varflow.api.MeteredStepper;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
+import org.varflow.api.SplitsWork;
 import org.varflow.api.StepContext;
+import org.varflow.api.Workers;
 
 /**
  * The per-step half of the dissipation certificate: wraps the scheme of a deterministic run so that every particle
@@ -40,7 +42,6 @@ public final class DissipationMeter implements Scheme {
         this.every = every;
     }
 
-    /** Where the meter's coordinates start in a particle's auxiliary state: after the scheme's own. */
     /**
      * Whether a run of this flow is metered: deterministic runs of deterministic schemes carry the dissipation each
      * step integrated (the certificate's per-step half); a scheme that draws random numbers (SGD's batches) is
@@ -57,13 +58,18 @@ public final class DissipationMeter implements Scheme {
         return applies(assembled) ? a + SLOTS : a;
     }
 
+    /** Where the meter's coordinates start in a particle's auxiliary state: after the scheme's own. */
     public static int offset(Scheme inner, Flow flow) {
         return inner.auxiliaryDimension(flow);
     }
 
     @Override
     public Stepper stepper(Flow flow) {
-        return new Metered(inner.stepper(flow), flow, inner.auxiliaryDimension(flow), every);
+        Stepper stepper = inner.stepper(flow);
+        int a = inner.auxiliaryDimension(flow);
+        // a stepper that splits its work keeps that capability under the meter, so the runner's threads reach it
+        return stepper instanceof SplitsWork ? new SplittingMetered(stepper, flow, a, every)
+                : new Metered(stepper, flow, a, every);
     }
 
     @Override
@@ -76,8 +82,20 @@ public final class DissipationMeter implements Scheme {
         return inner.report(totals);
     }
 
+    /** A metered stepper whose scheme's stepper splits its work: the runner's workers are passed through to it. */
+    private static final class SplittingMetered extends Metered implements SplitsWork {
+        SplittingMetered(Stepper stepper, Flow flow, int a, int every) {
+            super(stepper, flow, a, every);
+        }
+
+        @Override
+        public void useWorkers(Workers workers) {
+            ((SplitsWork) inner()).useWorkers(workers);
+        }
+    }
+
     /** One block's metered stepper: the scheme's stepper plus its own scratch. */
-    private static final class Metered implements Stepper {
+    private static class Metered implements Stepper {
         private final Stepper stepper;
         private final MeteredStepper metered;
         private final boolean integral;
@@ -99,6 +117,11 @@ public final class DissipationMeter implements Scheme {
             int d = flow.dimension();
             this.gradient = new double[d];
             this.raised = new double[d];
+        }
+
+        /** The scheme's own stepper. */
+        final Stepper inner() {
+            return stepper;
         }
 
         @Override

@@ -12,6 +12,7 @@ import org.varflow.api.SplitsWork;
 import org.varflow.api.StepContext;
 import org.varflow.api.Workers;
 import org.varflow.core.assembly.AssembledFlow;
+import org.varflow.core.observe.DissipationMeter;
 import org.varflow.core.testing.Flows;
 
 /** The runner hands its threads to parts that split work exactly when a run has one block and several threads. */
@@ -67,6 +68,21 @@ class PartWorkersTest {
         for (double v : two.states()) {
             assertThat(v).isEqualTo(Math.scalb(1.0, -20));
         }
+    }
+
+    @Test
+    void theDissipationMeterPassesThePoolThroughToTheSchemesStepper() {
+        // deterministic runs are metered (Varflow wraps their scheme): the wrapper must not hide the capability, or
+        // a one-state run such as a grid's never gets its second thread
+        List<Halving> made = new ArrayList<>();
+        AssembledFlow base = withStepper(Flows.varflow().assemble(Flows.quadratic(16, "1", 20, 0.1)), made);
+        AssembledFlow metered = new AssembledFlow(base.spec(), base.flow(), new DissipationMeter(base.scheme(), 5),
+                base.parts());
+        new FlowRunner().run(metered, List.of(), new RunControl(2));
+        assertThat(made).hasSize(1);
+        assertThat(made.get(0).threadsSeen).hasSize(20).containsOnly(2);
+        assertThat(made.get(0).threadNames).hasSizeGreaterThan(1);
+        assertThat(made.get(0).workers).isSameAs(Workers.sequential());
     }
 
     @Test
