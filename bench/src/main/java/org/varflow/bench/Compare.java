@@ -15,6 +15,9 @@ import org.varflow.Varflow;
  * <pre>java -cp bench/target/benchmarks.jar org.varflow.bench.Compare [quick]</pre>
  */
 public final class Compare {
+    /** Warm-up time per measurement, before its timed runs. */
+    private static final long WARM_UP_NANOS = 2_000_000_000L;
+
     private Compare() {
     }
 
@@ -66,7 +69,12 @@ public final class Compare {
     @SuppressWarnings("ReturnValueIgnored") // the warm-up run's result is not needed, only its effect on the JIT
     private static String time(String workload, int size, int threads, int repeats, DoubleSupplier run) {
         if (!workload.equals("W5-direct") || size <= 500) {
-            run.getAsDouble(); // warm-up (JIT)
+            // warm-up (JIT) by time, as JMH does: a workload of 20 ms (W4) needs dozens of runs before C2 has
+            // compiled its Vector API kernels (one warm-up run left W4 at 3x its steady time)
+            long end = System.nanoTime() + WARM_UP_NANOS;
+            do {
+                run.getAsDouble();
+            } while (System.nanoTime() < end);
         }
         double best = Double.POSITIVE_INFINITY;
         double checksum = 0;
