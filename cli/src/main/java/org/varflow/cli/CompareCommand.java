@@ -147,6 +147,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         Path dir = outDir != null ? outDir : freshDirectory("compare-" + slug(baseName()));
         RunCommand.checkWritable(dir, null);
+        RunCommand.checkNotARunsDirectory(dir, "varflow compare");
         if (outDir == null && !execution.quiet) {
             err.println("varflow: writing into " + dir + " (choose with --out DIR)");
         }

@@ -68,6 +68,7 @@ final class DemoCommand implements Callable<Integer> {
         PlotSize size = plotSize == null ? PlotSize.DEFAULT : PlotSize.parse(plotSize);
         Path base = outDir != null ? outDir : Path.of(name.equals("all") ? "demos" : "demo-" + name);
         RunCommand.checkWritable(base, null);
+        RunCommand.checkNotARunsDirectory(base, "varflow demo");
         RunControl control = threads == null ? RunControl.defaults() : new RunControl(threads);
         return Interruptible.run(control, () -> {
             // every file appears at the end, together, or none does: a demo that throws part-way, a plot that cannot

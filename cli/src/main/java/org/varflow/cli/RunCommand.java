@@ -275,6 +275,18 @@ final class RunCommand implements Callable<Integer> {
         return length.apply(parts.apply(spec), true);
     }
 
+    /**
+     * Refuses, for a command that writes many files into {@code outDir} ({@code sweep}, {@code demo},
+     * {@code compare}), a directory that a {@code varflow run} owns (it holds the run's manifest): the command would
+     * replace the run's plots, and a later {@code resume} would mix the two.
+     */
+    static void checkNotARunsDirectory(Path outDir, String command) {
+        if (outDir != null && Files.exists(outDir.resolve(RunDirectory.MANIFEST))) {
+            throw new ConfigurationException("--out " + outDir + " holds the outputs of a run (its "
+                    + RunDirectory.MANIFEST + "); " + command + " would replace them: give another directory");
+        }
+    }
+
     static void checkWritable(Path outDir, Path summaryFile) {
         if (outDir != null && Files.exists(outDir) && !Files.isDirectory(outDir)) {
             throw new ConfigurationException("--out " + outDir + " exists and is not a directory");

@@ -149,6 +149,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepPlan plan = SweepPlan.build(varflow, base(), name, vary, seeds, shards, bins);
         Path dir = outDir != null ? outDir : Path.of("sweep-" + name);
         RunCommand.checkWritable(dir, null);
+        RunCommand.checkNotARunsDirectory(dir, "varflow sweep");
         Map<String, SweepEngine> engines = Engines.discover(SweepCommand.class.getClassLoader());
         SweepEngine chosen = engines.get(engine.toLowerCase(Locale.ROOT));
         if (chosen == null && !engine.equalsIgnoreCase("spark")) {

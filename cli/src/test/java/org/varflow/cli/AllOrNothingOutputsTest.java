@@ -59,6 +59,26 @@ class AllOrNothingOutputsTest {
     }
 
     @Test
+    void sweepDemoAndCompareLeaveARunsDirectoryAlone() throws IOException {
+        Path run = dir.resolve("run");
+        CliRunner first = CliRunner.run("run", "langevin", "--energy", "double-well", "--particles", "200", "--time",
+                "0.5", "--plot", "--out", run.toString());
+        assertThat(first.code()).as(first.err()).isZero();
+        List<Path> before = files(run);
+        long stamp = Files.getLastModifiedTime(run.resolve("energy.png")).toMillis();
+        for (String[] command : List.of(SweepTest.concat(SWEEP, "--out", run.toString()),
+                new String[] {"demo", "heat", "--out", run.toString()},
+                new String[] {"compare", "langevin", "--energy", "double-well", "--particles", "200", "--time", "0.5",
+                    "--vary", "entropy.beta=1,2", "--out", run.toString()})) {
+            CliRunner r = CliRunner.run(command);
+            assertThat(r.code()).as(command[0] + ": " + r.err()).isEqualTo(2);
+            assertThat(r.err()).contains("holds the outputs of a run").contains("give another directory");
+            assertThat(files(run)).as(command[0]).containsExactlyInAnyOrderElementsOf(before);
+            assertThat(Files.getLastModifiedTime(run.resolve("energy.png")).toMillis()).isEqualTo(stamp);
+        }
+    }
+
+    @Test
     @Timeout(240)
     void aDemoWritesEveryFileItNamesAndADemoThatFailsPartWayLeavesNone() throws IOException {
         Path out = dir.resolve("demo");
