@@ -9,6 +9,7 @@ import org.varflow.api.Space;
 import org.varflow.api.measure.MeasureBase;
 import org.varflow.api.measure.MeasureEnergy;
 import org.varflow.api.measure.MeasureKinds;
+import org.varflow.api.measure.TsallisEntropy;
 import org.varflow.cli.law.Gibbs;
 import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.core.assembly.ResolvedPart;
@@ -70,7 +71,9 @@ public record Law(Kind kind, int points, int d, double lower, double upper, ToDo
         double t0 = flow.temperature(0);
         double t1 = flow.temperature(assembled.spec().time() != null ? assembled.spec().time()
                 : assembled.spec().dt() * assembled.spec().stepCount());
-        boolean boltzmann = "boltzmann".equals(assembled.part(PartKind.ENTROPY).id()) && t0 > 0 && t0 == t1;
+        // a Gibbs law exp(-V/T)/Z for an entropy of Boltzmann type (not Tsallis) at one temperature throughout
+        boolean boltzmann = TsallisEntropy.exponentOf(flow.entropy()) == 1.0 && !flow.entropy().isNone() && t0 > 0
+                && t0 == t1;
         if (space.base() instanceof MeasureBase base) {
             ToDoubleFunction<double[]> v = baseEnergy(assembled, base);
             int d = base.dimension();

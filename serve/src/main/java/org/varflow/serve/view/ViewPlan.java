@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.varflow.Frame;
 import org.varflow.api.Energy;
 import org.varflow.api.EnergyFactory;
@@ -14,6 +13,7 @@ import org.varflow.api.PartKind;
 import org.varflow.api.Space;
 import org.varflow.api.measure.MeasureEnergy;
 import org.varflow.api.measure.MeasureKinds;
+import org.varflow.api.measure.TsallisEntropy;
 import org.varflow.core.assembly.AssembledFlow;
 import org.varflow.core.assembly.ResolvedPart;
 
@@ -32,12 +32,6 @@ import org.varflow.core.assembly.ResolvedPart;
 public final class ViewPlan {
     /** Coordinates of the state vector a frame keeps at most in the vector view. */
     static final int MAX_VECTOR = 4096;
-    /**
-     * The entropies whose free energy is minimised by the Gibbs law exp(-V/T)/Z (at the temperature of the moment for
-     * a schedule); for the others (Tsallis: a Barenblatt profile) no Gibbs density is drawn.
-     */
-    static final java.util.Set<String> GIBBS_ENTROPIES = Set.of("boltzmann", "annealed");
-
     private final ViewKind kind;
     private final int pointDimension;
     private final int maxPoints;
@@ -64,7 +58,10 @@ public final class ViewPlan {
         String spaceKind = flow.space().kind();
         this.measure = MeasureKinds.ENSEMBLE.equals(spaceKind) || MeasureKinds.GRID_1D.equals(spaceKind)
                 || MeasureKinds.GRID_2D.equals(spaceKind);
-        this.gibbsEntropy = GIBBS_ENTROPIES.contains(assembled.part(PartKind.ENTROPY).id());
+        // the free energy is minimised by the Gibbs law exp(-V/T)/Z (at the temperature of the moment, for a
+        // schedule) for every entropy of Boltzmann type, a plugin's included; a Tsallis entropy's is a Barenblatt
+        // profile
+        this.gibbsEntropy = TsallisEntropy.exponentOf(flow.entropy()) == 1.0;
     }
 
     /** The plan for {@code assembled}, keeping at most {@code maxPoints} points per frame. */

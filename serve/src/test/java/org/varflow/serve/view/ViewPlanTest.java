@@ -93,6 +93,18 @@ class ViewPlanTest {
                 .containsEntry("temperature", 0.0);
     }
 
+    /** An entropy from elsewhere (a plugin, a lambda): Boltzmann type, whatever it is called. */
+    private record Warm(double beta) implements org.varflow.api.Entropy {
+    }
+
+    @Test
+    void theGibbsLawIsDrawnForAnyEntropyOfBoltzmannTypeNotForItsId() {
+        List<ViewFrame> frames = List.of(new ViewFrame(0, 1, 0, 0, new float[] {0.1f, 0.2f, 0.3f}));
+        AssembledFlow warm = VARFLOW.preset("langevin").entropy("warm", new Warm(0.5)).build();
+        Map<String, Object> b = Backdrop.of(ViewPlan.of(warm, 10_000), frames);
+        assertThat(b).containsKey("gibbs").containsEntry("temperature", 2.0);
+    }
+
     @Test
     void thePlaneLandscapeIsTheEnergyOnAGridOfTheVisitedWindow() {
         ViewPlan plan = plan("gradient-descent"); // E = (x^2 + 4 y^2)/2 - x - y
