@@ -118,6 +118,30 @@ public final class Parameters {
         return ((double[]) require(name)).clone();
     }
 
+    /**
+     * A vector parameter of length {@code d}, where one entry stands for all: {@code [c]} becomes (c, ..., c), d
+     * entries are taken as they are (a copy either way).
+     *
+     * @param owner  the part, for messages, e.g. {@code "space 'sphere'"}
+     * @param name   the parameter
+     * @param v      the value given
+     * @param d      the length needed
+     * @param needed why d, for messages, e.g. {@code "the space has dimension 3"}
+     * @throws ConfigurationException for any other length, naming the part, the parameter, both lengths and why
+     */
+    public static double[] broadcast(String owner, String name, double[] v, int d, String needed) {
+        if (v.length == d) {
+            return v.clone();
+        }
+        if (v.length == 1) {
+            double[] out = new double[d];
+            java.util.Arrays.fill(out, v[0]);
+            return out;
+        }
+        throw new ConfigurationException(owner + ": parameter '" + name + "' has " + v.length + " entries but "
+                + needed + "; give 1 or " + d + " entries");
+    }
+
     /** A deep copy of a matrix value, by rows. */
     public double[][] matrix(String name) {
         double[][] m = (double[][]) require(name);

@@ -75,4 +75,17 @@ class ParametersTest {
         assertThat(Parameter.format(2.0)).isEqualTo("2");
         assertThat(Parameter.format(0.25)).isEqualTo("0.25");
     }
+
+    @Test
+    void oneEntryStandsForAllAndAnyOtherLengthIsNamed() {
+        assertThat(Parameters.broadcast("space 'sphere'", "x0", new double[] {2}, 3, "the space has dimension 3"))
+                .containsExactly(2, 2, 2);
+        double[] given = {1, 2, 3};
+        double[] taken = Parameters.broadcast("space 'sphere'", "x0", given, 3, "the space has dimension 3");
+        assertThat(taken).containsExactly(1, 2, 3).isNotSameAs(given);
+        assertThatThrownBy(() -> Parameters.broadcast("space 'sphere'", "x0", new double[] {1, 2}, 3,
+                "the space has dimension 3")).isInstanceOf(ConfigurationException.class)
+                .hasMessage("space 'sphere': parameter 'x0' has 2 entries but the space has dimension 3; give 1 or 3"
+                        + " entries");
+    }
 }

@@ -251,17 +251,8 @@ public final class InitParameters {
         return StartingLaw.Uniform.box(lo, hi);
     }
 
-    /** A vector of length 1 broadcast to d, or of length d as it is. */
+    /** A vector parameter of the points' dimension d: 1 entry for all, or d ({@link Parameters#broadcast}). */
     public static double[] broadcast(String owner, String name, double[] v, int d) {
-        if (v.length == d) {
-            return v.clone();
-        }
-        if (v.length == 1) {
-            double[] out = new double[d];
-            Arrays.fill(out, v[0]);
-            return out;
-        }
-        throw new ConfigurationException(owner + ": parameter '" + name + "' has " + v.length + " entries but the"
-                + " points have dimension " + d + "; give 1 or " + d + " entries");
+        return Parameters.broadcast(owner, name, v, d, "the points have dimension " + d);
     }
 }

@@ -2,7 +2,6 @@ package org.varflow.core.euclidean;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.varflow.api.ConfigurationException;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.RandomStream;
@@ -48,28 +47,12 @@ public final class EuclideanSpaceFactory implements SpaceFactory {
     @Override
     public Space create(Parameters parameters) {
         int d = (int) parameters.integer("dimension");
-        double[] x0 = broadcast("space 'euclidean'", "x0", parameters.vector("x0"), d);
+        double[] x0 = Parameters.broadcast("space 'euclidean'", "x0", parameters.vector("x0"), d,
+                "the space has dimension " + d);
         StartingLaw law = InitParameters.readPoints("space 'euclidean'", parameters, d, x0);
         return new EuclideanSpace(d, law == null ? x0 : law.mean(), law);
     }
 
-    /**
-     * A vector parameter of length 1 broadcast to length d, or of length d as it is.
-     *
-     * @throws ConfigurationException for any other length
-     */
-    public static double[] broadcast(String owner, String name, double[] v, int d) {
-        if (v.length == d) {
-            return v;
-        }
-        if (v.length == 1) {
-            double[] out = new double[d];
-            java.util.Arrays.fill(out, v[0]);
-            return out;
-        }
-        throw new ConfigurationException(owner + ": parameter '" + name + "' has " + v.length
-                + " entries but the space has dimension " + d + "; give 1 or " + d + " entries");
-    }
 
     /** R^d, starting at x0 or from a law (null: the point x0). */
     private record EuclideanSpace(int dimension, double[] x0, StartingLaw law) implements Space {

@@ -16,7 +16,6 @@ import org.varflow.api.Parameters;
 import org.varflow.api.Plugin;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Space;
-import org.varflow.core.euclidean.EuclideanSpaceFactory;
 
 /**
  * The parts core's tests need and core itself does not provide (they live in the plugin modules, which core must
@@ -85,13 +84,15 @@ public final class TestParts implements Plugin {
                 }
             } else {
                 double[] diag = parameters.has("diag")
-                        ? EuclideanSpaceFactory.broadcast("energy 'quadratic'", "diag", parameters.vector("diag"), d)
+                        ? Parameters.broadcast("energy 'quadratic'", "diag", parameters.vector("diag"), d,
+                        "dimension " + d + " is needed")
                         : filled(d, 1.0);
                 for (int i = 0; i < d; i++) {
                     a[i * d + i] = diag[i];
                 }
             }
-            double[] b = EuclideanSpaceFactory.broadcast("energy 'quadratic'", "b", parameters.vector("b"), d);
+            double[] b = Parameters.broadcast("energy 'quadratic'", "b", parameters.vector("b"), d,
+                    "dimension " + d + " is needed");
             return new Quadratic(a, b);
         }
 

@@ -11,7 +11,6 @@ import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
 import org.varflow.api.init.InitParameters;
 import org.varflow.api.init.StartingLaw;
-import org.varflow.geometry.internal.Vectors;
 
 /**
  * R^d seen as the parameter space of a statistical model: the same state and kind as {@code euclidean} (so every
@@ -54,7 +53,7 @@ public final class StatisticalModelSpaceFactory implements SpaceFactory {
     @Override
     public Space create(Parameters parameters) {
         int d = (int) parameters.integer("dimension");
-        double[] x0 = Vectors.broadcast(OWNER, "x0", parameters.vector("x0"), d);
+        double[] x0 = Parameters.broadcast(OWNER, "x0", parameters.vector("x0"), d, "the space has dimension " + d);
         StartingLaw law = InitParameters.readPoints(OWNER, parameters, d, x0);
         return new ModelSpace(d, law == null ? x0 : law.mean(), law);
     }

@@ -1,29 +1,12 @@
 package org.varflow.geometry.internal;
 
-import java.util.Arrays;
-import org.varflow.api.ConfigurationException;
 
-/** Vector helpers shared by the geometry parts. */
+/**
+ * Vector helpers shared by the geometry parts (vector parameters are broadcast by
+ * {@link org.varflow.api.Parameters#broadcast}).
+ */
 public final class Vectors {
     private Vectors() {
-    }
-
-    /**
-     * A vector parameter of length 1 broadcast to length d, or of length d as it is (a copy).
-     *
-     * @throws ConfigurationException for any other length, naming the part, the parameter and both lengths
-     */
-    public static double[] broadcast(String owner, String name, double[] v, int d) {
-        if (v.length == d) {
-            return v.clone();
-        }
-        if (v.length == 1) {
-            double[] out = new double[d];
-            Arrays.fill(out, v[0]);
-            return out;
-        }
-        throw new ConfigurationException(owner + ": parameter '" + name + "' has " + v.length
-                + " entries but the space has dimension " + d + "; give 1 or " + d + " entries");
     }
 
     /** The Euclidean inner product of the first d entries. */

@@ -6,7 +6,6 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
-import org.varflow.geometry.internal.Vectors;
 
 /** The open positive orthant { x in R^d : x_i &gt; 0 } (kind positive-orthant): rates, intensities, scales. */
 public final class PositiveOrthantSpaceFactory implements SpaceFactory {
@@ -44,7 +43,7 @@ public final class PositiveOrthantSpaceFactory implements SpaceFactory {
     @Override
     public Space create(Parameters parameters) {
         int d = (int) parameters.integer("dimension");
-        double[] x0 = Vectors.broadcast(OWNER, "x0", parameters.vector("x0"), d);
+        double[] x0 = Parameters.broadcast(OWNER, "x0", parameters.vector("x0"), d, "the space has dimension " + d);
         for (int i = 0; i < d; i++) {
             if (!(x0[i] > 0)) {
                 throw new ConfigurationException(OWNER + ": parameter 'x0' has entry " + (i + 1) + " = "

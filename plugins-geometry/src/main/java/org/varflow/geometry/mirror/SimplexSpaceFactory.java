@@ -7,7 +7,6 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceFactory;
-import org.varflow.geometry.internal.Vectors;
 
 /**
  * The probability simplex { x in R^d : x_i &gt; 0, sum_i x_i = 1 } (its relative interior), in the d coordinates
@@ -49,7 +48,7 @@ public final class SimplexSpaceFactory implements SpaceFactory {
     @Override
     public Space create(Parameters parameters) {
         int d = (int) parameters.integer("dimension");
-        double[] x0 = Vectors.broadcast(OWNER, "x0", parameters.vector("x0"), d);
+        double[] x0 = Parameters.broadcast(OWNER, "x0", parameters.vector("x0"), d, "the space has dimension " + d);
         double s = 0;
         for (int i = 0; i < d; i++) {
             if (!(x0[i] > 0)) {

@@ -43,7 +43,7 @@ public final class PoincareBallSpaceFactory implements SpaceFactory {
     @Override
     public Space create(Parameters parameters) {
         int d = (int) parameters.integer("dimension");
-        double[] x0 = Vectors.broadcast(OWNER, "x0", parameters.vector("x0"), d);
+        double[] x0 = Parameters.broadcast(OWNER, "x0", parameters.vector("x0"), d, "the space has dimension " + d);
         double r = Math.sqrt(Vectors.dot(x0, x0, d));
         if (!(r < 1)) {
             throw new ConfigurationException(OWNER + ": parameter 'x0' has norm " + r + ", but the ball is |x| < 1;"

@@ -49,7 +49,7 @@ public final class SphereSpaceFactory implements SpaceFactory {
     @Override
     public Space create(Parameters parameters) {
         int d = (int) parameters.integer("dimension");
-        double[] x0 = Vectors.broadcast(OWNER, "x0", parameters.vector("x0"), d);
+        double[] x0 = Parameters.broadcast(OWNER, "x0", parameters.vector("x0"), d, "the space has dimension " + d);
         double norm = Math.sqrt(Vectors.dot(x0, x0, d));
         if (!(norm > 0) || !Double.isFinite(norm)) {
             throw new ConfigurationException(OWNER + ": parameter 'x0' = " + java.util.Arrays.toString(x0)

@@ -1,9 +1,7 @@
 package org.varflow.geometry.symplectic;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import org.varflow.api.ConfigurationException;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
@@ -50,24 +48,11 @@ public final class PhaseSpaceFactory implements SpaceFactory {
     @Override
     public Space create(Parameters parameters) {
         int n = (int) parameters.integer("dimension");
-        double[] q0 = broadcast(OWNER, "q0", parameters.vector("q0"), n);
-        double[] p0 = broadcast(OWNER, "p0", parameters.vector("p0"), n);
+        String needed = "the space has " + n + " degrees of freedom (dimension = " + n + ")";
+        double[] q0 = Parameters.broadcast(OWNER, "q0", parameters.vector("q0"), n, needed);
+        double[] p0 = Parameters.broadcast(OWNER, "p0", parameters.vector("p0"), n, needed);
         StartingLaw positions = InitParameters.readPoints(OWNER, parameters, n, q0);
         return new PhaseSpace(positions == null ? q0 : positions.mean(), p0, parameters.real("mass"), positions);
     }
 
-    /** A vector of length 1 broadcast to n, or of length n as it is; anything else is refused by name. */
-    static double[] broadcast(String owner, String name, double[] v, int n) {
-        if (v.length == n) {
-            return v.clone();
-        }
-        if (v.length == 1) {
-            double[] out = new double[n];
-            Arrays.fill(out, v[0]);
-            return out;
-        }
-        throw new ConfigurationException(owner + ": parameter '" + name + "' has " + v.length
-                + " entries but the space has " + n + " degrees of freedom (dimension = " + n + "); give 1 or " + n
-                + " entries");
-    }
 }

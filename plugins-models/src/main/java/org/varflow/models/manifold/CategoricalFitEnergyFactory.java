@@ -9,7 +9,6 @@ import org.varflow.api.FisherInformation;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.models.internal.Vectors;
 
 /**
  * Fitting a categorical law p = softmax(theta) on d outcomes to observed counts (cross-entropy = average negative
@@ -60,7 +59,7 @@ public final class CategoricalFitEnergyFactory implements EnergyFactory {
         int d = space.dimension();
         double[] q;
         if (parameters.has("counts")) {
-            q = Vectors.broadcast(OWNER, "counts", parameters.vector("counts"), d);
+            q = Parameters.broadcast(OWNER, "counts", parameters.vector("counts"), d, "dimension " + d + " is needed");
         } else {
             q = new double[d];
             for (int j = 0; j < d; j++) {

@@ -11,7 +11,6 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.linalg.Cholesky;
-import org.varflow.models.internal.Vectors;
 
 /**
  * Maximum-likelihood fit of a Gaussian N(m, Sigma) on R^k to a seeded synthetic sample y_1..y_n: the energy is the
@@ -87,7 +86,8 @@ public final class GaussianFitEnergyFactory implements EnergyFactory {
         if (k > 40) {
             throw new ConfigurationException(OWNER + ": data dimension k = " + k + " is too large (at most 40)");
         }
-        double[] mean = Vectors.broadcast(OWNER, "mean", parameters.vector("mean"), k);
+        double[] mean = Parameters.broadcast(OWNER, "mean", parameters.vector("mean"), k,
+                "dimension " + k + " is needed");
         double std = parameters.real("std");
         double rho = parameters.real("correlation");
         if (k > 1 && !(rho > -1.0 / (k - 1))) {

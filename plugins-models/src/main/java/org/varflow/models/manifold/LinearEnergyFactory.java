@@ -8,7 +8,6 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceKinds;
-import org.varflow.models.internal.Vectors;
 
 /**
  * A linear cost E(x) = c^T x, dE = c: the expected loss of a mixed strategy x over experts with losses c (on the
@@ -51,7 +50,8 @@ public final class LinearEnergyFactory implements EnergyFactory {
         int d = space.dimension();
         double[] c;
         if (parameters.has("c")) {
-            c = Vectors.broadcast("energy 'linear'", "c", parameters.vector("c"), d);
+            c = Parameters.broadcast("energy 'linear'", "c", parameters.vector("c"), d,
+                    "dimension " + d + " is needed");
         } else {
             c = new double[d];
             for (int i = 0; i < d; i++) {

@@ -9,7 +9,6 @@ import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
 import org.varflow.api.SpaceKinds;
-import org.varflow.models.internal.Vectors;
 
 /**
  * The Poisson negative log-likelihood of rates x given counts b (up to a constant),
@@ -53,7 +52,8 @@ public final class PoissonEnergyFactory implements EnergyFactory {
 
     @Override
     public Energy create(Parameters parameters, Space space) {
-        double[] b = Vectors.broadcast(OWNER, "b", parameters.vector("b"), space.dimension());
+        double[] b = Parameters.broadcast(OWNER, "b", parameters.vector("b"), space.dimension(),
+                "dimension " + space.dimension() + " is needed");
         for (int i = 0; i < b.length; i++) {
             if (!(b[i] > 0)) {
                 throw new ConfigurationException(OWNER + ": parameter 'b' has entry " + (i + 1) + " = "

@@ -9,7 +9,6 @@ import org.varflow.api.EnergyFactory;
 import org.varflow.api.Parameter;
 import org.varflow.api.Parameters;
 import org.varflow.api.Space;
-import org.varflow.models.internal.Vectors;
 
 /**
  * The quadratic energy on R^d
@@ -75,11 +74,12 @@ public final class QuadraticEnergyFactory implements EnergyFactory {
     @Override
     public Energy create(Parameters parameters, Space space) {
         int d = space.dimension();
-        double[] b = Vectors.broadcast(OWNER, "b", parameters.vector("b"), d);
+        double[] b = Parameters.broadcast(OWNER, "b", parameters.vector("b"), d, "dimension " + d + " is needed");
         if (parameters.has("A")) {
             return new DenseQuadratic(d, symmetricRowMajor(parameters.matrix("A"), d), b);
         }
-        return new DiagonalQuadratic(Vectors.broadcast(OWNER, "diag", parameters.vector("diag"), d), b);
+        return new DiagonalQuadratic(Parameters.broadcast(OWNER, "diag", parameters.vector("diag"), d,
+                "dimension " + d + " is needed"), b);
     }
 
     /**
