@@ -48,8 +48,22 @@ public final class DissipationMeter implements Scheme {
      * certified between observations.
      */
     public static boolean applies(org.varflow.core.assembly.AssembledFlow assembled) {
-        return assembled.flow().isDeterministic() && !(assembled.part(org.varflow.api.PartKind.SCHEME).factory()
+        return energyIsLyapunov(assembled.flow()) && !(assembled.part(org.varflow.api.PartKind.SCHEME).factory()
                 instanceof org.varflow.api.StochasticSchemeFactory);
+    }
+
+    /**
+     * Whether the energy E itself falls along the flow, dE/dt = -&lt;dE, K dE&gt;: a deterministic flow on which no
+     * entropy acts. A flow of measures (an ensemble, a grid) with an entropy moves down the free energy
+     * F = E + T S instead (heat, Fokker-Planck, JKO): there E may rise while F falls, its certificate is F's (the
+     * free-energy observer reports F's increases), and one on E would report a violation near 1 that means nothing.
+     */
+    public static boolean energyIsLyapunov(Flow flow) {
+        String kind = flow.space().kind();
+        boolean measure = org.varflow.api.measure.MeasureKinds.ENSEMBLE.equals(kind)
+                || org.varflow.api.measure.MeasureKinds.GRID_1D.equals(kind)
+                || org.varflow.api.measure.MeasureKinds.GRID_2D.equals(kind);
+        return flow.isDeterministic() && !(measure && !flow.entropy().isNone());
     }
 
     /** The auxiliary coordinates per particle a run of this flow keeps: the scheme's, and the meter's if it applies. */

@@ -28,7 +28,8 @@ import org.varflow.api.StatefulObserver;
  * its local tolerance, about 1e-9 or below), whatever the observation interval. A figure far above that of the
  * scheme's order means that the path does not follow -K dE: a wrong gradient, a K that is not the metric's, a
  * retraction that moves the state elsewhere. Intervals whose predicted fall is below rounding
- * (A_ab &lt;= 1e-10 (1 + |E_a|)) are skipped. Not defined for stochastic flows (null).
+ * (A_ab &lt;= 1e-10 (1 + |E_a|)) are skipped. Not defined (null) for stochastic flows, nor for flows of measures
+ * with an entropy, which descend F = E + T S rather than E ({@link DissipationMeter#energyIsLyapunov}).
  *
  * <p>Without a meter (a run not started through {@code Varflow}) the observer falls back on the trapezoid rule over
  * each observation interval, -(t_b - t_a)(D_a + D_b)/2, which is only second-order in the interval.
@@ -61,7 +62,7 @@ public final class DissipationObserver implements StatefulObserver {
 
     @Override
     public void start(RunInfo info) {
-        active = info.flow().isDeterministic();
+        active = DissipationMeter.energyIsLyapunov(info.flow());
     }
 
     @Override

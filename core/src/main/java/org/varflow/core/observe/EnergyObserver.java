@@ -18,6 +18,8 @@ public final class EnergyObserver implements StatefulObserver {
     private long increases;
     private boolean deterministic;
     private boolean conservative;
+    /** Whether E must not rise (a deterministic flow on which no entropy acts). */
+    private boolean descends;
     private double drift;
 
     public EnergyObserver(EnsembleStats stats) {
@@ -28,6 +30,7 @@ public final class EnergyObserver implements StatefulObserver {
     public void start(org.varflow.api.RunInfo info) {
         deterministic = info.flow().isDeterministic();
         conservative = Conservative.is(info.flow());
+        descends = DissipationMeter.energyIsLyapunov(info.flow()) && !conservative;
     }
 
     @Override
@@ -54,12 +57,11 @@ public final class EnergyObserver implements StatefulObserver {
     }
 
     /**
-     * How often the energy rose between observations, for deterministic flows that dissipate (empty for stochastic
-     * and for conservative ones).
+     * How often the energy rose between observations, for deterministic flows that dissipate E (empty for stochastic
+     * and conservative ones, and for flows of measures with an entropy, whose F falls while E may rise).
      */
     public java.util.OptionalLong increases() {
-        return deterministic && !conservative ? java.util.OptionalLong.of(increases)
-                : java.util.OptionalLong.empty();
+        return descends ? java.util.OptionalLong.of(increases) : java.util.OptionalLong.empty();
     }
 
     /** For a conservative flow, the largest observed |E - E0|; NaN for every other flow. */
@@ -72,7 +74,7 @@ public final class EnergyObserver implements StatefulObserver {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("energy", Summaries.number(last));
         m.put("energyInitial", Summaries.number(initial));
-        m.put("energyIncreases", deterministic && !conservative ? increases : null);
+        m.put("energyIncreases", descends ? increases : null);
         if (conservative) {
             m.put("energyDrift", drift);
         }
