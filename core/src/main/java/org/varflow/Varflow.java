@@ -266,7 +266,8 @@ public final class Varflow {
         FreeEnergyObserver free = new FreeEnergyObserver(stats);
         boolean metered = DissipationMeter.applies(assembled);
         DissipationObserver dissipation = new DissipationObserver(stats, metered
-                ? DissipationMeter.offset(assembled.scheme(), assembled.flow()) : -1);
+                ? DissipationMeter.offset(assembled.scheme(), assembled.flow()) : -1,
+                DissipationMeter.certifies(assembled));
         MomentsObserver moments = new MomentsObserver(stats);
         List<Observer> observers = new ArrayList<>(List.of(energy, free, dissipation, moments));
         Map<String, Observer> contributed = new LinkedHashMap<>();

@@ -68,4 +68,18 @@ class DissipationCertificateCliTest {
         assertThat(c.path("dissipationIntervalsChecked").asLong()).isPositive();
         assertThat(c.path("energyIncreases").asLong()).isZero();
     }
+
+    /* Adam and minibatch SGD follow a surrogate of -K dE by design: no certificate (they printed 0.91 and 0.99). */
+    @Test
+    void surrogateSchemesGetNoCertificateButTheirEnergyIsStillWatched() throws Exception {
+        for (String preset : new String[] {"adam", "sgd"}) {
+            CliRunner r = CliRunner.run("run", preset, "-q");
+            assertThat(r.code()).as(r.err()).isZero();
+            JsonNode d = JSON.readTree(r.out()).path("diagnostics");
+            assertThat(d.path("maxDissipationViolation").isNull()).as(preset).isTrue();
+            assertThat(d.path("dissipationIntervalsChecked").isNull()).as(preset).isTrue();
+            assertThat(d.path("energyIncreases").isNumber()).as(preset).isTrue();
+        }
+        assertThat(run().path("dissipationIntervalsChecked").asLong()).isPositive(); // Euler still certified
+    }
 }

@@ -7,7 +7,7 @@ import org.varflow.api.Parameters;
 import org.varflow.api.PartKind;
 import org.varflow.api.Requirement;
 import org.varflow.api.Scheme;
-import org.varflow.api.SchemeFactory;
+import org.varflow.api.SurrogateSchemeFactory;
 import org.varflow.api.Space;
 
 /**
@@ -23,7 +23,7 @@ import org.varflow.api.Space;
  * {@code euler} on the same energy is plain gradient descent on the dual, a different and much slower method). The
  * parity is kept in the particle's auxiliary state. No allocation per step.
  */
-public final class SinkhornSchemeFactory implements SchemeFactory {
+public final class SinkhornSchemeFactory implements SurrogateSchemeFactory {
     static final String ID = "sinkhorn";
 
     @Override

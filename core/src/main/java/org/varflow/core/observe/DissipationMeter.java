@@ -48,8 +48,18 @@ public final class DissipationMeter implements Scheme {
      * certified between observations.
      */
     public static boolean applies(org.varflow.core.assembly.AssembledFlow assembled) {
-        return energyIsLyapunov(assembled.flow()) && !(assembled.part(org.varflow.api.PartKind.SCHEME).factory()
+        return certifies(assembled) && !(assembled.part(org.varflow.api.PartKind.SCHEME).factory()
                 instanceof org.varflow.api.StochasticSchemeFactory);
+    }
+
+    /**
+     * Whether a run of this flow gets the dissipation certificate at all: E is its Lyapunov functional
+     * ({@link #energyIsLyapunov}) and its scheme discretises x' = -K dE rather than a surrogate of it
+     * ({@link org.varflow.api.SurrogateSchemeFactory}: Adam, minibatch SGD, Sinkhorn).
+     */
+    public static boolean certifies(org.varflow.core.assembly.AssembledFlow assembled) {
+        return energyIsLyapunov(assembled.flow()) && !(assembled.part(org.varflow.api.PartKind.SCHEME).factory()
+                instanceof org.varflow.api.SurrogateSchemeFactory);
     }
 
     /**

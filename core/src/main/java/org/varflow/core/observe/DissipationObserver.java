@@ -28,8 +28,9 @@ import org.varflow.api.StatefulObserver;
  * its local tolerance, about 1e-9 or below), whatever the observation interval. A figure far above that of the
  * scheme's order means that the path does not follow -K dE: a wrong gradient, a K that is not the metric's, a
  * retraction that moves the state elsewhere. Intervals whose predicted fall is below rounding
- * (A_ab &lt;= 1e-10 (1 + |E_a|)) are skipped. Not defined (null) for stochastic flows, nor for flows of measures
- * with an entropy, which descend F = E + T S rather than E ({@link DissipationMeter#energyIsLyapunov}).
+ * (A_ab &lt;= 1e-10 (1 + |E_a|)) are skipped. Not defined (null) for stochastic flows, for flows of measures with
+ * an entropy, which descend F = E + T S rather than E ({@link DissipationMeter#energyIsLyapunov}), and for schemes
+ * of a surrogate flow ({@link org.varflow.api.SurrogateSchemeFactory}: Adam, minibatch SGD, Sinkhorn).
  *
  * <p>Without a meter (a run not started through {@code Varflow}) the observer falls back on the trapezoid rule over
  * each observation interval, -(t_b - t_a)(D_a + D_b)/2, which is only second-order in the interval.
@@ -38,6 +39,8 @@ public final class DissipationObserver implements StatefulObserver {
     private final EnsembleStats stats;
     /** Where the meter's slots start in the auxiliary state, or -1 without a meter. */
     private final int meterOffset;
+    /** Whether the run's scheme discretises the flow (not a surrogate of it). */
+    private final boolean certifiable;
     private boolean active;
     private double lastEnergy;
     private double lastRate;
@@ -56,13 +59,23 @@ public final class DissipationObserver implements StatefulObserver {
      *                    meter, fall back on the trapezoid rule between observations)
      */
     public DissipationObserver(EnsembleStats stats, int meterOffset) {
+        this(stats, meterOffset, true);
+    }
+
+    /**
+     * @param meterOffset where {@link DissipationMeter}'s slots start (-1: no meter)
+     * @param scheme      false for a scheme of a surrogate flow ({@link org.varflow.api.SurrogateSchemeFactory}):
+     *                    nothing is certified, the figures are null
+     */
+    public DissipationObserver(EnsembleStats stats, int meterOffset, boolean scheme) {
         this.stats = stats;
         this.meterOffset = meterOffset;
+        this.certifiable = scheme;
     }
 
     @Override
     public void start(RunInfo info) {
-        active = DissipationMeter.energyIsLyapunov(info.flow());
+        active = certifiable && DissipationMeter.energyIsLyapunov(info.flow());
     }
 
     @Override

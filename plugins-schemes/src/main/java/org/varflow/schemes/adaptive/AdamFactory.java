@@ -10,7 +10,7 @@ import org.varflow.api.ParameterType;
 import org.varflow.api.Parameters;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
-import org.varflow.api.SchemeFactory;
+import org.varflow.api.SurrogateSchemeFactory;
 import org.varflow.api.Space;
 import org.varflow.api.StepContext;
 
@@ -31,7 +31,7 @@ import org.varflow.api.StepContext;
  * metric: then the iterates are bit for bit those of the textbook update). The metric's K is not used for the
  * step: with another metric the observers' dissipation check measures against that metric, not against K_k.
  */
-public final class AdamFactory implements SchemeFactory {
+public final class AdamFactory implements SurrogateSchemeFactory {
 
     @Override
     public String id() {

@@ -10,7 +10,7 @@ import org.varflow.api.ParameterType;
 import org.varflow.api.Parameters;
 import org.varflow.api.RandomStream;
 import org.varflow.api.Scheme;
-import org.varflow.api.SchemeFactory;
+import org.varflow.api.SurrogateSchemeFactory;
 import org.varflow.api.Space;
 import org.varflow.api.StepContext;
 
@@ -25,7 +25,7 @@ import org.varflow.api.StepContext;
  *
  * without bias correction and with epsilon outside the square root (the PyTorch convention; rho = 0.99 default).
  */
-public final class RmsPropFactory implements SchemeFactory {
+public final class RmsPropFactory implements SurrogateSchemeFactory {
 
     @Override
     public String id() {

@@ -9,6 +9,7 @@ import org.varflow.api.PartKind;
 import org.varflow.api.Requirement;
 import org.varflow.api.Scheme;
 import org.varflow.api.StochasticSchemeFactory;
+import org.varflow.api.SurrogateSchemeFactory;
 
 /**
  * Euler-Maruyama with a minibatch estimate of the gradient, for finite-sum energies E = r + sum_{i=1..n} f_i:
@@ -35,7 +36,7 @@ import org.varflow.api.StochasticSchemeFactory;
  * trace, T_sgd = h_k tr Sigma / (2 d) (for K = I), as {@code scheme.sgdTemperature}; SGLD samples the intended law
  * when T_sgd is small against T.
  */
-public final class MinibatchFactory implements StochasticSchemeFactory {
+public final class MinibatchFactory implements StochasticSchemeFactory, SurrogateSchemeFactory {
 
     @Override
     public String id() {
