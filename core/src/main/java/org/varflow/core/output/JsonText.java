@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 
@@ -75,11 +76,7 @@ public final class JsonText {
         } else if (v instanceof int[] a) {
             g.writeArray(a, 0, a.length);
         } else if (v instanceof Object[] a) {
-            g.writeStartArray();
-            for (Object x : a) {
-                value(g, x);
-            }
-            g.writeEndArray();
+            value(g, Arrays.asList(a));
         } else if (v instanceof Enum<?> e) {
             g.writeString(e.name());
         } else {
@@ -94,12 +91,8 @@ public final class JsonText {
             g.writeNumber(f);
         } else if (n instanceof Long l) {
             g.writeNumber(l);
-        } else if (n instanceof Integer i) {
-            g.writeNumber(i);
-        } else if (n instanceof Short s) {
-            g.writeNumber(s);
-        } else if (n instanceof Byte b) {
-            g.writeNumber(b);
+        } else if (n instanceof Integer || n instanceof Short || n instanceof Byte) {
+            g.writeNumber(n.intValue()); // as data binding writes them: plain integers
         } else if (n instanceof BigDecimal b) {
             g.writeNumber(b);
         } else if (n instanceof BigInteger b) {

@@ -47,6 +47,7 @@ class JsonTextTest {
         tree.put("empty", Map.of());
         tree.put("nested", Map.of("x", List.of(Map.of("y", List.of()))));
         tree.put("boxes", new Object[] {1.0, "z", null});
+        tree.put("small", List.of((short) -3, (byte) 7, Integer.MIN_VALUE));
         assertThat(JsonText.compact(tree)).isEqualTo(COMPACT.writeValueAsString(tree));
         assertThat(JsonText.pretty(tree)).isEqualTo(PRETTY.writeValueAsString(tree));
     }
