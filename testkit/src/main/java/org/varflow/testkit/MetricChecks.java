@@ -320,24 +320,7 @@ public final class MetricChecks {
             int d = x.length;
             double[] div = new double[d];
             m.divergence(x, div);
-            double[] fd = new double[d];
-            double[] xp = x.clone();
-            double[] e = new double[d];
-            double[] plus = new double[d];
-            double[] minus = new double[d];
-            for (int j = 0; j < d; j++) {
-                double eta = 1e-5 * Math.max(1, Math.abs(x[j]));
-                e[j] = 1;
-                xp[j] = x[j] + eta;
-                m.raise(xp, e, plus);
-                xp[j] = x[j] - eta;
-                m.raise(xp, e, minus);
-                xp[j] = x[j];
-                e[j] = 0;
-                for (int i = 0; i < d; i++) {
-                    fd[i] += (plus[i] - minus[i]) / (2 * eta);
-                }
-            }
+            double[] fd = NoiseChecks.divergenceByDifferences(m, x);
             double scale = Math.max(1, Math.max(maxAbs(matrixOfK(m, x)), maxAbs(fd)));
             for (int i = 0; i < d; i++) {
                 double r = Math.abs(div[i] - fd[i]) / scale;
