@@ -194,7 +194,8 @@ public record CsvTable(String name, List<String> header, int rows, int columns, 
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            return parse(new InputStreamReader(new Limited(in, format.maxBytes(), name), decoder), name, format);
+            return parse(new InputStreamReader(new InputFiles.Limited(in, format.maxBytes(), name,
+                    "the limit for a table read into memory"), decoder), name, format);
         } catch (CharacterCodingException e) {
             throw new ConfigurationException(name + " is not UTF-8 text");
         }
@@ -417,45 +418,6 @@ public record CsvTable(String name, List<String> header, int rows, int columns, 
 
         long number() {
             return number;
-        }
-    }
-
-    /** A stream that refuses to deliver more than a limit of bytes. */
-    private static final class Limited extends java.io.FilterInputStream {
-        private final long limit;
-        private final String name;
-        private long read;
-
-        Limited(InputStream in, long limit, String name) {
-            super(in);
-            this.limit = limit;
-            this.name = name;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count(n);
-            }
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read > limit) {
-                throw new ConfigurationException(name + " is larger than " + InputFiles.size(limit) + ", the limit"
-                        + " for a table read into memory");
-            }
         }
     }
 }

@@ -53,7 +53,7 @@ public final class InputFiles {
         } catch (IOException e) {
             throw new ConfigurationException("cannot read " + shown + ": " + IoErrors.reason(e));
         }
-        return new Limited(in, maxBytes, shown);
+        return new Limited(in, maxBytes, shown, "the most read from such an input");
     }
 
     /** Reads a whole file, at most {@code maxBytes}. */
@@ -132,16 +132,21 @@ public final class InputFiles {
         });
     }
 
-    /** A stream that refuses to deliver more than a limit of bytes. */
-    private static final class Limited extends FilterInputStream {
+    /**
+     * A stream that refuses to deliver more than a limit of bytes: past it, a {@link ConfigurationException} says
+     * "{@code shown} is larger than LIMIT, {@code why}" (the one bound for files, pipes and devices alike).
+     */
+    static final class Limited extends FilterInputStream {
         private final long limit;
         private final String shown;
+        private final String why;
         private long read;
 
-        Limited(InputStream in, long limit, String shown) {
+        Limited(InputStream in, long limit, String shown, String why) {
             super(in);
             this.limit = limit;
             this.shown = shown;
+            this.why = why;
         }
 
         @Override
@@ -172,8 +177,7 @@ public final class InputFiles {
         private void count(long n) {
             read += n;
             if (read > limit) {
-                throw new ConfigurationException(shown + " is larger than " + size(limit) + ", the most read from"
-                        + " such an input");
+                throw new ConfigurationException(shown + " is larger than " + size(limit) + ", " + why);
             }
         }
     }
