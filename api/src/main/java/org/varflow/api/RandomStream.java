@@ -13,9 +13,17 @@ public interface RandomStream {
     /** A uniform deviate in [0, 1). */
     double nextDouble();
 
-    /** Fills {@code out} with independent standard normal deviates. */
+    /** Fills {@code out} with independent standard normal deviates, the ones {@link #nextGaussian()} would give. */
     default void nextGaussians(double[] out) {
-        for (int i = 0; i < out.length; i++) {
+        nextGaussians(out, 0, out.length);
+    }
+
+    /**
+     * Writes {@code length} independent standard normal deviates into out[offset .. offset + length), the ones
+     * {@link #nextGaussian()} called {@code length} times would give, in that order.
+     */
+    default void nextGaussians(double[] out, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
             out[i] = nextGaussian();
         }
     }

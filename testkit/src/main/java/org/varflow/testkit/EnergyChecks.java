@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import org.varflow.api.BlockGradient;
 import org.varflow.api.Energy;
 import org.varflow.api.FiniteSumEnergy;
 
@@ -20,6 +21,8 @@ import org.varflow.api.FiniteSumEnergy;
  *   valueAndGradient      = value and gradient, to 1e-10 max(1, |E|) and 1e-10 max(1, |g|)
  *   Hessian (if given)    H_ij = differences of g_i along e_j, to 1e-5 max(1, |H|) + 100 eps |g| / eta, H symmetric
  *                         to 1e-8 max(1, |H|); not checked when the energy keeps the default (itself differences)
+ *   block gradients       (a {@link BlockGradient}) the gradients of all the points in one call, bitwise equal to
+ *                         gradient point by point
  *   finite sum            dr + sum_i df_i = dE to 1e-10 (the sum's scale), each term's gradient against differences
  *                         of its value (3 terms, seeded), and E - sum_i f_i has the gradient dr (differences)
  *   thread safety         4 threads started together, 0.2 s each over the points: every value and gradient bitwise
@@ -38,6 +41,7 @@ public final class EnergyChecks {
     public static final String GRADIENT_CHECK = "gradient = finite differences of E";
     public static final String FUSED_CHECK = "valueAndGradient = value, gradient";
     public static final String HESSIAN_CHECK = "Hessian = finite differences of the gradient";
+    public static final String BLOCK_CHECK = "gradients of a run = gradient, point by point";
     public static final String FINITE_SUM_CHECK = "finite sum: the terms add up to the whole";
     public static final String THREADS_CHECK = "shared instance thread-safe";
     public static final String ALLOCATION_CHECK = "value, gradient allocate nothing";
@@ -72,6 +76,9 @@ public final class EnergyChecks {
         out.add(guard(GRADIENT_CHECK, () -> gradient(energy, points, seed)));
         out.add(guard(FUSED_CHECK, () -> valueAndGradient(energy, points)));
         out.add(guard(HESSIAN_CHECK, () -> hessian(energy, points, seed)));
+        if (energy instanceof BlockGradient block) {
+            out.add(guard(BLOCK_CHECK, () -> blockGradients(block, points)));
+        }
         if (energy instanceof FiniteSumEnergy sum) {
             out.add(guard(FINITE_SUM_CHECK, () -> finiteSum(sum, points, seed)));
         }
@@ -217,6 +224,30 @@ public final class EnergyChecks {
         }
         return CheckResult.of(FUSED_CHECK, worst.ok(), "relative difference " + MetricChecks.fmt(worst.value()),
                 "1e-10 max(1,|E|), 1e-10 max(1,|g|)", worst.where());
+    }
+
+    /** {@link BlockGradient#gradients} of all the points (one after another) against gradient at each, bitwise. */
+    public static CheckResult blockGradients(BlockGradient energy, List<double[]> points) {
+        int d = points.get(0).length;
+        int n = points.size();
+        double[] xs = new double[n * d];
+        for (int p = 0; p < n; p++) {
+            System.arraycopy(points.get(p), 0, xs, p * d, d);
+        }
+        double[] all = new double[n * d];
+        energy.gradients(xs, n, d, all);
+        double[] g = new double[d];
+        for (int p = 0; p < n; p++) {
+            double[] x = points.get(p);
+            energy.gradient(x, g);
+            for (int i = 0; i < d; i++) {
+                if (Double.doubleToLongBits(g[i]) != Double.doubleToLongBits(all[p * d + i])) {
+                    return CheckResult.of(BLOCK_CHECK, false, "component " + (i + 1) + " of point " + (p + 1) + ": "
+                            + all[p * d + i] + " against " + g[i], "bitwise equal", Samples.at(x));
+                }
+            }
+        }
+        return CheckResult.of(BLOCK_CHECK, true, "identical at " + n + " points", "bitwise equal", "");
     }
 
     /** Whether the energy overrides {@link Energy#hessian} (else it is differences of the gradient already). */

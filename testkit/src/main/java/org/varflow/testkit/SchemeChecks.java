@@ -29,6 +29,8 @@ import org.varflow.api.SchemeFactory;
  *                           error is above 3 standard errors) &gt;= q - 0.25
  *   weak order r            the same paths: e(N) = |mean(|X_N|^2 - |X_ref|^2)|, &gt;= r - 0.3
  *   reproducible            two steppers from the same seed take bitwise the same 20 steps of 1e-3
+ *   block steps             (a {@link Scheme.BlockStepper}) 20 steps of 7 particles by stepBlock, the run cut in two
+ *                           calls, bitwise equal to the same steps taken particle by particle from the same seed
  *   no allocation           the steps of one particle, after warm-up (a warning only)
  * </pre>
  *
@@ -42,6 +44,7 @@ public final class SchemeChecks {
     public static final String WEAK_CHECK = "stated weak order";
     public static final String REPRODUCIBLE_CHECK = "reproducible: same seed, same steps";
     public static final String ALLOCATION_CHECK = "steps allocate nothing";
+    public static final String BLOCK_CHECK = "stepBlock = step, particle by particle";
     static final int[] LEVELS = {8, 16, 32, 64};
     static final int[] STOCHASTIC_LEVELS = {4, 8, 16, 32};
     static final int FINE = 512;
@@ -79,6 +82,9 @@ public final class SchemeChecks {
         Flow any = stochastic != null ? stochastic : deterministic;
         if (any != null) {
             out.add(EnergyChecks.guard(REPRODUCIBLE_CHECK, () -> reproducible(factory, parameters, any, seed)));
+            if (factory.create(parameters, any).stepper(any) instanceof Scheme.BlockStepper) {
+                out.add(EnergyChecks.guard(BLOCK_CHECK, () -> blockSteps(factory, parameters, any, seed)));
+            }
             out.add(EnergyChecks.guard(ALLOCATION_CHECK, () -> allocations(factory, parameters, any, seed)));
         }
         return out;
@@ -344,6 +350,55 @@ public final class SchemeChecks {
         boolean ok = Arrays.equals(a, b);
         return CheckResult.of(REPRODUCIBLE_CHECK, ok, ok ? "identical after 20 steps" : "the runs differ",
                 "bitwise equal", Samples.at(a) + " and " + Samples.at(b));
+    }
+
+    /**
+     * A block stepper's {@link Scheme.BlockStepper#stepBlock} against its own {@link Scheme.Stepper#step}: 7 particles
+     * near the flow's start (offsets 1e-3 times seeded Gaussians), 20 steps of 1e-3, the block stepped by two calls
+     * (particles 0-2, then 3-6) and the reference particle by particle, each from a stream with the same seed.
+     */
+    public static CheckResult blockSteps(SchemeFactory factory, Parameters parameters, Flow flow, long seed) {
+        Scheme scheme = factory.create(parameters, flow);
+        if (scheme.auxiliaryDimension(flow) > 0) {
+            return CheckResult.skip(BLOCK_CHECK, "the scheme keeps auxiliary state, which stepBlock does not carry:"
+                    + " the runner steps it particle by particle");
+        }
+        int n = 7;
+        int d = flow.dimension();
+        double[] start = flow.space().initialState();
+        double[] block = new double[n * d];
+        Random offsets = new Random(seed);
+        for (int p = 0; p < n; p++) {
+            for (int i = 0; i < d; i++) {
+                block[p * d + i] = start[i] + 1e-3 * offsets.nextGaussian();
+            }
+        }
+        double[] single = block.clone();
+        Scheme.BlockStepper inPlace = (Scheme.BlockStepper) scheme.stepper(flow);
+        Scheme.Stepper plain = scheme.stepper(flow);
+        RandomStream a = stream(seed);
+        RandomStream b = stream(seed);
+        double[] x = new double[d];
+        double[] aux = new double[0];
+        StepCursor at = new StepCursor(1e-3);
+        for (int k = 0; k < 20; k++) {
+            inPlace.stepBlock(block, 0, 3, at.moveTo(k), a);
+            inPlace.stepBlock(block, 3, n, at.moveTo(k), a);
+            for (int p = 0; p < n; p++) {
+                System.arraycopy(single, p * d, x, 0, d);
+                plain.step(x, aux, at.moveTo(k), b);
+                System.arraycopy(x, 0, single, p * d, d);
+            }
+            for (int j = 0; j < block.length; j++) {
+                if (Double.doubleToLongBits(block[j]) != Double.doubleToLongBits(single[j])) {
+                    return CheckResult.of(BLOCK_CHECK, false, "differs at step " + (k + 1) + ", particle "
+                            + (j / d) + ", coordinate " + (j % d + 1) + ": " + block[j] + " against " + single[j],
+                            "bitwise equal", Samples.at(Arrays.copyOfRange(single, j / d * d, j / d * d + d)));
+                }
+            }
+        }
+        return CheckResult.of(BLOCK_CHECK, true, "identical after 20 steps of 7 particles", "bitwise equal",
+                Samples.at(Arrays.copyOfRange(block, 0, d)));
     }
 
     public static CheckResult allocations(SchemeFactory factory, Parameters parameters, Flow flow, long seed) {

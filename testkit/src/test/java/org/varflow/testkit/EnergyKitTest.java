@@ -86,6 +86,45 @@ class EnergyKitTest {
         assertThat(g.where()).contains("component 3", "gradient", "differences");
     }
 
+    /** Good with the gradients of a run in one call; {@code reassociated} computes x^3 - x instead of x (x^2 - 1). */
+    static Energy blockGood(boolean reassociated) {
+        return new BlockGradientGood(reassociated);
+    }
+
+    static final class BlockGradientGood extends Good implements org.varflow.api.BlockGradient {
+        private final boolean reassociated;
+
+        BlockGradientGood(boolean reassociated) {
+            this.reassociated = reassociated;
+        }
+
+        @Override
+        public void gradients(double[] xs, int count, int d, double[] out) {
+            for (int p = 0; p < count; p++) {
+                int o = p * d;
+                for (int i = 0; i < d; i++) {
+                    double v = xs[o + i];
+                    out[o + i] = reassociated ? v * v * v - v : v * (v * v - 1);
+                }
+                out[o] += xs[o + 1];
+                out[o + 1] += xs[o];
+            }
+        }
+    }
+
+    @Test
+    void blockGradientsMustBeTheGradientBitForBit() {
+        Map<String, CheckResult> good = run(blockGood(false));
+        assertThat(good.values()).noneMatch(CheckResult::failed);
+        assertThat(good.get(EnergyChecks.BLOCK_CHECK).status()).isEqualTo(CheckResult.Status.PASS);
+        // the same function up to rounding: the gradient check passes, the bitwise contract does not
+        Map<String, CheckResult> off = run(blockGood(true));
+        assertThat(off.get(EnergyChecks.GRADIENT_CHECK).status()).isEqualTo(CheckResult.Status.PASS);
+        assertThat(off.get(EnergyChecks.BLOCK_CHECK).status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(off.get(EnergyChecks.BLOCK_CHECK).worst()).contains("component", "of point", "against");
+        assertThat(run(new Good())).doesNotContainKey(EnergyChecks.BLOCK_CHECK);
+    }
+
     @Test
     void aFusedMethodThatDisagreesFailsTheConsistencyCheck() {
         Energy fused = new Good() {

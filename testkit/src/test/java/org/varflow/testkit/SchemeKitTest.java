@@ -106,6 +106,72 @@ class SchemeKitTest {
         assertThat(r.get(SchemeChecks.WEAK_CHECK).status()).isEqualTo(CheckResult.Status.FAIL);
     }
 
+    /**
+     * Euler-Maruyama whose steppers also step blocks: by {@link Scheme.Stepper#step} on each particle in order, or
+     * ({@code reversed}) from the last particle to the first, which draws each particle's noise from another place in
+     * the stream.
+     */
+    static SchemeFactory blockScheme(boolean reversed) {
+        SchemeFactory plain = scheme("euler", false, new ConvergenceOrder(1, 1, 1), 1);
+        return new StochasticSchemeFactory() {
+            @Override
+            public String id() {
+                return reversed ? "reversed-blocks" : "blocks";
+            }
+
+            @Override
+            public String summary() {
+                return id();
+            }
+
+            @Override
+            public ConvergenceOrder order() {
+                return plain.order();
+            }
+
+            @Override
+            public Scheme create(Parameters parameters, Flow flow) {
+                Scheme scheme = plain.create(parameters, flow);
+                return f -> {
+                    Scheme.Stepper one = scheme.stepper(f);
+                    double[] x = new double[f.dimension()];
+                    double[] aux = new double[0];
+                    return new Scheme.BlockStepper() {
+                        @Override
+                        public void step(double[] y, double[] a, org.varflow.api.StepContext step,
+                                         org.varflow.api.RandomStream rng) {
+                            one.step(y, a, step, rng);
+                        }
+
+                        @Override
+                        public void stepBlock(double[] states, int from, int to, org.varflow.api.StepContext step,
+                                              org.varflow.api.RandomStream rng) {
+                            int d = x.length;
+                            for (int k = 0; k < to - from; k++) {
+                                int p = reversed ? to - 1 - k : from + k;
+                                System.arraycopy(states, p * d, x, 0, d);
+                                one.step(x, aux, step, rng);
+                                System.arraycopy(x, 0, states, p * d, d);
+                            }
+                        }
+                    };
+                };
+            }
+        };
+    }
+
+    @Test
+    void blockSteppersMustStepAsParticleByParticle() {
+        Map<String, CheckResult> good = run(blockScheme(false));
+        assertThat(good.values()).noneMatch(CheckResult::failed);
+        assertThat(good.get(SchemeChecks.BLOCK_CHECK).status()).isEqualTo(CheckResult.Status.PASS);
+        CheckResult reversed = run(blockScheme(true)).get(SchemeChecks.BLOCK_CHECK);
+        assertThat(reversed.status()).isEqualTo(CheckResult.Status.FAIL);
+        assertThat(reversed.worst()).contains("differs at step 1, particle");
+        assertThat(run(scheme("euler", false, new ConvergenceOrder(1, 1, 1), 1)))
+                .doesNotContainKey(SchemeChecks.BLOCK_CHECK);
+    }
+
     @Test
     void schemesThatStateNoOrderAreSkipped() {
         CheckResult r = run(scheme("modest", false, ConvergenceOrder.NONE, 1)).get(SchemeChecks.ORDER_CHECK);

@@ -183,6 +183,11 @@ public final class BlockStreams {
         private final ZigguratSampler.NormalizedGaussian edges;
         /** The bytes of Commons RNG's state after the words (its unused caches), kept as restored. */
         private byte[] tail;
+        /** The words at the last {@link #mark()}. */
+        private long m0;
+        private long m1;
+        private long m2;
+        private long m3;
 
         BlockStream(long[] words) {
             this.rng = new Xoshiro256(words);
@@ -195,18 +200,19 @@ public final class BlockStreams {
         }
 
         /**
-         * The same deviates as {@link #nextGaussian()} called {@code out.length} times, with the generator's words in
+         * The same deviates as {@link #nextGaussian()} called {@code length} times, with the generator's words in
          * local variables for the whole loop (written back only around an edge draw and at the end).
          */
         @Override
-        public void nextGaussians(double[] out) {
+        public void nextGaussians(double[] out, int offset, int length) {
+            java.util.Objects.checkFromIndexSize(offset, length, out.length);
             Xoshiro256 g = rng;
             long s0 = g.s0;
             long s1 = g.s1;
             long s2 = g.s2;
             long s3 = g.s3;
             double[] table = Ziggurat.X;
-            for (int k = 0; k < out.length; k++) {
+            for (int k = offset; k < offset + length; k++) {
                 long xx = Long.rotateLeft(s0 + s3, 23) + s0;
                 int i = (int) xx & 0xff;
                 if (i < LAYERS) {
@@ -239,6 +245,22 @@ public final class BlockStreams {
         @Override
         public double nextDouble() {
             return rng.nextDouble();
+        }
+
+        /** Remembers the generator's position, for {@link #reset()}; nothing allocated. */
+        public void mark() {
+            m0 = rng.s0;
+            m1 = rng.s1;
+            m2 = rng.s2;
+            m3 = rng.s3;
+        }
+
+        /** Returns to the position of the last {@link #mark()}: the same draws follow again. */
+        public void reset() {
+            rng.s0 = m0;
+            rng.s1 = m1;
+            rng.s2 = m2;
+            rng.s3 = m3;
         }
 
         /** The generator's complete state, as Commons RNG's {@code XoShiRo256PlusPlus} saves it. */

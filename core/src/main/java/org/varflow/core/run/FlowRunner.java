@@ -48,6 +48,8 @@ public final class FlowRunner {
     /** Records an automatic observation interval aims for (ensembles). */
     public static final int TARGET_ENSEMBLE_RECORDS = 50;
     private static final double OVERFLOW = 1e154;
+    /** Coordinates a block steps in place between its checks (a run of whole particles): a few kB, in L1. */
+    private static final int RUN_VALUES = 1024;
 
     /** Runs {@code assembled}, calling {@code observers} at step 0, every {@code every} steps and at the end. */
     public RunResult run(AssembledFlow assembled, List<? extends Observer> observers, RunControl control) {
@@ -378,6 +380,10 @@ public final class FlowRunner {
         private final int a;
         private final int firstParticle;
         private final MovingStep step = new MovingStep();
+        /** The stepper as a {@link Scheme.BlockStepper} when the block steps in place, else null. */
+        private final Scheme.BlockStepper inPlace;
+        /** The states of the run being stepped in place, to put back for a replay. */
+        private final double[] runStart;
         /** The space's membership test, or null when the space contains every finite state (nothing to ask). */
         private final ConstrainedSpace constrained;
         private Divergence divergence;
@@ -400,6 +406,10 @@ public final class FlowRunner {
             this.auxiliary = new double[(to - from) * a];
             // the copy a return to the last good state needs: only when dt may be halved (O(N a) otherwise unused)
             this.savedAuxiliary = halve ? new double[auxiliary.length] : null;
+            // the in-place path: a block stepper, no auxiliary state to carry, no membership to test per particle
+            this.inPlace = stepper instanceof Scheme.BlockStepper b && a == 0 && constrained == null
+                    && to - from > 1 ? b : null;
+            this.runStart = inPlace != null ? new double[Math.max(1, RUN_VALUES / d) * d] : null;
         }
 
         /**
@@ -436,47 +446,100 @@ public final class FlowRunner {
             for (long k = first; k < first + count; k++) {
                 double t = t0 + (k - first) * h;
                 step.moveTo(k, t, h);
-                for (int p = from; p < to; p++) {
-                    int off = p * d;
-                    System.arraycopy(states, off, x, 0, d);
-                    int auxOff = (p - from) * a;
-                    if (a > 0) {
-                        System.arraycopy(auxiliary, auxOff, aux, 0, a);
-                    }
-                    try {
-                        stepper.step(x, aux, step, rng);
-                    } catch (NumericalException e) {
-                        boolean energy = e.blame() == PartKind.ENERGY
-                                || (e.blame() == null && gradientNotFinite(off));
-                        divergence = new Divergence(k, firstParticle + p, e.getMessage(), energy, before(off));
-                        return;
-                    } catch (org.varflow.api.ConfigurationException | java.io.UncheckedIOException e) {
-                        throw e;
-                    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-                        fault = new Fault(k, p, e);
-                        return;
-                    }
-                    for (int i = 0; i < d; i++) {
-                        double v = x[i];
-                        if (!(Math.abs(v) <= OVERFLOW)) {
-                            String what = Double.isNaN(v) ? "coordinate " + flow.space().coordinateName(i)
-                                    + " became NaN" : "coordinate " + flow.space().coordinateName(i) + " overflowed ("
-                                    + v + ")";
-                            divergence = new Divergence(k, firstParticle + p, what, gradientNotFinite(off),
-                                    before(off));
-                            return;
-                        }
-                    }
-                    if (constrained != null && !constrained.contains(x)) {
-                        divergence = new Divergence(k, p, constrained.violation(x), false, before(off), true);
-                        return;
-                    }
-                    System.arraycopy(x, 0, states, off, d);
-                    if (a > 0) {
-                        System.arraycopy(aux, 0, auxiliary, auxOff, a);
+                boolean ok = inPlace != null ? stepRuns(k) : stepParticles(k, from, to);
+                if (!ok) {
+                    return;
+                }
+            }
+        }
+
+        /**
+         * Step k of the block through the stepper's {@link Scheme.BlockStepper#stepBlock}, in runs of particles. A
+         * run whose call throws or leaves a coordinate that is not finite (or beyond 1e154, where squares overflow)
+         * is put back, states and stream, and replayed particle by particle, which names the particle exactly as the
+         * per-particle path would. Returns false when the step ended in a divergence or a fault.
+         */
+        private boolean stepRuns(long k) {
+            int run = runStart.length / d;
+            for (int first = from; first < to; first += run) {
+                int last = Math.min(to, first + run);
+                int off = first * d;
+                int length = (last - first) * d;
+                System.arraycopy(states, off, runStart, 0, length);
+                rng.mark();
+                boolean ok;
+                try {
+                    inPlace.stepBlock(states, first, last, step, rng);
+                    ok = bounded(states, off, off + length);
+                } catch (org.varflow.api.ConfigurationException | java.io.UncheckedIOException e) {
+                    throw e;
+                } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+                    ok = false; // the replay below meets it again at its particle
+                }
+                if (!ok) {
+                    System.arraycopy(runStart, 0, states, off, length);
+                    rng.reset();
+                    if (!stepParticles(k, first, last)) {
+                        return false;
                     }
                 }
             }
+            return true;
+        }
+
+        /** Whether every value in [from, to) is finite and within the overflow bound. */
+        private static boolean bounded(double[] values, int from, int to) {
+            for (int i = from; i < to; i++) {
+                if (!(Math.abs(values[i]) <= OVERFLOW)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Step k of particles [pFrom, pTo), one at a time; false when it ended in a divergence or a fault. */
+        private boolean stepParticles(long k, int pFrom, int pTo) {
+            for (int p = pFrom; p < pTo; p++) {
+                int off = p * d;
+                System.arraycopy(states, off, x, 0, d);
+                int auxOff = (p - from) * a;
+                if (a > 0) {
+                    System.arraycopy(auxiliary, auxOff, aux, 0, a);
+                }
+                try {
+                    stepper.step(x, aux, step, rng);
+                } catch (NumericalException e) {
+                    boolean energy = e.blame() == PartKind.ENERGY
+                            || (e.blame() == null && gradientNotFinite(off));
+                    divergence = new Divergence(k, firstParticle + p, e.getMessage(), energy, before(off));
+                    return false;
+                } catch (org.varflow.api.ConfigurationException | java.io.UncheckedIOException e) {
+                    throw e;
+                } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+                    fault = new Fault(k, p, e);
+                    return false;
+                }
+                for (int i = 0; i < d; i++) {
+                    double v = x[i];
+                    if (!(Math.abs(v) <= OVERFLOW)) {
+                        String what = Double.isNaN(v) ? "coordinate " + flow.space().coordinateName(i)
+                                + " became NaN" : "coordinate " + flow.space().coordinateName(i) + " overflowed ("
+                                + v + ")";
+                        divergence = new Divergence(k, firstParticle + p, what, gradientNotFinite(off),
+                                before(off));
+                        return false;
+                    }
+                }
+                if (constrained != null && !constrained.contains(x)) {
+                    divergence = new Divergence(k, p, constrained.violation(x), false, before(off), true);
+                    return false;
+                }
+                System.arraycopy(x, 0, states, off, d);
+                if (a > 0) {
+                    System.arraycopy(aux, 0, auxiliary, auxOff, a);
+                }
+            }
+            return true;
         }
 
         private double[] before(int off) {

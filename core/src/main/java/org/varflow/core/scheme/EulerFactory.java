@@ -1,5 +1,7 @@
 package org.varflow.core.scheme;
 
+import org.varflow.api.BlockGradient;
+import org.varflow.api.Energy;
 import org.varflow.api.StepContext;
 import org.varflow.api.FlatMetric;
 import org.varflow.api.Flow;
@@ -47,8 +49,15 @@ public final class EulerFactory implements SchemeFactory {
         return blockFlow -> new EulerStepper(blockFlow, false);
     }
 
-    /** Euler's step, optionally with the noise increment of one step (Euler-Maruyama). */
-    static final class EulerStepper implements MeteredStepper {
+    /**
+     * Euler's step, optionally with the noise increment of one step (Euler-Maruyama). On the fused path it also
+     * steps runs of particles in place ({@link Scheme.BlockStepper}): the gradients of up to {@value #RUN_VALUES}
+     * coordinates at once (in one call when the energy is a {@link BlockGradient}), their Gaussians in one draw, and
+     * one update loop over the run, with the per-particle step's operations in its order.
+     */
+    static final class EulerStepper implements MeteredStepper, Scheme.BlockStepper {
+        /** Coordinates per pass of {@link #stepBlock}: the run's gradients and Gaussians stay in L1. */
+        static final int RUN_VALUES = 1024;
         private final Flow flow;
         private final Metric metric;
         private final boolean withNoise;
@@ -56,6 +65,8 @@ public final class EulerFactory implements SchemeFactory {
         private final double[] work;
         private final double[] velocity;
         private final double[] next;
+        /** One particle of a run that {@link #stepBlock} steps through the per-particle path. */
+        private final double[] particle;
         /** The flat metric with thermal or no noise: one fused loop per step. */
         private final boolean fused;
         /** The flat metric: the retraction x + v, in place. */
@@ -65,6 +76,10 @@ public final class EulerFactory implements SchemeFactory {
         private double scale;
         private double scaleT = Double.NaN;
         private double scaleH = Double.NaN;
+        /** The states, gradients and Gaussians of one pass of {@link #stepBlock}, made at its first call. */
+        private double[] runStates;
+        private double[] runGradients;
+        private double[] runGaussians;
 
         EulerStepper(Flow flow, boolean withNoise) {
             this.flow = flow;
@@ -75,6 +90,7 @@ public final class EulerFactory implements SchemeFactory {
             this.work = new double[2 * d];
             this.velocity = new double[d];
             this.next = new double[d];
+            this.particle = new double[d];
             this.flat = metric instanceof FlatMetric;
             this.fused = flat && !(metric instanceof PoissonMetric)
                     && (!this.withNoise || flow.noise() instanceof ThermalNoise);
@@ -92,6 +108,81 @@ public final class EulerFactory implements SchemeFactory {
         }
 
         /**
+         * Steps particles [from, to) in place. On the fused path: passes of whole particles, up to
+         * {@value #RUN_VALUES} coordinates each, copied into scratch (where every loop runs over one index, the form
+         * the JIT vectorises), with the per-particle step's arithmetic in its order; elsewhere each particle is
+         * copied out, stepped and copied back.
+         */
+        @Override
+        public void stepBlock(double[] states, int from, int to, StepContext step, RandomStream rng) {
+            int d = particle.length;
+            if (!fused || !prepare(step.time(), step.dt())) {
+                for (int p = from; p < to; p++) {
+                    System.arraycopy(states, p * d, particle, 0, d);
+                    advance(particle, step, rng, false);
+                    System.arraycopy(particle, 0, states, p * d, d);
+                }
+                return;
+            }
+            if (runStates == null) {
+                int values = Math.max(1, RUN_VALUES / d) * d;
+                runStates = new double[values];
+                runGradients = new double[values];
+                runGaussians = new double[values];
+            }
+            double h = step.dt();
+            double scale = this.scale;
+            boolean noisy = withNoise && temperature != 0;
+            int run = runStates.length / d;
+            Energy energy = flow.energy();
+            double[] x = runStates;
+            double[] g = runGradients;
+            double[] xi = runGaussians;
+            for (int first = from; first < to; first += run) {
+                int count = Math.min(to - first, run);
+                int length = count * d;
+                System.arraycopy(states, first * d, x, 0, length);
+                if (energy instanceof BlockGradient block) {
+                    block.gradients(x, count, d, g);
+                } else {
+                    for (int p = 0; p < count; p++) {
+                        System.arraycopy(x, p * d, particle, 0, d);
+                        energy.gradient(particle, gradient);
+                        System.arraycopy(gradient, 0, g, p * d, d);
+                    }
+                }
+                if (noisy) {
+                    // the run's Gaussians in particle and coordinate order: what step() draws particle by particle
+                    rng.nextGaussians(xi, 0, length);
+                    for (int k = 0; k < length; k++) {
+                        double v = -g[k] * h;
+                        v += scale * xi[k];
+                        x[k] += v;
+                    }
+                } else {
+                    for (int k = 0; k < length; k++) {
+                        x[k] += -g[k] * h;
+                    }
+                }
+                System.arraycopy(x, 0, states, first * d, length);
+            }
+        }
+
+        /**
+         * T(t) and sqrt(2 h T) for the fused path, once per step, not per particle (every particle of a block shares
+         * (t, h)); false when T is not a temperature (the general noise call then names the fault).
+         */
+        private boolean prepare(double t, double h) {
+            if (t != scaleT || h != scaleH) {
+                temperature = withNoise ? flow.temperature(t) : 0;
+                scale = Math.sqrt(2 * h * temperature);
+                scaleT = t;
+                scaleH = h;
+            }
+            return temperature >= 0;
+        }
+
+        /**
          * Takes the step; returns -&lt;dE(x_k), b(x_k)&gt; from the gradient and drift it computed when {@code meter}
          * (always on the general path, where it is one product per coordinate beside a metric call).
          */
@@ -102,17 +193,10 @@ public final class EulerFactory implements SchemeFactory {
                 // K = I, thermal noise: x + [(-dE) h + sqrt(2 h T) xi], the same operations as the general path
                 // below in the same order, in one pass
                 flow.energy().gradient(x, gradient);
-                if (t != scaleT || h != scaleH) {
-                    // T(t) and sqrt(2 h T) once per step, not per particle: every particle of a block shares (t, h)
-                    temperature = withNoise ? flow.temperature(t) : 0;
-                    scale = Math.sqrt(2 * h * temperature);
-                    scaleT = t;
-                    scaleH = h;
-                }
-                double temperature = this.temperature;
-                if (!(temperature >= 0)) {
+                if (!prepare(t, h)) {
                     flow.noise().addIncrement(x, h, temperature, metric, rng, work, velocity); // names the fault
                 }
+                double temperature = this.temperature;
                 double scale = this.scale;
                 boolean noisy = withNoise && temperature != 0;
                 double rate = 0;

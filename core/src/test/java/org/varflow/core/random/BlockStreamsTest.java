@@ -73,11 +73,40 @@ class BlockStreamsTest {
                     for (double m : many) {
                         same(m, gaussian.sample(), k, block);
                     }
+                } else if (kind == 2) {
+                    // a range of a longer array (a block stepper's run): only the range is written
+                    double[] buffer = new double[4 + choose.nextInt(12)];
+                    java.util.Arrays.fill(buffer, -7.0);
+                    int offset = choose.nextInt(3);
+                    int length = choose.nextInt(buffer.length - offset + 1);
+                    stream.nextGaussians(buffer, offset, length);
+                    for (int i = 0; i < buffer.length; i++) {
+                        if (i >= offset && i < offset + length) {
+                            same(buffer[i], gaussian.sample(), k, block);
+                        } else {
+                            assertThat(buffer[i]).isEqualTo(-7.0);
+                        }
+                    }
                 } else {
                     same(stream.nextGaussian(), gaussian.sample(), k, block);
                 }
             }
         }
+    }
+
+    @Test
+    void resetReturnsToTheMarkedPosition() {
+        BlockStreams.BlockStream stream = BlockStreams.forBlock(5, 2);
+        stream.nextGaussian();
+        stream.mark();
+        double[] first = new double[5000]; // edge draws (about 1 in 80) included
+        stream.nextGaussians(first);
+        double u = stream.nextDouble();
+        stream.reset();
+        double[] again = new double[5000];
+        stream.nextGaussians(again);
+        assertThat(again).containsExactly(first);
+        assertThat(stream.nextDouble()).isEqualTo(u);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.varflow.core.testing;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import org.varflow.api.BlockGradient;
 import org.varflow.api.ConfigurationException;
 import org.varflow.api.Energy;
 import org.varflow.api.EnergyFactory;
@@ -103,8 +104,11 @@ public final class TestParts implements Plugin {
         }
     }
 
-    /** x^T A x / 2 - b^T x with its closed-form gradient and Hessian. */
-    static final class Quadratic implements Energy {
+    /**
+     * x^T A x / 2 - b^T x with its closed-form gradient and Hessian, and the gradients of a run of particles in one
+     * call (the arithmetic of {@link #gradient}, particle by particle).
+     */
+    static final class Quadratic implements BlockGradient {
         private final double[] a;
         private final double[] b;
         private final int d;
@@ -136,6 +140,20 @@ public final class TestParts implements Plugin {
                     ax += a[i * d + j] * x[j];
                 }
                 out[i] = ax - b[i];
+            }
+        }
+
+        @Override
+        public void gradients(double[] xs, int count, int dimension, double[] out) {
+            for (int p = 0; p < count; p++) {
+                int off = p * d;
+                for (int i = 0; i < d; i++) {
+                    double ax = 0;
+                    for (int j = 0; j < d; j++) {
+                        ax += a[i * d + j] * xs[off + j];
+                    }
+                    out[off + i] = ax - b[i];
+                }
             }
         }
 

@@ -3,6 +3,7 @@ package org.varflow.models.testfunctions;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.varflow.api.BlockGradient;
 import org.varflow.api.Energy;
 import org.varflow.api.EnergyFactory;
 import org.varflow.api.Parameter;
@@ -62,8 +63,8 @@ public final class DoubleWellEnergyFactory implements EnergyFactory {
         return new DoubleWell(parameters.real("tilt"));
     }
 
-    /** E(x) = sum_i (x_i^2 - 1)^2 / 4 - tilt * x_i. */
-    private record DoubleWell(double tilt) implements Energy {
+    /** E(x) = sum_i (x_i^2 - 1)^2 / 4 - tilt * x_i; separable, so a run's gradients are one loop. */
+    private record DoubleWell(double tilt) implements BlockGradient {
 
         @Override
         public double value(double[] x) {
@@ -79,6 +80,15 @@ public final class DoubleWellEnergyFactory implements EnergyFactory {
         public void gradient(double[] x, double[] out) {
             for (int i = 0; i < x.length; i++) {
                 out[i] = x[i] * (x[i] * x[i] - 1) - tilt;
+            }
+        }
+
+        @Override
+        public void gradients(double[] xs, int count, int d, double[] out) {
+            int length = count * d;
+            for (int k = 0; k < length; k++) {
+                double xk = xs[k];
+                out[k] = xk * (xk * xk - 1) - tilt;
             }
         }
 
