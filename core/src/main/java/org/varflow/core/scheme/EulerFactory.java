@@ -154,17 +154,28 @@ public final class EulerFactory implements SchemeFactory {
                 if (noisy) {
                     // the run's Gaussians in particle and coordinate order: what step() draws particle by particle
                     rng.nextGaussians(xi, 0, length);
-                    for (int k = 0; k < length; k++) {
-                        double v = -g[k] * h;
-                        v += scale * xi[k];
-                        x[k] += v;
-                    }
-                } else {
-                    for (int k = 0; k < length; k++) {
-                        x[k] += -g[k] * h;
-                    }
                 }
+                move(x, g, noisy ? xi : null, length, h, scale);
                 System.arraycopy(x, 0, states, first * d, length);
+            }
+        }
+
+        /**
+         * The fused step's update of the first {@code length} coordinates, x += (-g) h + scale xi (x += (-g) h when
+         * {@code xi} is null), in this order: one copy of the arithmetic for one particle and for a run, which must
+         * agree bit for bit.
+         */
+        private static void move(double[] x, double[] g, double[] xi, int length, double h, double scale) {
+            if (xi != null) {
+                for (int k = 0; k < length; k++) {
+                    double v = -g[k] * h;
+                    v += scale * xi[k];
+                    x[k] += v;
+                }
+            } else {
+                for (int k = 0; k < length; k++) {
+                    x[k] += -g[k] * h;
+                }
             }
         }
 
@@ -206,18 +217,9 @@ public final class EulerFactory implements SchemeFactory {
                     }
                 }
                 if (noisy) {
-                    double[] xi = velocity;
-                    rng.nextGaussians(xi); // xi_i in coordinate order, as nextGaussian() one by one would draw them
-                    for (int i = 0; i < x.length; i++) {
-                        double v = -gradient[i] * h;
-                        v += scale * xi[i];
-                        x[i] += v;
-                    }
-                } else {
-                    for (int i = 0; i < x.length; i++) {
-                        x[i] += -gradient[i] * h;
-                    }
+                    rng.nextGaussians(velocity); // xi_i in coordinate order, as nextGaussian() one by one draws them
                 }
+                move(x, gradient, noisy ? velocity : null, x.length, h, scale);
                 return rate;
             }
             flow.drift(x, t, gradient, work, velocity);
