@@ -1,5 +1,8 @@
 package org.varflow.ot;
 
+import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.MUL;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -15,7 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Two shapes with the same lanes: where 512-bit vectors are native, one 256-bit float load widened to one 512-bit
  * double vector; else two 128-bit float loads widened to two 256-bit double vectors (lanes 0-3 and 4-7). Only the
  * first is faster than the double kernels (the widening costs about what the halved memory traffic saves on
- * 256-bit hardware); the second keeps the float option from being slower there.
+ * 256-bit hardware); the second keeps the float option from being slower there. Arithmetic is written with
+ * {@code lanewise} at call sites of this class only, scalars broadcast by the species (why: {@link VectorRowKernels}).
  */
 final class VectorFloatRowKernels implements FloatRowKernels, RowKernels.VectorCapable {
     private static final VectorSpecies<Float> FLOAT8 = FloatVector.SPECIES_256;
@@ -83,10 +87,10 @@ final class VectorFloatRowKernels implements FloatRowKernels, RowKernels.VectorC
         int j = 0;
         for (; j + 7 < m; j += 8) {
             DoubleVector vj = DoubleVector.fromArray(DOUBLE8, v, j);
-            s0 = s0.add(widen8(k, base + j).mul(vj));
-            s1 = s1.add(widen8(k, b1 + j).mul(vj));
-            s2 = s2.add(widen8(k, b2 + j).mul(vj));
-            s3 = s3.add(widen8(k, b3 + j).mul(vj));
+            s0 = s0.lanewise(ADD, widen8(k, base + j).lanewise(MUL, vj));
+            s1 = s1.lanewise(ADD, widen8(k, b1 + j).lanewise(MUL, vj));
+            s2 = s2.lanewise(ADD, widen8(k, b2 + j).lanewise(MUL, vj));
+            s3 = s3.lanewise(ADD, widen8(k, b3 + j).lanewise(MUL, vj));
         }
         out[0] = combine(tail(k, base, j, m, v, s0.lane(0)), s0.lane(1), s0.lane(2), s0.lane(3), s0.lane(4),
                 s0.lane(5), s0.lane(6), s0.lane(7));
@@ -114,14 +118,14 @@ final class VectorFloatRowKernels implements FloatRowKernels, RowKernels.VectorC
         for (; j + 7 < m; j += 8) {
             DoubleVector lo = DoubleVector.fromArray(DOUBLE4, v, j);
             DoubleVector hi = DoubleVector.fromArray(DOUBLE4, v, j + 4);
-            s0 = s0.add(widen4(k, base + j).mul(lo));
-            h0 = h0.add(widen4(k, base + j + 4).mul(hi));
-            s1 = s1.add(widen4(k, b1 + j).mul(lo));
-            h1 = h1.add(widen4(k, b1 + j + 4).mul(hi));
-            s2 = s2.add(widen4(k, b2 + j).mul(lo));
-            h2 = h2.add(widen4(k, b2 + j + 4).mul(hi));
-            s3 = s3.add(widen4(k, b3 + j).mul(lo));
-            h3 = h3.add(widen4(k, b3 + j + 4).mul(hi));
+            s0 = s0.lanewise(ADD, widen4(k, base + j).lanewise(MUL, lo));
+            h0 = h0.lanewise(ADD, widen4(k, base + j + 4).lanewise(MUL, hi));
+            s1 = s1.lanewise(ADD, widen4(k, b1 + j).lanewise(MUL, lo));
+            h1 = h1.lanewise(ADD, widen4(k, b1 + j + 4).lanewise(MUL, hi));
+            s2 = s2.lanewise(ADD, widen4(k, b2 + j).lanewise(MUL, lo));
+            h2 = h2.lanewise(ADD, widen4(k, b2 + j + 4).lanewise(MUL, hi));
+            s3 = s3.lanewise(ADD, widen4(k, b3 + j).lanewise(MUL, lo));
+            h3 = h3.lanewise(ADD, widen4(k, b3 + j + 4).lanewise(MUL, hi));
         }
         out[0] = combine(tail(k, base, j, m, v, s0.lane(0)), s0.lane(1), s0.lane(2), s0.lane(3), h0.lane(0),
                 h0.lane(1), h0.lane(2), h0.lane(3));
@@ -153,11 +157,18 @@ final class VectorFloatRowKernels implements FloatRowKernels, RowKernels.VectorC
         int b1 = base + m;
         int b2 = b1 + m;
         int b3 = b2 + m;
+        DoubleVector w0 = DoubleVector.broadcast(DOUBLE8, u0);
+        DoubleVector w1 = DoubleVector.broadcast(DOUBLE8, u1);
+        DoubleVector w2 = DoubleVector.broadcast(DOUBLE8, u2);
+        DoubleVector w3 = DoubleVector.broadcast(DOUBLE8, u3);
         int j = 0;
         for (; j + 7 < m; j += 8) {
-            DoubleVector first = widen8(k, base + j).mul(u0).add(widen8(k, b1 + j).mul(u1));
-            DoubleVector second = widen8(k, b2 + j).mul(u2).add(widen8(k, b3 + j).mul(u3));
-            DoubleVector.fromArray(DOUBLE8, r, off + j).add(first.add(second)).intoArray(r, off + j);
+            DoubleVector first = widen8(k, base + j).lanewise(MUL, w0)
+                    .lanewise(ADD, widen8(k, b1 + j).lanewise(MUL, w1));
+            DoubleVector second = widen8(k, b2 + j).lanewise(MUL, w2)
+                    .lanewise(ADD, widen8(k, b3 + j).lanewise(MUL, w3));
+            DoubleVector.fromArray(DOUBLE8, r, off + j).lanewise(ADD, first.lanewise(ADD, second))
+                    .intoArray(r, off + j);
         }
         return j;
     }
@@ -168,11 +179,18 @@ final class VectorFloatRowKernels implements FloatRowKernels, RowKernels.VectorC
         int b1 = base + m;
         int b2 = b1 + m;
         int b3 = b2 + m;
+        DoubleVector w0 = DoubleVector.broadcast(DOUBLE4, u0);
+        DoubleVector w1 = DoubleVector.broadcast(DOUBLE4, u1);
+        DoubleVector w2 = DoubleVector.broadcast(DOUBLE4, u2);
+        DoubleVector w3 = DoubleVector.broadcast(DOUBLE4, u3);
         int j = 0;
         for (; j + 3 < m; j += 4) {
-            DoubleVector first = widen4(k, base + j).mul(u0).add(widen4(k, b1 + j).mul(u1));
-            DoubleVector second = widen4(k, b2 + j).mul(u2).add(widen4(k, b3 + j).mul(u3));
-            DoubleVector.fromArray(DOUBLE4, r, off + j).add(first.add(second)).intoArray(r, off + j);
+            DoubleVector first = widen4(k, base + j).lanewise(MUL, w0)
+                    .lanewise(ADD, widen4(k, b1 + j).lanewise(MUL, w1));
+            DoubleVector second = widen4(k, b2 + j).lanewise(MUL, w2)
+                    .lanewise(ADD, widen4(k, b3 + j).lanewise(MUL, w3));
+            DoubleVector.fromArray(DOUBLE4, r, off + j).lanewise(ADD, first.lanewise(ADD, second))
+                    .intoArray(r, off + j);
         }
         return j;
     }
