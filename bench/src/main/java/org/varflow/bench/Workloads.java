@@ -84,6 +84,19 @@ public final class Workloads {
         }
     }
 
+    /**
+     * W2 on the float kernel ({@link Sinkhorn#withFloatKernel()}): the same problem and iterations as
+     * {@link #sinkhorn(int, int, double, int)}, the scaling sweeps over a kernel stored in float.
+     */
+    public static double sinkhornFloat(int n, int iterations, double epsilon, int threads) {
+        double[] x = cloud(n, false);
+        double[] y = cloud(n, true);
+        try (WorkerPool pool = new WorkerPool(threads)) {
+            return new Sinkhorn(epsilon).withTolerance(0).withMaxIterations(iterations).withoutScaling()
+                    .withFloatKernel().withWorkers(pool).squaredEuclidean(x, y, 2).cost();
+        }
+    }
+
     /** W3: exact OT, n = m points in 2-D, uniform weights, squared Euclidean cost. */
     public static double exactOt(int n) {
         double[] x = cloud(n, false);

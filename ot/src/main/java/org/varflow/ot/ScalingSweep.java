@@ -11,7 +11,8 @@ import org.varflow.api.Workers;
  *   columns j:          r_j = R_0j + R_1j + ... (chunk order),  v_j = b_j / r_j
  * </pre>
  *
- * (rows four at a time with {@link RowKernels}; their contributions to R_c added while the four rows are in cache).
+ * (rows four at a time with {@link RowKernels}, or {@link FloatRowKernels} for a kernel stored in float; their
+ * contributions to R_c added while the four rows are in cache).
  * Each chunk's numbers depend on the chunk alone and the chunk sums are added in chunk order, so the iteration is
  * bitwise the same on any number of threads. The sweep also reports the rows' L1 marginal violation before the
  * update (the chunks' violations added in chunk order) and whether some positive-weight scaling left the band
@@ -24,6 +25,7 @@ final class ScalingSweep {
     static final int CHUNKS = 16;
 
     private final double[] kernel;
+    private final float[] floatKernel;
     private final int n;
     private final int m;
     private final double[] a;
@@ -33,17 +35,33 @@ final class ScalingSweep {
     private final double below;
     private final double above;
     private final RowKernels rows;
+    private final FloatRowKernels floatRows;
     private final Workers workers;
     private final double[] partial;
     private final double[] violation = new double[CHUNKS];
     private final boolean[] outside = new boolean[CHUNKS];
     private final double[][] dots = new double[CHUNKS][4];
-    private final Workers.Chunk rowChunk = this::rows;
+    /** The rows of a double or of a float kernel: separate methods, so each inlines only its own vector kernels. */
+    private final Workers.Chunk rowChunk;
     private final Workers.Chunk columnChunk = this::columns;
 
+    /** A sweep over a kernel stored in double. */
     ScalingSweep(double[] kernel, int n, int m, double[] a, double[] b, double[] u, double[] v, double below,
                  double above, RowKernels rows, Workers workers) {
+        this(kernel, null, n, m, a, b, u, v, below, above, rows, null, workers);
+    }
+
+    /** A sweep over a kernel stored in float, all arithmetic in double. */
+    ScalingSweep(float[] kernel, int n, int m, double[] a, double[] b, double[] u, double[] v, double below,
+                 double above, FloatRowKernels rows, Workers workers) {
+        this(null, kernel, n, m, a, b, u, v, below, above, null, rows, workers);
+    }
+
+    private ScalingSweep(double[] kernel, float[] floatKernel, int n, int m, double[] a, double[] b, double[] u,
+                         double[] v, double below, double above, RowKernels rows, FloatRowKernels floatRows,
+                         Workers workers) {
         this.kernel = kernel;
+        this.floatKernel = floatKernel;
         this.n = n;
         this.m = m;
         this.a = a;
@@ -53,8 +71,10 @@ final class ScalingSweep {
         this.below = below;
         this.above = above;
         this.rows = rows;
+        this.floatRows = floatRows;
         this.workers = workers;
         this.partial = new double[CHUNKS * m];
+        this.rowChunk = floatKernel != null ? this::floatRows : this::rows;
     }
 
     /**
@@ -104,6 +124,40 @@ final class ScalingSweep {
             if (ui != 0) {
                 for (int j = 0; j < m; j++) {
                     partial[off + j] += kernel[base + j] * ui;
+                }
+            }
+        }
+        violation[c] = err;
+        outside[c] = out;
+    }
+
+    /** {@link #rows} on the float kernel: the same steps with {@link FloatRowKernels}. */
+    private void floatRows(int c, int first, int last) {
+        int from = 4 * first;
+        int to = Math.min(n, 4 * last);
+        int off = c * m;
+        java.util.Arrays.fill(partial, off, off + m, 0.0);
+        double[] d = dots[c];
+        double err = 0;
+        boolean out = false;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            int base = i * m;
+            floatRows.dot4(floatKernel, base, m, v, d);
+            for (int q = 0; q < 4; q++) {
+                err += scale(i + q, d[q]);
+                out |= a[i + q] > 0 && outsideBand(u[i + q]);
+            }
+            floatRows.addScaled4(floatKernel, base, m, u[i], u[i + 1], u[i + 2], u[i + 3], partial, off);
+        }
+        for (; i < to; i++) {
+            int base = i * m;
+            err += scale(i, FloatRowKernels.dot(floatKernel, base, m, v));
+            out |= a[i] > 0 && outsideBand(u[i]);
+            double ui = u[i];
+            if (ui != 0) {
+                for (int j = 0; j < m; j++) {
+                    partial[off + j] += floatKernel[base + j] * ui;
                 }
             }
         }

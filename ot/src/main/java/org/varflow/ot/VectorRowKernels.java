@@ -1,5 +1,8 @@
 package org.varflow.ot;
 
+import static jdk.incubator.vector.VectorOperators.ADD;
+import static jdk.incubator.vector.VectorOperators.MUL;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -9,6 +12,13 @@ import jdk.incubator.vector.VectorSpecies;
  * the boot layer, see {@link RowKernels#best()}). Four lanes of 64 bits, lane l holding the partial sum of the
  * columns j = l mod 4: exactly the scalar kernels' sixteen chains, with a product rounded before it is added (no
  * fused multiply-add), so the numbers are bitwise the scalar ones.
+ *
+ * <p>Arithmetic is written {@code lanewise(ADD, w)} and {@code lanewise(MUL, w)}, with scalars broadcast by the
+ * species, not {@code add(w)}, {@code mul(w)} or {@code mul(double)}: those are final methods of DoubleVector shared
+ * by every shape, whose own virtual calls then see both the 256-bit vectors here and the 512-bit ones of
+ * {@link VectorFloatRowKernels}; with that profile C2 no longer knows the exact vector class, the intrinsics fail,
+ * and the sweep falls back to boxed vectors (measured: five times slower once both kernels had run in one JVM).
+ * {@code lanewise} is overridden per shape, so the profile at each call site here stays one class.
  */
 final class VectorRowKernels implements RowKernels, RowKernels.VectorCapable {
     private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_256;
@@ -31,10 +41,10 @@ final class VectorRowKernels implements RowKernels, RowKernels.VectorCapable {
         int j = 0;
         for (; j + 3 < m; j += 4) {
             DoubleVector vj = DoubleVector.fromArray(LANES, v, j);
-            s0 = s0.add(DoubleVector.fromArray(LANES, k, base + j).mul(vj));
-            s1 = s1.add(DoubleVector.fromArray(LANES, k, b1 + j).mul(vj));
-            s2 = s2.add(DoubleVector.fromArray(LANES, k, b2 + j).mul(vj));
-            s3 = s3.add(DoubleVector.fromArray(LANES, k, b3 + j).mul(vj));
+            s0 = s0.lanewise(ADD, DoubleVector.fromArray(LANES, k, base + j).lanewise(MUL, vj));
+            s1 = s1.lanewise(ADD, DoubleVector.fromArray(LANES, k, b1 + j).lanewise(MUL, vj));
+            s2 = s2.lanewise(ADD, DoubleVector.fromArray(LANES, k, b2 + j).lanewise(MUL, vj));
+            s3 = s3.lanewise(ADD, DoubleVector.fromArray(LANES, k, b3 + j).lanewise(MUL, vj));
         }
         double t00 = s0.lane(0);
         double t10 = s1.lane(0);
@@ -59,13 +69,18 @@ final class VectorRowKernels implements RowKernels, RowKernels.VectorCapable {
         int b1 = base + m;
         int b2 = b1 + m;
         int b3 = b2 + m;
+        DoubleVector w0 = DoubleVector.broadcast(LANES, u0);
+        DoubleVector w1 = DoubleVector.broadcast(LANES, u1);
+        DoubleVector w2 = DoubleVector.broadcast(LANES, u2);
+        DoubleVector w3 = DoubleVector.broadcast(LANES, u3);
         int j = 0;
         for (; j + 3 < m; j += 4) {
-            DoubleVector first = DoubleVector.fromArray(LANES, k, base + j).mul(u0)
-                    .add(DoubleVector.fromArray(LANES, k, b1 + j).mul(u1));
-            DoubleVector second = DoubleVector.fromArray(LANES, k, b2 + j).mul(u2)
-                    .add(DoubleVector.fromArray(LANES, k, b3 + j).mul(u3));
-            DoubleVector.fromArray(LANES, r, off + j).add(first.add(second)).intoArray(r, off + j);
+            DoubleVector first = DoubleVector.fromArray(LANES, k, base + j).lanewise(MUL, w0)
+                    .lanewise(ADD, DoubleVector.fromArray(LANES, k, b1 + j).lanewise(MUL, w1));
+            DoubleVector second = DoubleVector.fromArray(LANES, k, b2 + j).lanewise(MUL, w2)
+                    .lanewise(ADD, DoubleVector.fromArray(LANES, k, b3 + j).lanewise(MUL, w3));
+            DoubleVector.fromArray(LANES, r, off + j).lanewise(ADD, first.lanewise(ADD, second))
+                    .intoArray(r, off + j);
         }
         for (; j < m; j++) {
             r[off + j] += (k[base + j] * u0 + k[b1 + j] * u1) + (k[b2 + j] * u2 + k[b3 + j] * u3);
