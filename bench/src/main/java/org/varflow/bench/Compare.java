@@ -44,6 +44,12 @@ public final class Compare {
         for (int threads : new int[] {1, 2}) {
             lines.add(time("W2", 1000, threads, repeats, () -> Workloads.sinkhorn(1000, 500, 0.01, threads)));
         }
+        // the same iterations on the float kernel (Sinkhorn#withFloatKernel: the kernel stored in float, every
+        // product and sum in double)
+        for (int threads : new int[] {1, 2}) {
+            lines.add(time("W2-float", 1000, threads, repeats,
+                    () -> Workloads.sinkhornFloat(1000, 500, 0.01, threads)));
+        }
         for (int threads : new int[] {1, 2}) {
             lines.add(time("W4", 1200, threads, repeats, () -> Workloads.grid(varflow, 1200, threads)));
         }
