@@ -50,6 +50,11 @@ public final class FlowRunner {
     private static final double OVERFLOW = 1e154;
     /** Coordinates a block steps in place between its checks (a run of whole particles): a few kB, in L1. */
     private static final int RUN_VALUES = 1024;
+    /**
+     * The states of the run being stepped in place, to put back for a replay: one array per thread, shared by the
+     * blocks (a thread steps one block at a time; 10^7 particles make some 40 000 blocks).
+     */
+    private static final ThreadLocal<double[]> RUN_START = new ThreadLocal<>();
 
     /** Runs {@code assembled}, calling {@code observers} at step 0, every {@code every} steps and at the end. */
     public RunResult run(AssembledFlow assembled, List<? extends Observer> observers, RunControl control) {
@@ -382,8 +387,6 @@ public final class FlowRunner {
         private final MovingStep step = new MovingStep();
         /** The stepper as a {@link Scheme.BlockStepper} when the block steps in place, else null. */
         private final Scheme.BlockStepper inPlace;
-        /** The states of the run being stepped in place, to put back for a replay. */
-        private final double[] runStart;
         /** The space's membership test, or null when the space contains every finite state (nothing to ask). */
         private final ConstrainedSpace constrained;
         private Divergence divergence;
@@ -409,7 +412,6 @@ public final class FlowRunner {
             // the in-place path: a block stepper, no auxiliary state to carry, no membership to test per particle
             this.inPlace = stepper instanceof Scheme.BlockStepper b && a == 0 && constrained == null
                     && to - from > 1 ? b : null;
-            this.runStart = inPlace != null ? new double[Math.max(1, RUN_VALUES / d) * d] : null;
         }
 
         /**
@@ -460,7 +462,12 @@ public final class FlowRunner {
          * per-particle path would. Returns false when the step ended in a divergence or a fault.
          */
         private boolean stepRuns(long k) {
-            int run = runStart.length / d;
+            int run = Math.max(1, RUN_VALUES / d);
+            double[] runStart = RUN_START.get();
+            if (runStart == null || runStart.length != run * d) { // this thread's first run of dimension d
+                runStart = new double[run * d];
+                RUN_START.set(runStart);
+            }
             for (int first = from; first < to; first += run) {
                 int last = Math.min(to, first + run);
                 int off = first * d;

@@ -76,10 +76,11 @@ public final class EulerFactory implements SchemeFactory {
         private double scale;
         private double scaleT = Double.NaN;
         private double scaleH = Double.NaN;
-        /** The states, gradients and Gaussians of one pass of {@link #stepBlock}, made at its first call. */
-        private double[] runStates;
-        private double[] runGradients;
-        private double[] runGaussians;
+        /**
+         * The scratch of {@link #stepBlock}, one set per thread: a thread steps one block at a time, and a run of 10^7
+         * particles has some 40 000 blocks, which would otherwise hold 24 kB of scratch each.
+         */
+        private static final ThreadLocal<RunScratch> SCRATCH = new ThreadLocal<>();
 
         EulerStepper(Flow flow, boolean withNoise) {
             this.flow = flow;
@@ -124,20 +125,20 @@ public final class EulerFactory implements SchemeFactory {
                 }
                 return;
             }
-            if (runStates == null) {
-                int values = Math.max(1, RUN_VALUES / d) * d;
-                runStates = new double[values];
-                runGradients = new double[values];
-                runGaussians = new double[values];
+            int values = Math.max(1, RUN_VALUES / d) * d;
+            RunScratch buffers = SCRATCH.get();
+            if (buffers == null || buffers.states().length != values) { // this thread's first run of dimension d
+                buffers = new RunScratch(values);
+                SCRATCH.set(buffers);
             }
             double h = step.dt();
             double scale = this.scale;
             boolean noisy = withNoise && temperature != 0;
-            int run = runStates.length / d;
+            int run = buffers.states().length / d;
             Energy energy = flow.energy();
-            double[] x = runStates;
-            double[] g = runGradients;
-            double[] xi = runGaussians;
+            double[] x = buffers.states();
+            double[] g = buffers.gradients();
+            double[] xi = buffers.gaussians();
             for (int first = from; first < to; first += run) {
                 int count = Math.min(to - first, run);
                 int length = count * d;
@@ -157,6 +158,13 @@ public final class EulerFactory implements SchemeFactory {
                 }
                 move(x, g, noisy ? xi : null, length, h, scale);
                 System.arraycopy(x, 0, states, first * d, length);
+            }
+        }
+
+        /** The states, gradients and Gaussians of one pass of {@link #stepBlock}. */
+        private record RunScratch(double[] states, double[] gradients, double[] gaussians) {
+            RunScratch(int values) {
+                this(new double[values], new double[values], new double[values]);
             }
         }
 
