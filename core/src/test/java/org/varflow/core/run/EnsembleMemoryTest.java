@@ -47,4 +47,21 @@ class EnsembleMemoryTest {
         assertThat((double) (largeBytes - smallBytes)).isLessThan(1.5 * ensembleBytes);
         assertThat((double) largeBytes).isGreaterThan(0.9 * ensembleBytes);
     }
+
+    /**
+     * A sampler whose blocks step in place (euler-maruyama, {@link InPlaceStepsTest}) allocates no more than the same
+     * run stepped particle by particle: its runs' scratch is per thread, so 1000 blocks cost no more than one (24 kB
+     * a block would be 24.6 MB here, more than the ensemble itself).
+     */
+    @Test
+    void blocksSteppedInPlaceShareTheirScratch() {
+        int d = 10;
+        FlowSpec inPlace = Flows.langevin(d, "0.5", 1.0, 256_000, 5, 0.01, 3).withEvery(5)
+                .withPart(org.varflow.api.PartKind.NOISE, "fused-thermal");
+        FlowSpec perParticle = inPlace.withPart(org.varflow.api.PartKind.SCHEME, "per-particle");
+        long inPlaceBytes = allocatedByRun(InPlaceStepsTest.VARFLOW, inPlace);
+        long perParticleBytes = allocatedByRun(InPlaceStepsTest.VARFLOW, perParticle);
+        double ensembleBytes = 256_000.0 * d * Double.BYTES; // 20.5 MB
+        assertThat((double) (inPlaceBytes - perParticleBytes)).isLessThan(0.05 * ensembleBytes);
+    }
 }

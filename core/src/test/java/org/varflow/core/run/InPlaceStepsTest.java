@@ -14,11 +14,15 @@ import org.varflow.api.FlowSpec;
 import org.varflow.api.NumericalException;
 import org.varflow.api.PartChoice;
 import org.varflow.api.PartKind;
+import org.varflow.api.Noise;
+import org.varflow.api.NoiseFactory;
 import org.varflow.api.Parameters;
 import org.varflow.api.Plugin;
 import org.varflow.api.Scheme;
 import org.varflow.api.SchemeFactory;
+import org.varflow.api.Space;
 import org.varflow.api.StochasticSchemeFactory;
+import org.varflow.api.ThermalNoise;
 import org.varflow.core.CorePlugin;
 import org.varflow.core.scheme.EulerMaruyamaFactory;
 import org.varflow.core.testing.Flows;
@@ -61,7 +65,7 @@ class InPlaceStepsTest {
         }
     }
 
-    private static final Varflow VARFLOW = Varflow.of(List.of(new CorePlugin(), new TestParts(), new Plugin() {
+    static final Varflow VARFLOW = Varflow.of(List.of(new CorePlugin(), new TestParts(), new Plugin() {
         @Override
         public String id() {
             return "in-place-test";
@@ -71,31 +75,64 @@ class InPlaceStepsTest {
         public Collection<SchemeFactory> schemes() {
             return List.of(new PerParticle());
         }
+
+        @Override
+        public Collection<NoiseFactory> noises() {
+            return List.of(new NoiseFactory() {
+                @Override
+                public String id() {
+                    return "fused-thermal";
+                }
+
+                @Override
+                public String summary() {
+                    return "the api's ThermalNoise: Euler-Maruyama takes its fused path";
+                }
+
+                @Override
+                public Noise create(Parameters parameters, Space space) {
+                    return new ThermalNoise() {
+                    };
+                }
+            });
+        }
     }));
 
     /**
+     * Euler-Maruyama on the flat metric with the api's thermal noise: the fused path, where a run's gradients come
+     * from one {@link org.varflow.api.BlockGradient} call and its Gaussians from one draw. (The test parts' own
+     * "thermal" noise is a general {@link Noise}: there a block stepper loops over its particles.)
+     *
      * 1000 particles in R^7: four blocks of up to 256 (the last 232), each stepped in runs of 146 particles (1024
      * coordinates / 7), so a block has a whole run and a shorter one.
      */
     private static FlowSpec langevin(String energy) {
         return Flows.langevin(7, "1,-0.5,0.25,0,2,1,1", 2.0, 1000, 150, 0.01, 12)
                 .withPart(PartKind.ENERGY, PartChoice.of(energy))
+                .withPart(PartKind.NOISE, "fused-thermal")
                 .withEvery(50);
     }
 
     @Test
     void inPlaceRunsGiveTheParticleByParticleStates() {
-        // quadratic: a BlockGradient (one call per run); poisoned with no poison: a plain Energy (one per particle)
-        for (FlowSpec spec : List.of(
-                langevin("quadratic").withParam(PartKind.ENERGY, "diag", "3,2,1,1,2,3,1"),
-                langevin("poisoned").withParam(PartKind.ENERGY, "below", -1e300))) {
+        FlowSpec quadratic = langevin("quadratic").withParam(PartKind.ENERGY, "diag", "3,2,1,1,2,3,1");
+        // quadratic: a BlockGradient (one call per run); poisoned with no poison: a plain Energy (one per particle);
+        // and the general path (the test parts' own thermal noise), where stepBlock loops over step
+        for (FlowSpec spec : List.of(quadratic,
+                langevin("poisoned").withParam(PartKind.ENERGY, "below", -1e300),
+                quadratic.withPart(PartKind.NOISE, "thermal"))) {
             for (int threads : new int[] {1, 2}) {
+                long calls = TestParts.Quadratic.RUN_CALLS.get();
                 double[] inPlace = VARFLOW.run(spec, new RunControl(threads), null).result().states();
+                boolean runCalls = TestParts.Quadratic.RUN_CALLS.get() > calls;
                 double[] perParticle = VARFLOW.run(spec.withPart(PartKind.SCHEME, "per-particle"),
                         new RunControl(threads), null).result().states();
-                assertThat(Arrays.equals(inPlace, perParticle))
-                        .as("%s, %d threads", spec.parts().get(PartKind.ENERGY).id(), threads).isTrue();
-                assertThat(inPlace[0]).isNotEqualTo(inPlace[3]); // the particles really differ
+                String what = spec.parts().get(PartKind.ENERGY).id() + " with noise "
+                        + spec.parts().get(PartKind.NOISE).id() + ", " + threads + " threads";
+                assertThat(Arrays.equals(inPlace, perParticle)).as(what).isTrue();
+                assertThat(inPlace[0]).isNotEqualTo(inPlace[7]); // the particles really differ
+                // the run's path was taken exactly where it should be
+                assertThat(runCalls).as(what).isEqualTo(spec.equals(quadratic));
             }
         }
     }

@@ -108,7 +108,10 @@ public final class TestParts implements Plugin {
      * x^T A x / 2 - b^T x with its closed-form gradient and Hessian, and the gradients of a run of particles in one
      * call (the arithmetic of {@link #gradient}, particle by particle).
      */
-    static final class Quadratic implements BlockGradient {
+    public static final class Quadratic implements BlockGradient {
+        /** Calls of {@link #gradients}, so tests can tell that a run's path was taken. */
+        public static final java.util.concurrent.atomic.AtomicLong RUN_CALLS =
+                new java.util.concurrent.atomic.AtomicLong();
         private final double[] a;
         private final double[] b;
         private final int d;
@@ -145,6 +148,7 @@ public final class TestParts implements Plugin {
 
         @Override
         public void gradients(double[] xs, int count, int dimension, double[] out) {
+            RUN_CALLS.incrementAndGet();
             for (int p = 0; p < count; p++) {
                 int off = p * d;
                 for (int i = 0; i < d; i++) {
