@@ -135,8 +135,8 @@ class SinkhornFloatKernelTest {
         double[] y = new double[n];
         double[] wx = new double[n];
         double[] wy = new double[n];
-        grid(0, 1, x, wx);
-        grid(1, 2, y, wy);
+        SinkhornTest.grid(0, 1, x, wx);
+        SinkhornTest.grid(1, 2, y, wy);
         double tolerance = 1e-11;
         assertThat(tolerance).isLessThan(Sinkhorn.FLOAT_FLOOR);
         Sinkhorn solver = new Sinkhorn(eps).withTolerance(tolerance);
@@ -276,22 +276,5 @@ class SinkhornFloatKernelTest {
             p[2 * i + 1] = w - Math.floor(w) + shift;
         }
         return p;
-    }
-
-    /** N(mean, sd^2) on a grid of mean +- 8 sd, weights normalised (as in SinkhornTest). */
-    private static void grid(double mean, double sd, double[] points, double[] weights) {
-        int n = points.length;
-        double lo = mean - 8 * sd;
-        double h = 16 * sd / (n - 1);
-        double total = 0;
-        for (int k = 0; k < n; k++) {
-            points[k] = lo + k * h;
-            double z = (points[k] - mean) / sd;
-            weights[k] = Math.exp(-0.5 * z * z);
-            total += weights[k];
-        }
-        for (int k = 0; k < n; k++) {
-            weights[k] /= total;
-        }
     }
 }

@@ -176,7 +176,8 @@ class SinkhornTest {
         assertThat(r.objective()).isCloseTo(closedForm, within(1e-6));
     }
 
-    private static void grid(double mean, double sd, double[] points, double[] weights) {
+    /** N(mean, sd^2) on a grid of mean +- 8 sd, weights normalised (also used by SinkhornFloatKernelTest). */
+    static void grid(double mean, double sd, double[] points, double[] weights) {
         int n = points.length;
         double lo = mean - 8 * sd;
         double h = 16 * sd / (n - 1);
