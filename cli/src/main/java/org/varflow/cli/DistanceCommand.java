@@ -97,6 +97,10 @@ final class DistanceCommand implements Callable<Integer> {
     @Option(names = "--tolerance", paramLabel = "T", description = "sinkhorn: stop when the L1 marginal error is at"
             + " most T x the mass (default 1e-9)") Double tolerance;
 
+    @Option(names = "--float-kernel", description = "sinkhorn: iterate on the kernel stored in float, every product"
+            + " and sum in double (faster with the Vector API's 512-bit vectors; marginals within 2^-20 of the mass,"
+            + " a tighter --tolerance is finished on the double kernel)") boolean floatKernel;
+
     @Option(names = "--plan", paramLabel = "FILE", description = "w2, emd, sinkhorn: write the transport plan as CSV"
             + " (dense n x m up to 10000 entries, else source,target,mass rows)") Path plan;
 
@@ -261,6 +265,9 @@ final class DistanceCommand implements Callable<Integer> {
                 if (tolerance != null) {
                     solver = solver.withTolerance(tolerance);
                 }
+                if (floatKernel) {
+                    solver = solver.withFloatKernel();
+                }
                 SinkhornResult r;
                 Progress bar = bar(done, solver.maxIterations(), "sinkhorn iterations");
                 try {
@@ -277,6 +284,7 @@ final class DistanceCommand implements Callable<Integer> {
                 result.put("converged", r.converged());
                 result.put("tolerance", solver.tolerance());
                 result.put("maxIterations", solver.maxIterations());
+                result.put("floatKernel", solver.floatKernel());
                 if (plan != null) {
                     result.put("plan", PlanFile.write(plan, r.plan(), a.n(), b.n()));
                 }
@@ -342,6 +350,9 @@ final class DistanceCommand implements Callable<Integer> {
 
     /** The options of the plan, Sinkhorn's limits and the Gaussian inputs apply to some distances only. */
     private void checkNewOptions(String k) {
+        if (floatKernel && !k.equals("sinkhorn")) {
+            throw new ConfigurationException("--float-kernel applies to sinkhorn only");
+        }
         if ((maxIterations != null || tolerance != null) && !k.equals("sinkhorn")) {
             throw new ConfigurationException((maxIterations != null ? "--max-iterations" : "--tolerance")
                     + " applies to sinkhorn only");

@@ -81,6 +81,17 @@ class DistancePlansAndGaussiansTest {
                 "--tolerance", "1e-3", "--json"));
         assertThat(loose.get("iterations").asInt()).isLessThan(out.get("iterations").asInt());
         assertThat(loose.get("marginalError").asDouble()).isLessThanOrEqualTo(1e-3);
+        // the float kernel: the default tolerance 1e-9 is below its floor (2^-20 of the mass), so the solve is
+        // finished on the double kernel and converges to it; the cost agrees with the double kernel's to what the
+        // two marginal errors allow (the cost is linear in the plan, whose entries are at most the mass 1)
+        JsonNode floats = json(CliRunner.run("distance", "sinkhorn", a.toString(), b.toString(), "--eps", "0.1",
+                "--float-kernel", "--json"));
+        assertThat(floats.get("floatKernel").asBoolean()).isTrue();
+        assertThat(out.get("floatKernel").asBoolean()).isFalse();
+        assertThat(floats.get("converged").asBoolean()).isTrue();
+        assertThat(floats.get("marginalError").asDouble()).isLessThanOrEqualTo(1e-9);
+        double maxCost = java.util.Arrays.stream(c).max().orElseThrow();
+        assertThat(floats.get("value").asDouble()).isCloseTo(out.get("value").asDouble(), within(4e-9 * maxCost));
     }
 
     /** Above 10000 entries the plan is written as source,target,mass rows; an exact plan has <= n + m - 1. */
@@ -188,11 +199,13 @@ class DistancePlansAndGaussiansTest {
             {"distance", "mmd", a.toString(), a.toString(), "--plan", dir.resolve("p.csv").toString()},
             {"distance", "sinkhorn", a.toString(), a.toString(), "--max-iterations", "0"},
             {"distance", "w2", a.toString(), a.toString(), "--gaussian-a"},
+            {"distance", "emd", a.toString(), a.toString(), "--float-kernel"},
             {"distance", "gaussian", g.toString(), a.toString(), "--gaussian-a"},
             {"distance", "gaussian", a.toString(), a.toString(), "--gaussian-a"},
         };
         String[] messages = {"--tolerance applies to sinkhorn only", "--plan applies to w2, emd and sinkhorn",
-            "--max-iterations 0 is not valid", "--gaussian-a applies to gaussian only", "is not symmetric",
+            "--max-iterations 0 is not valid", "--gaussian-a applies to gaussian only",
+            "--float-kernel applies to sinkhorn only", "is not symmetric",
             "a Gaussian's parameters are d + 1 = 3 rows"};
         for (int c = 0; c < cases.length; c++) {
             CliRunner r = CliRunner.run(cases[c]);
